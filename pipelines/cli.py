@@ -1,0 +1,147 @@
+"""Command line: `python -m pipelines build | ui | report | query | docs | bench`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from pipelines.instance import ensure_dagster_home
+from pipelines.settings import DEFAULT_INPUT, DEFAULT_WAREHOUSE, PROJECT_ROOT
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipelines", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="materialise the whole asset graph through Dagster and publish the warehouse")
+    build.add_argument("--input", action="append", type=Path, help=f"input folder, repeatable (default: {DEFAULT_INPUT.relative_to(PROJECT_ROOT)})")
+    build.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE, help="published DuckDB file (default: %(default)s)")
+    build.add_argument("--model", help="spaCy pipeline package to parse with")
+
+    ui = commands.add_parser("ui", help="start the Dagster UI on 127.0.0.1 against the project's instance")
+    ui.add_argument("--port", type=int, default=3000)
+
+    report = commands.add_parser("report", help="top actors or events of a warehouse, as markdown")
+    report.add_argument("what", nargs="?", choices=["actors", "events"], default="actors")
+    report.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    report.add_argument("--limit", type=int, default=25)
+
+    query = commands.add_parser("query", help="run one SQL query against the published warehouse (read-only)")
+    query.add_argument("sql")
+    query.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+
+    commands.add_parser("docs", help="regenerate docs/warehouse.md from the SQL models' documentation")
+    commands.add_parser("bench", help="run the benchmark (see pipelines/benchmark.py --help)", add_help=False)
+
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "bench":
+        from pipelines.benchmark import main as bench_main
+
+        return bench_main(rest)
+    if rest:
+        parser.error(f"unrecognised arguments: {' '.join(rest)}")
+    return {"build": run_build, "ui": run_ui, "report": run_report, "query": run_query, "docs": run_docs}[args.command](args)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    ensure_dagster_home()
+    import dagster as dg
+
+    from pipelines.definitions import defs
+
+    inputs = [str(p.resolve()) for p in (args.input or [DEFAULT_INPUT])]
+    missing = [p for p in inputs if not Path(p).is_dir()]
+    if missing:
+        print(f"error: input folder not found: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    settings = {"input_dirs": inputs, "warehouse_path": str(args.warehouse.resolve())}
+    if args.model:
+        settings["spacy_model"] = args.model
+    started = time.perf_counter()
+    with dg.DagsterInstance.get() as instance:
+        result = defs.get_job_def("build_warehouse").execute_in_process(
+            run_config={"resources": {"settings": {"config": settings}}}, instance=instance, raise_on_error=False
+        )
+        stage_seconds = _seconds_per_stage(instance, result.run_id, defs)
+    print(f"run {result.run_id} {'succeeded' if result.success else 'FAILED'} in {time.perf_counter() - started:.1f} s")
+    _print_failed_checks(result)
+    if not result.success:
+        print("the published warehouse was left as it was; see the run in `python -m pipelines ui`", file=sys.stderr)
+        return 1
+    _print_summary(args.warehouse, stage_seconds)
+    return 0
+
+
+def _seconds_per_stage(instance, run_id: str, defs) -> dict[str, float]:
+    groups = {}
+    for asset in defs.assets or []:
+        if hasattr(asset, "op"):
+            groups[asset.op.name] = next(iter(asset.group_names_by_key.values()))
+    totals: dict[str, float] = defaultdict(float)
+    for stat in instance.get_run_step_stats(run_id):
+        if stat.start_time and stat.end_time:
+            totals[groups.get(stat.step_key, "checks")] += stat.end_time - stat.start_time
+    return dict(totals)
+
+
+def _print_failed_checks(result) -> None:
+    for evaluation in result.get_asset_check_evaluations():
+        if not evaluation.passed:
+            print(f"check failed: {evaluation.asset_key.to_user_string()} {evaluation.check_name} {evaluation.metadata.get('offending_rows')}")
+
+
+def _print_summary(warehouse: Path, stage_seconds: dict[str, float]) -> None:
+    import duckdb
+
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+        sources = dict(conn.execute("SELECT relation, count(*) FROM article_sources GROUP BY relation").fetchall())
+        rejected = conn.execute("SELECT reason, count(*) FROM rejected_inputs GROUP BY reason ORDER BY reason").fetchall()
+        files = one("SELECT count(*) FROM article_sources") + one("SELECT count(*) FROM rejected_inputs")
+        lines = [
+            f"warehouse      {warehouse}",
+            f"inputs seen    {files}",
+            f"articles       {one('SELECT count(*) FROM articles')}",
+            f"duplicates     {sources.get('exact_duplicate', 0)} exact, {sources.get('near_duplicate', 0)} near",
+            f"rejected       {sum(n for _, n in rejected)}" + (f" ({', '.join(f'{r}: {n}' for r, n in rejected)})" if rejected else ""),
+            f"actors         {one('SELECT count(*) FROM actors')} ({one('SELECT count(*) FROM mentions')} mentions)",
+            f"events         {one('SELECT count(*) FROM events')} ({one('SELECT count(*) FROM event_mentions')} reports)",
+        ]
+    print("\n".join(lines))
+    print("seconds per stage: " + ", ".join(f"{stage} {seconds:.2f}" for stage, seconds in stage_seconds.items()))
+
+
+def run_ui(args: argparse.Namespace) -> int:
+    home = ensure_dagster_home()
+    print(f"Dagster UI on http://127.0.0.1:{args.port} (instance: {home})", flush=True)
+    command = [sys.executable, "-m", "dagster", "dev", "-m", "pipelines.definitions", "-h", "127.0.0.1", "-p", str(args.port)]
+    os.chdir(PROJECT_ROOT)
+    os.execv(sys.executable, command)
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from pipelines.report import render_report
+
+    print(render_report(args.warehouse, args.what, args.limit))
+    return 0
+
+
+def run_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    with duckdb.connect(str(args.warehouse), read_only=True) as conn:
+        print(conn.sql(args.sql))
+    return 0
+
+
+def run_docs(args: argparse.Namespace) -> int:
+    from pipelines.warehouse.docs import write_reference
+
+    path = write_reference()
+    print(f"wrote {path}")
+    return 0

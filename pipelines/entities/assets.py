@@ -1,0 +1,76 @@
+"""Entities: mentions found in each parse (entities.recognise), resolved into warehouse actors (entities.resolve)."""
+
+from __future__ import annotations
+
+import time
+
+import dagster as dg
+import polars as pl
+
+from pipelines.entities.recognise import find_mentions
+from pipelines.entities.report import top_actors_markdown
+from pipelines.entities.resolve import resolve_actors
+from pipelines.parse.assets import load_docs
+from pipelines.settings import WarehouseSettings
+from pipelines.warehouse.store import connect, read_table, write_table
+
+ACTOR_SCHEMA = {
+    "actor_id": pl.String,
+    "name": pl.String,
+    "actor_type": pl.String,
+    "country_code": pl.String,
+    "role": pl.String,
+    "aliases": pl.List(pl.String),
+    "latitude": pl.Float64,
+    "longitude": pl.Float64,
+    "mention_count": pl.Int64,
+    "article_count": pl.Int64,
+}
+MENTION_SCHEMA = {
+    "mention_id": pl.String,
+    "article_id": pl.String,
+    "actor_id": pl.String,
+    "mention_text": pl.String,
+    "start_char": pl.Int64,
+    "end_char": pl.Int64,
+    "sentence_id": pl.String,
+}
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(["staging", "actors"], deps=[["staging", "parses"], ["warehouse", "sentences"]], kinds={"spacy", "python", "duckdb"}, description="One row per real-world actor across the warehouse."),
+        dg.AssetSpec(["staging", "mentions"], deps=[["staging", "parses"], ["warehouse", "sentences"]], kinds={"spacy", "python", "duckdb"}, description="Each occurrence of an actor in an article body."),
+    ],
+    group_name="entities",
+    pool="duckdb",
+)
+def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSettings):
+    started = time.perf_counter()
+    with connect(settings.work_db_path) as conn:
+        sentences = _sentences_by_article(read_table(conn, "main.sentences", "article_id, sentence_id, start_char, end_char"))
+        found = []
+        for article_id, doc in load_docs(conn, settings.spacy_model):
+            found.extend(find_mentions(doc, article_id, sentences.get(article_id, [])))
+        actors, mentions = resolve_actors(found)
+        actor_frame = pl.DataFrame([row.__dict__ for row in actors], schema=ACTOR_SCHEMA).sort("actor_id")
+        mention_frame = pl.DataFrame([row.__dict__ for row in mentions], schema=MENTION_SCHEMA).sort("article_id", "start_char", "mention_id")
+        write_table(conn, "staging.actors", actor_frame)
+        write_table(conn, "staging.mentions", mention_frame)
+    seconds = time.perf_counter() - started
+    yield dg.MaterializeResult(
+        asset_key=["staging", "actors"],
+        metadata={
+            "dagster/row_count": actor_frame.height,
+            "top_actors": dg.MetadataValue.md(top_actors_markdown(actor_frame)),
+            "seconds": round(seconds, 3),
+        },
+    )
+    yield dg.MaterializeResult(asset_key=["staging", "mentions"], metadata={"dagster/row_count": mention_frame.height})
+
+
+def _sentences_by_article(frame: pl.DataFrame) -> dict[str, list[tuple[str, int, int]]]:
+    grouped: dict[str, list[tuple[str, int, int]]] = {}
+    for article_id, sentence_id, start, end in frame.iter_rows():
+        grouped.setdefault(article_id, []).append((sentence_id, start, end))
+    return grouped

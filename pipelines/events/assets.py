@@ -1,0 +1,86 @@
+"""Events: candidates extracted from each parse (events.extract), merged across articles (events.merge)."""
+
+from __future__ import annotations
+
+import dagster as dg
+import polars as pl
+
+from pipelines.events.extract import ArticleContext, extract_events
+from pipelines.events.merge import merge_events
+from pipelines.events.report import top_events_markdown
+from pipelines.parse.assets import load_docs
+from pipelines.records import ActorMention
+from pipelines.settings import WarehouseSettings
+from pipelines.warehouse.store import connect, frame_of, read_table, write_table
+
+EVENT_SCHEMA = {
+    "event_id": pl.String,
+    "event_date": pl.Date,
+    "date_precision": pl.String,
+    "event_code": pl.String,
+    "event_root_code": pl.String,
+    "event_label": pl.String,
+    "quad_class": pl.Int64,
+    "goldstein": pl.Float64,
+    "actor1_id": pl.String,
+    "actor2_id": pl.String,
+    "place_id": pl.String,
+    "modality": pl.String,
+    "num_mentions": pl.Int64,
+    "num_articles": pl.Int64,
+    "num_sources": pl.Int64,
+    "confidence": pl.Float64,
+}
+EVENT_MENTION_SCHEMA = {
+    "event_id": pl.String,
+    "article_id": pl.String,
+    "sentence_id": pl.String,
+    "start_char": pl.Int64,
+    "end_char": pl.Int64,
+    "confidence": pl.Float64,
+}
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(["staging", "events"], deps=[["staging", "parses"], ["staging", "mentions"], ["staging", "actors"]], kinds={"spacy", "python", "duckdb"}, description="One row per real event, merged across the articles that report it."),
+        dg.AssetSpec(["staging", "event_mentions"], deps=[["staging", "parses"], ["staging", "mentions"], ["staging", "actors"]], kinds={"spacy", "python", "duckdb"}, description="Each sentence that reports an event."),
+    ],
+    group_name="events",
+    pool="duckdb",
+)
+def events_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSettings):
+    with connect(settings.work_db_path) as conn:
+        articles = read_table(conn, "main.articles", "article_id, publisher, published_date, body")
+        sentences = read_table(conn, "main.sentences", "article_id, sentence_id, start_char, end_char")
+        mentions = conn.execute(
+            """
+            SELECT m.mention_id, m.article_id, m.actor_id, a.actor_type, m.start_char, m.end_char, m.sentence_id
+            FROM staging.mentions m JOIN staging.actors a USING (actor_id)
+            ORDER BY m.article_id, m.start_char
+            """
+        ).fetchall()
+        by_article: dict[str, list[ActorMention]] = {}
+        for row in mentions:
+            by_article.setdefault(row[1], []).append(ActorMention(*row))
+        spans: dict[str, list[tuple[str, int, int]]] = {}
+        for article_id, sentence_id, start, end in sentences.iter_rows():
+            spans.setdefault(article_id, []).append((sentence_id, start, end))
+        meta = {row["article_id"]: row for row in articles.iter_rows(named=True)}
+        candidates = []
+        for article_id, doc in load_docs(conn, settings.spacy_model):
+            info = meta[article_id]
+            context_ = ArticleContext(article_id, info["published_date"], info["publisher"], spans.get(article_id, []))
+            candidates.extend(extract_events(doc, by_article.get(article_id, []), context_))
+        events, supports = merge_events(candidates, {aid: (m["publisher"], m["published_date"]) for aid, m in meta.items()})
+        event_frame = frame_of(events, EVENT_SCHEMA).sort("event_id")
+        mention_frame = frame_of(supports, EVENT_MENTION_SCHEMA).sort("event_id", "article_id", "start_char")
+        write_table(conn, "staging.events", event_frame)
+        write_table(conn, "staging.event_mentions", mention_frame)
+        names = dict(conn.execute("SELECT actor_id, name FROM staging.actors").fetchall())
+    report = top_events_markdown(events, supports, names, {aid: m["body"] for aid, m in meta.items()})
+    yield dg.MaterializeResult(
+        asset_key=["staging", "events"],
+        metadata={"dagster/row_count": event_frame.height, "candidates": len(candidates), "top_events": dg.MetadataValue.md(report)},
+    )
+    yield dg.MaterializeResult(asset_key=["staging", "event_mentions"], metadata={"dagster/row_count": mention_frame.height})

@@ -1,0 +1,57 @@
+"""Run configuration: where input comes from, where the warehouse goes, which model parses.
+
+Defaults come from environment variables so the Dagster UI and the CLI build the same thing;
+the CLI overrides them per run through run config.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dagster as dg
+from pydantic import Field
+
+from pipelines.nlp import DEFAULT_MODEL
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INPUT = PROJECT_ROOT / "seeds" / "articles"
+DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "news.duckdb"
+REFERENCE_DIR = PROJECT_ROOT / "seeds" / "reference"
+
+
+def _env_list(name: str, default: str) -> list[str]:
+    return [part for part in os.environ.get(name, default).split(os.pathsep) if part]
+
+
+class WarehouseSettings(dg.ConfigurableResource):
+    """Paths and knobs of one warehouse build."""
+
+    input_dirs: list[str] = Field(
+        default_factory=lambda: _env_list("NEWS_INPUT_DIRS", str(DEFAULT_INPUT)),
+        description="Folders of raw news files (.txt, .html, .htm, .jsonl), read recursively.",
+    )
+    warehouse_path: str = Field(
+        default_factory=lambda: os.environ.get("NEWS_WAREHOUSE", str(DEFAULT_WAREHOUSE)),
+        description="The published DuckDB file analysts and BI tools open.",
+    )
+    spacy_model: str = Field(
+        default_factory=lambda: os.environ.get("NEWS_SPACY_MODEL", DEFAULT_MODEL),
+        description="Installed spaCy pipeline package; en_core_web_sm can replace the default.",
+    )
+    nlp_processes: int = Field(
+        default_factory=lambda: int(os.environ.get("NEWS_NLP_PROCESSES", str(min(2, os.cpu_count() or 1)))),
+        description="Worker processes for the spaCy parse; one is used for small batches anyway.",
+    )
+
+    @property
+    def work_db_path(self) -> Path:
+        """The working database: staging tables and marts, kept between runs for incremental work.
+
+        Only this run's process opens it, so readers of the published file never block a build.
+        """
+        published = Path(self.warehouse_path)
+        return published.parent / ".work" / published.name
+
+    def input_paths(self) -> list[Path]:
+        return [Path(p).resolve() for p in self.input_dirs]

@@ -1,0 +1,49 @@
+"""Publish the marts as the analysts' DuckDB file, atomically.
+
+The marts are copied from the working database into a fresh file beside the published one,
+documented with `COMMENT ON`, then `os.replace`d over it. A reader holding the old file open
+keeps its snapshot and never blocks the build; a new reader sees the whole new warehouse, never
+a half-built one. Staging tables stay in the working database.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipelines.warehouse.sqlmodels import SqlModel
+from pipelines.warehouse.store import connect
+
+
+def publish(work_db: Path, published: Path, models: Sequence[SqlModel]) -> dict[str, int]:
+    """Copy each model's table into a new file, swap it into place and return row counts."""
+    published.parent.mkdir(parents=True, exist_ok=True)
+    tmp = published.with_name(f".{published.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    counts: dict[str, int] = {}
+    try:
+        with connect(tmp) as conn:
+            conn.execute(f"ATTACH '{_quote(work_db)}' AS work (READ_ONLY)")
+            for model in models:
+                conn.execute(f"CREATE TABLE main.{model.name} AS SELECT * FROM work.main.{model.name}")
+                counts[model.name] = conn.execute(f"SELECT count(*) FROM main.{model.name}").fetchone()[0]
+                _comment(conn, model)
+            conn.execute("DETACH work")
+            conn.execute("CHECKPOINT")
+        os.replace(tmp, published)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}.wal").unlink(missing_ok=True)
+    return counts
+
+
+def _comment(conn, model: SqlModel) -> None:
+    if model.description:
+        conn.execute(f"COMMENT ON TABLE main.{model.name} IS '{_quote(model.description)}'")
+    for column, text in model.column_docs.items():
+        conn.execute(f"COMMENT ON COLUMN main.{model.name}.{column} IS '{_quote(text)}'")
+
+
+def _quote(value: object) -> str:
+    return str(value).replace("'", "''")

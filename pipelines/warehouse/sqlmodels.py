@@ -1,0 +1,183 @@
+"""Turn the SQL models in `sql/` into Dagster assets and asset checks.
+
+- `sql/marts/<table>.sql` holds one SELECT; it builds the warehouse table `<table>` (asset key
+  `warehouse/<table>`). Its upstream assets are the tables it reads, found by parsing it with
+  sqlglot: `staging.x` is the Python stage output `staging/x`, an unqualified `y` is the mart `y`.
+- `sql/checks/<table>__<name>.sql` holds one SELECT returning offending rows; it becomes a
+  blocking asset check on `<table>`: any row fails it and stops everything downstream (publish).
+- The leading `--` comment block documents the model; `-- @column name: text` lines document
+  columns. They become asset descriptions, DuckDB `COMMENT ON` and docs/warehouse.md.
+
+A model that does not parse, is not exactly one SELECT, or reads a table no asset produces fails
+loudly when the code location loads, not in the middle of a run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import dagster as dg
+import sqlglot
+from sqlglot import exp
+
+from pipelines.settings import WarehouseSettings
+from pipelines.warehouse.store import connect
+
+WAREHOUSE_PREFIX = "warehouse"
+_COLUMN_DOC = re.compile(r"^@column\s+(\w+)\s*:\s*(.+)$")
+
+
+class SqlModelError(ValueError):
+    """A model in sql/ that cannot become an asset; the message names the file."""
+
+
+@dataclass(frozen=True)
+class SqlModel:
+    name: str  # the table it builds (or, for a check, the check's name)
+    path: Path
+    sql: str
+    description: str
+    column_docs: dict[str, str]
+    upstream: tuple[dg.AssetKey, ...]
+
+    @property
+    def key(self) -> dg.AssetKey:
+        return dg.AssetKey([WAREHOUSE_PREFIX, self.name])
+
+
+def parse_model(path: Path, name: str | None = None) -> SqlModel:
+    sql = path.read_text(encoding="utf-8")
+    try:
+        statements = [s for s in sqlglot.parse(sql, dialect="duckdb") if s is not None]
+    except sqlglot.errors.ParseError as error:
+        raise SqlModelError(f"{path}: does not parse as DuckDB SQL: {error}") from error
+    if len(statements) != 1 or not isinstance(statements[0], exp.Query):
+        raise SqlModelError(f"{path}: must hold exactly one SELECT, found {len(statements)} statement(s)")
+    description, column_docs = _header_docs(sql)
+    return SqlModel(
+        name=name or path.stem,
+        path=path,
+        sql=sql.strip().rstrip(";"),
+        description=description,
+        column_docs=column_docs,
+        upstream=tuple(sorted(upstream_keys(statements[0]), key=lambda k: k.to_user_string())),
+    )
+
+
+def upstream_keys(query: exp.Expression) -> set[dg.AssetKey]:
+    """Asset keys of the tables a query reads; CTE names are not tables."""
+    ctes = {cte.alias_or_name.lower() for cte in query.find_all(exp.CTE)}
+    keys = set()
+    for table in query.find_all(exp.Table):
+        if not table.name or (not table.db and table.name.lower() in ctes):
+            continue
+        schema = table.db.lower() if table.db and table.db.lower() != "main" else WAREHOUSE_PREFIX
+        keys.add(dg.AssetKey([schema, table.name]))
+    return keys
+
+
+def _header_docs(sql: str) -> tuple[str, dict[str, str]]:
+    lines, columns = [], {}
+    for raw in sql.splitlines():
+        if not raw.startswith("--"):
+            break
+        text = raw[2:].strip()
+        match = _COLUMN_DOC.match(text)
+        if match:
+            columns[match.group(1)] = match.group(2).strip()
+        else:
+            lines.append(text)
+    return " ".join(line for line in lines if line).strip(), columns
+
+
+def load_models(sql_dir: Path) -> list[SqlModel]:
+    return [parse_model(path) for path in sorted((sql_dir / "marts").glob("*.sql"))]
+
+
+def load_checks(sql_dir: Path) -> list[tuple[str, SqlModel]]:
+    """(table, check) pairs from sql/checks/<table>__<check>.sql."""
+    checks = []
+    for path in sorted((sql_dir / "checks").glob("*.sql")):
+        table, sep, check_name = path.stem.partition("__")
+        if not sep:
+            raise SqlModelError(f"{path}: check files are named <table>__<check>.sql")
+        checks.append((table, parse_model(path, name=check_name)))
+    return checks
+
+
+def validate(models: Sequence[SqlModel], checks: Sequence[tuple[str, SqlModel]], known: Iterable[dg.AssetKey]) -> None:
+    """Every table a model reads must be produced by some asset; every check guards a model."""
+    available = set(known) | {model.key for model in models}
+    for model in [*models, *(check for _, check in checks)]:
+        missing = [key.to_user_string() for key in model.upstream if key not in available]
+        if missing:
+            raise SqlModelError(f"{model.path}: reads tables no asset produces: {', '.join(missing)}")
+    for table, check in checks:
+        if dg.AssetKey([WAREHOUSE_PREFIX, table]) not in {m.key for m in models}:
+            raise SqlModelError(f"{check.path}: guards '{table}', which no model in sql/marts builds")
+
+
+def model_asset(model: SqlModel) -> dg.AssetsDefinition:
+    @dg.asset(
+        key=model.key,
+        deps=list(model.upstream),
+        group_name="warehouse",
+        description=model.description or None,
+        kinds={"duckdb", "sql"},
+        metadata={"sql": dg.MetadataValue.md(f"```sql\n{model.sql}\n```"), "path": str(model.path)},
+        pool="duckdb",
+    )
+    def _build(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg.MaterializeResult:
+        with connect(settings.work_db_path) as conn:
+            conn.execute(f"CREATE OR REPLACE TABLE main.{model.name} AS {model.sql}")
+            rows = conn.execute(f"SELECT count(*) FROM main.{model.name}").fetchone()[0]
+            preview = conn.execute(f"SELECT * FROM main.{model.name} LIMIT 10").pl()
+        return dg.MaterializeResult(
+            metadata={
+                "dagster/row_count": rows,
+                "preview": dg.MetadataValue.md(markdown_table(preview)),
+            }
+        )
+
+    return _build
+
+
+def check_asset(table: str, check: SqlModel) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=dg.AssetKey([WAREHOUSE_PREFIX, table]),
+        name=check.name,
+        description=check.description or None,
+        blocking=True,
+        additional_deps=[key for key in check.upstream if key != dg.AssetKey([WAREHOUSE_PREFIX, table])],
+    )
+    def _check(settings: WarehouseSettings) -> dg.AssetCheckResult:
+        with connect(settings.work_db_path) as conn:
+            offending = conn.execute(f"SELECT * FROM ({check.sql}) LIMIT 20").pl()
+            count = conn.execute(f"SELECT count(*) FROM ({check.sql})").fetchone()[0]
+        return dg.AssetCheckResult(
+            passed=count == 0,
+            metadata={"offending_rows": count, "sample": dg.MetadataValue.md(markdown_table(offending))},
+        )
+
+    return _check
+
+
+def markdown_table(frame, max_chars: int = 80) -> str:
+    """A small markdown preview of a polars frame for the Dagster UI."""
+    if frame.is_empty():
+        return "_no rows_"
+    columns = frame.columns
+    rows = [
+        "| " + " | ".join(_cell(value, max_chars) for value in row) + " |"
+        for row in frame.iter_rows()
+    ]
+    return "\n".join(["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns), *rows])
+
+
+def _cell(value: object, max_chars: int) -> str:
+    text = "" if value is None else str(value)
+    text = text.replace("\n", " ").replace("|", "\\|")
+    return text if len(text) <= max_chars else text[: max_chars - 1] + "…"

@@ -1,0 +1,61 @@
+"""Reading and writing warehouse tables from Python stages (polars <-> DuckDB)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+
+@contextmanager
+def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = duckdb.connect(str(path), read_only=read_only)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def write_table(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    """Replace `schema.table` with `frame`: a rerun never doubles rows, and schema changes apply."""
+    schema, _, name = table.rpartition(".")
+    if schema:
+        conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+    conn.register("_frame", frame.to_arrow())
+    try:
+        conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM _frame")
+    finally:
+        conn.unregister("_frame")
+    return frame.height
+
+
+def read_table(conn: duckdb.DuckDBPyConnection, table: str, columns: str = "*", where: str = "") -> pl.DataFrame:
+    """The rows of `table`, or an empty frame when it does not exist yet (first run)."""
+    if not table_exists(conn, table):
+        return pl.DataFrame()
+    sql = f"SELECT {columns} FROM {table}" + (f" WHERE {where}" if where else "")
+    return conn.execute(sql).pl()
+
+
+def table_exists(conn: duckdb.DuckDBPyConnection, table: str) -> bool:
+    schema, _, name = table.rpartition(".")
+    row = conn.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+        [schema or "main", name],
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def frame_of(rows: Sequence[object], schema: Mapping[str, pl.DataType]) -> pl.DataFrame:
+    """Dataclass rows as a frame: the contract columns first with their types, extra fields after."""
+    if not rows:
+        return pl.DataFrame(schema=dict(schema))
+    frame = pl.DataFrame([asdict(row) if is_dataclass(row) else row for row in rows], infer_schema_length=None)
+    missing = [pl.lit(None, dtype).alias(name) for name, dtype in schema.items() if name not in frame.columns]
+    frame = frame.with_columns(missing).cast({name: dtype for name, dtype in schema.items()})
+    return frame.select([*schema, *(c for c in frame.columns if c not in schema)])

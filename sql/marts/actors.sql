@@ -1,0 +1,12 @@
+-- One row per real-world actor (person, organization, country, location) across the whole warehouse, merged across spellings.
+-- @column actor_id: Stable id derived from the actor's type and canonical key, not from run order.
+-- @column name: The actor's best full name (most frequent full form; pycountry's name for countries; the gazetteer's for places).
+-- @column actor_type: person, organization, country or location.
+-- @column country_code: ISO 3166-1 alpha-3 code of the country the actor belongs to or lies in; null when unknown.
+-- @column role: CAMEO-style role code (GOV, MIL, REL, MED, LEG, JUD, BUS, EDU, IGO, NGO, OPP, ...) from titles and organisation types; null when unknown.
+-- @column aliases: Every surface form seen for this actor, sorted.
+-- @column latitude: Latitude of a location or country (gazetteer); null for others.
+-- @column longitude: Longitude of a location or country (gazetteer); null for others.
+-- @column mention_count: Number of rows in mentions for this actor.
+-- @column article_count: Number of distinct articles that mention this actor.
+SELECT * FROM staging.actors ORDER BY actor_id

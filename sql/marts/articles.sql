@@ -1,0 +1,30 @@
+-- One row per distinct article: the canonical copy of each group of duplicate inputs, cleaned of page furniture.
+-- @column article_id: Stable id from the canonical body's normalised content hash ('art_' + 16 hex digits); the same text gives the same id on every run.
+-- @column source_file: Input file of the canonical copy, relative to its input folder (a JSONL line is 'name.jsonl#L<n>').
+-- @column title: Headline, when the page or its metadata states one.
+-- @column byline: Author line as printed, without 'By'.
+-- @column publisher: Publishing outlet, from the page, its metadata or the URL's domain; null when nothing names it.
+-- @column published_date: Publication date when the page states it; null rather than a guess.
+-- @column body: Article text without page furniture; paragraphs separated by a blank line. All offsets in the warehouse index this text (0-based, end-exclusive, in characters).
+-- @column word_count: Number of whitespace-separated words in body.
+-- @column content_hash: sha256 of the normalised body; equal for exact duplicates.
+-- @column url: Source URL when known (HTML metadata or JSONL).
+-- @column sentence_count: Number of rows of this article in sentences.
+-- @column copies: Number of input files that are this article (the canonical copy and its duplicates).
+SELECT
+    a.article_id,
+    c.source_file,
+    c.title,
+    c.byline,
+    c.publisher,
+    c.published_date,
+    c.body,
+    CAST(len(regexp_split_to_array(trim(c.body), '\s+')) AS INTEGER) AS word_count,
+    a.content_hash,
+    c.url,
+    CAST(len(c.sentences) AS INTEGER) AS sentence_count,
+    CAST((SELECT count(*) FROM staging.article_assignments d WHERE d.article_id = a.article_id) AS INTEGER) AS copies
+FROM staging.article_assignments AS a
+JOIN staging.clean_articles AS c USING (source_file)
+WHERE a.relation = 'canonical'
+ORDER BY a.article_id

@@ -1,0 +1,18 @@
+-- One row per real event (who did what to whom, when and where), CAMEO-coded and merged across every article that reports it.
+-- @column event_id: Stable id derived from the event's dyad, code family, date and place.
+-- @column event_date: When the event happened (or is planned), resolved from the reporting sentences against the article dates.
+-- @column date_precision: How precise event_date is: day, week, month or year.
+-- @column event_code: CAMEO event code, e.g. '042' (make a visit).
+-- @column event_root_code: CAMEO root class, e.g. '04' (consult).
+-- @column event_label: CAMEO label of event_code.
+-- @column quad_class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+-- @column goldstein: Goldstein scale of event_code, -10 (most conflictual) to +10 (most cooperative).
+-- @column actor1_id: Source actor, who acts (actors.actor_id).
+-- @column actor2_id: Target actor, acted upon (actors.actor_id); null when the event has none.
+-- @column place_id: Where it happened, a location or country actor (actors.actor_id); null when unstated.
+-- @column modality: asserted, planned, negated, reported or hypothetical: whether it happened, as the reports say.
+-- @column num_mentions: Number of sentences that report it (event_mentions rows).
+-- @column num_articles: Number of distinct articles that report it; duplicate articles add none.
+-- @column num_sources: Number of distinct publishers that report it.
+-- @column confidence: Confidence in [0, 1] that the event is correctly extracted, for ranking.
+SELECT * FROM staging.events ORDER BY event_id

@@ -1,0 +1,131 @@
+"""End to end: the whole asset graph through Dagster on the sample articles plus bad input.
+
+One build (and one rerun) is shared by every test here; each test reads the published file.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from pipelines.definitions import defs
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "articles"
+TABLES = ["articles", "article_sources", "rejected_inputs", "sentences", "actors", "mentions", "events", "event_mentions"]
+
+pytestmark = pytest.mark.e2e
+
+
+def make_inputs(folder: Path) -> None:
+    """The five samples, copies of one, and one file of every kind of bad input."""
+    articles = folder / "news"
+    shutil.copytree(SEEDS, articles)
+    sample = sorted(SEEDS.glob("*.txt"))[3]
+    text = sample.read_text(encoding="utf-8")
+    (articles / "copy_exact.txt").write_text(text, encoding="utf-8")
+    body_lines = [line for line in text.splitlines() if len(line.split()) > 12]
+    (articles / "copy_syndicated.txt").write_text(
+        "Home | World | Politics\nSign in\n\n" + "\n\n".join(body_lines) + "\n\nShare this story\n© 2024 Some Wire Service\n",
+        encoding="utf-8",
+    )
+    bad = folder / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    (bad / "undecodable.txt").write_bytes(bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 400)
+    with open(bad / "huge.txt", "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    (bad / "furniture.txt").write_text("Home\nNews\nSports\nSubscribe\nSign in\nMenu\nPrivacy Policy\nCookie settings\n© 2024\n")
+    lines = [json.dumps({"text": body_lines[0] + " " + body_lines[1], "url": "https://example.org/a"}), "{not json", json.dumps({"title": "no text"})]
+    (bad / "dump.jsonl").write_text("\n".join(lines) + "\n")
+    (bad / "table.csv").write_text("a,b\n1,2\n")
+
+
+def build(inputs: list[Path], warehouse: Path, instance: dg.DagsterInstance) -> dg.ExecuteInProcessResult:
+    config = {"input_dirs": [str(p) for p in inputs], "warehouse_path": str(warehouse), "nlp_processes": 1}
+    return defs.get_job_def("build_warehouse").execute_in_process(
+        run_config={"resources": {"settings": {"config": config}}}, instance=instance, raise_on_error=False
+    )
+
+
+def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        return {table: conn.execute(f"SELECT * FROM {table}").fetchall() for table in TABLES}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("e2e")
+    make_inputs(root / "in")
+    warehouse = root / "out" / "news.duckdb"
+    inputs = [root / "in" / "news", root / "in" / "bad"]
+    with dg.DagsterInstance.ephemeral() as instance:
+        first = build(inputs, warehouse, instance)
+        tables = snapshot(warehouse)
+        second = build(inputs, warehouse, instance)
+    return {"first": first, "second": second, "tables": tables, "warehouse": warehouse, "rerun_tables": snapshot(warehouse)}
+
+
+@pytest.fixture
+def conn(built):
+    with duckdb.connect(str(built["warehouse"]), read_only=True) as connection:
+        yield connection
+
+
+def test_the_build_succeeds_and_every_blocking_check_passes(built):
+    assert built["first"].success
+    evaluations = built["first"].get_asset_check_evaluations()
+    assert evaluations, "checks ran"
+    assert [e.check_name for e in evaluations if not e.passed] == []
+
+
+def test_a_rerun_gives_identical_tables_and_reuses_the_parse(built):
+    assert built["second"].success
+    assert built["rerun_tables"] == built["tables"]
+    parse = [m for m in built["second"].get_asset_materialization_events() if m.asset_key == dg.AssetKey(["staging", "parses"])]
+    assert parse[0].materialization.metadata["parsed"].value == 0
+
+
+def test_every_input_file_is_an_article_a_duplicate_or_a_rejection(conn):
+    sources = dict(conn.execute("SELECT source_file, relation FROM article_sources").fetchall())
+    rejected = dict(conn.execute("SELECT source_file, reason FROM rejected_inputs").fetchall())
+    assert sum(1 for s in SEEDS.iterdir()) == 5
+    assert [sources[f"news/{p.name}"] for p in sorted(SEEDS.iterdir())].count("canonical") >= 4
+    assert sources["news/copy_exact.txt"] == "exact_duplicate"
+    assert sources["news/copy_syndicated.txt"] == "near_duplicate"
+    assert sources["bad/dump.jsonl#L1"] in {"canonical", "near_duplicate"}
+    assert rejected == {
+        "bad/empty.txt": "empty",
+        "bad/binary.txt": "binary",
+        "bad/undecodable.txt": "undecodable",
+        "bad/huge.txt": "too_large",
+        "bad/furniture.txt": "boilerplate_only",
+        "bad/dump.jsonl#L2": "malformed_jsonl",
+        "bad/dump.jsonl#L3": "malformed_jsonl",
+        "bad/table.csv": "unsupported_type",
+    }
+
+
+def test_the_samples_become_clean_distinct_articles(conn):
+    rows = conn.execute("SELECT source_file, title, body, word_count FROM articles WHERE source_file LIKE 'news/0%'").fetchall()
+    assert len(rows) == 5
+    for source_file, title, body, word_count in rows:
+        assert title, source_file
+        assert word_count > 300, source_file
+        for line in body.split("\n\n"):
+            assert len(line.split()) > 3 or line.endswith((".", "?", "!", '"', "”")), (source_file, line)
+
+
+def test_mention_and_event_offsets_slice_the_body_exactly(conn):
+    bodies = dict(conn.execute("SELECT article_id, body FROM articles").fetchall())
+    for article_id, text, start, end in conn.execute("SELECT article_id, mention_text, start_char, end_char FROM mentions").fetchall():
+        assert bodies[article_id][start:end] == text
+    for article_id, start, end, s_start, s_end in conn.execute(
+        "SELECT m.article_id, m.start_char, m.end_char, s.start_char, s.end_char FROM event_mentions m JOIN sentences s USING (sentence_id)"
+    ).fetchall():
+        assert s_start <= start < end <= s_end <= len(bodies[article_id])

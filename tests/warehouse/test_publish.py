@@ -1,0 +1,33 @@
+"""Publishing swaps a complete, documented file into place without disturbing open readers."""
+
+import duckdb
+
+from pipelines.warehouse.publish import publish
+from pipelines.warehouse.sqlmodels import parse_model
+
+
+def make_work_db(path, rows):
+    with duckdb.connect(str(path)) as conn:
+        conn.execute("CREATE OR REPLACE TABLE articles AS SELECT * FROM range(?) t(article_id)", [rows])
+
+
+def test_publish_copies_models_with_comments_and_replaces_the_file(tmp_path):
+    model_path = tmp_path / "articles.sql"
+    model_path.write_text("-- One row per article.\n-- @column article_id: The id.\nSELECT 1")
+    model = parse_model(model_path)
+    work, published = tmp_path / "work.duckdb", tmp_path / "out" / "news.duckdb"
+
+    make_work_db(work, 3)
+    assert publish(work, published, [model]) == {"articles": 3}
+    reader = duckdb.connect(str(published), read_only=True)  # an analyst's open connection
+
+    make_work_db(work, 5)
+    assert publish(work, published, [model]) == {"articles": 5}
+
+    assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 3  # its snapshot
+    reader.close()
+    with duckdb.connect(str(published), read_only=True) as fresh:
+        assert fresh.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+        assert fresh.execute("SELECT comment FROM duckdb_tables() WHERE table_name = 'articles'").fetchone()[0] == "One row per article."
+        assert fresh.execute("SELECT comment FROM duckdb_columns() WHERE column_name = 'article_id'").fetchone()[0] == "The id."
+    assert sorted(p.name for p in published.parent.iterdir()) == ["news.duckdb"]

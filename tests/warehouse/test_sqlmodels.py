@@ -1,0 +1,73 @@
+"""The SQL model loader: dependencies come from the SQL itself, and bad models fail loudly."""
+
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from pipelines.warehouse.sqlmodels import SqlModelError, load_checks, load_models, parse_model, validate
+
+
+def write(folder: Path, name: str, sql: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(sql)
+    return path
+
+
+def test_upstream_tables_are_found_by_parsing_and_ctes_are_not_tables(tmp_path):
+    path = write(
+        tmp_path / "marts",
+        "articles.sql",
+        "-- Articles.\n-- @column article_id: The id.\n"
+        "WITH canonical AS (SELECT * FROM staging.assignments)\n"
+        "SELECT c.article_id FROM canonical c JOIN staging.clean USING (source_file) JOIN sentences s ON true",
+    )
+    model = parse_model(path)
+    assert model.key == dg.AssetKey(["warehouse", "articles"])
+    assert model.upstream == (
+        dg.AssetKey(["staging", "assignments"]),
+        dg.AssetKey(["staging", "clean"]),
+        dg.AssetKey(["warehouse", "sentences"]),
+    )
+    assert model.description == "Articles."
+    assert model.column_docs == {"article_id": "The id."}
+
+
+@pytest.mark.parametrize(
+    ("sql", "message"),
+    [
+        ("SELECT FROM WHERE (", "does not parse"),
+        ("SELECT 1; SELECT 2", "exactly one SELECT"),
+        ("DELETE FROM articles", "exactly one SELECT"),
+    ],
+)
+def test_a_bad_model_names_its_file(tmp_path, sql, message):
+    path = write(tmp_path / "marts", "broken.sql", sql)
+    with pytest.raises(SqlModelError, match=message) as error:
+        parse_model(path)
+    assert "broken.sql" in str(error.value)
+
+
+def test_a_model_reading_a_table_nobody_produces_is_rejected(tmp_path):
+    write(tmp_path / "marts", "articles.sql", "SELECT * FROM staging.typo_table")
+    with pytest.raises(SqlModelError, match="staging/typo_table"):
+        validate(load_models(tmp_path), [], known=[dg.AssetKey(["staging", "clean"])])
+
+
+def test_checks_are_named_table__check_and_must_guard_a_model(tmp_path):
+    write(tmp_path / "marts", "articles.sql", "SELECT 1 AS article_id")
+    write(tmp_path / "checks", "articles__unique.sql", "-- Unique ids.\nSELECT article_id FROM articles GROUP BY 1 HAVING count(*) > 1")
+    write(tmp_path / "checks", "nosuch__unique.sql", "SELECT 1")
+    checks = load_checks(tmp_path)
+    assert [(table, check.name) for table, check in checks] == [("articles", "unique"), ("nosuch", "unique")]
+    with pytest.raises(SqlModelError, match="no model in sql/marts builds"):
+        validate(load_models(tmp_path), checks, known=[])
+
+
+def test_the_project_models_all_load_and_validate():
+    from pipelines.definitions import defs
+
+    keys = {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
+    for table in ["articles", "article_sources", "rejected_inputs", "sentences", "actors", "mentions", "events", "event_mentions"]:
+        assert f"warehouse/{table}" in keys
