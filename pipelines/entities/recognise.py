@@ -1,0 +1,425 @@
+"""Entity mentions from a parsed Doc: spaCy's NER plus a cheap rule layer for news text.
+
+The small model's known weak spots that the rules fix:
+- titles and demonyms swallowed into (or split off from) names: a person title from
+  role_titles.csv followed by capitalised tokens is a person, whatever spaCy labelled the
+  tokens ("Kazakh President Qasym-Zhomart Toqaev" -> person "Qasym-Zhomart Toqaev", KAZ, GOV);
+- transliterated names read as ORG/GPE: a single token equal to a part of a person's full name
+  in the same article is that person;
+- cities read as PERSON: a one-token "person" that the gazetteer knows as a place and that
+  follows a locative preposition (or is a country) is a place;
+- page furniture ("16x9 Image", "XS", "Click"), leading "the" and possessive 's.
+
+Country adjectives ("Chinese flags") are country mentions; the ones that prefix a title
+("Chinese President ...") only give the person a country and are not mentions of their own.
+Nationalities that are not country adjectives (NORP like "Muslims") are not mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from pipelines.entities.gazetteer import lookup
+from pipelines.entities.lexicon import fold, lexicon
+
+ActorType = str  # person | organization | country | location
+
+ENT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+LEADING_DROP = {"the", "a", "an"}
+POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+# Words allowed between a title and what precedes it: "Russia's former President".
+TITLE_GLUE = {"'s", "\u2019s", "former", "acting", "then", "late", "outgoing", "incoming", "new"}
+LOCATIVE = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "towards", "toward"}
+NAME_SUFFIXES = {"ii", "iii", "iv", "jr", "jr.", "sr", "sr."}
+# Parts of speech that end a name run after a title (title-case headlines: "Pope Give Kazakhstan").
+NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM"}
+MAX_NAME_TOKENS = 5
+MIN_PLACE_POPULATION = 100_000  # a "person" after "in"/"to"... must be a sizeable place to be one
+MIN_BARE_PLACE_POPULATION = 1_000_000  # without a locative preposition, only big cities
+PLACE_ROLE = "PLACE"  # org_types.csv marks facility words (airport, park) with this pseudo-role
+DIMENSIONS = re.compile(r"^\d+x\d+$", re.IGNORECASE)
+ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.-]{1,9}$")
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    article_id: str
+    start_char: int
+    end_char: int
+    text: str  # == body[start_char:end_char]; names without titles
+    actor_type: ActorType
+    country_code: str | None  # ISO3
+    role: str | None  # CAMEO-style role code
+    sentence_id: str
+    canonical: str  # article-local key: the full name this mention refers to
+    geonameid: int | None = None  # places and countries found in the gazetteer
+
+
+@dataclass
+class _Draft:
+    start: int  # token indices, end-exclusive
+    end: int
+    actor_type: ActorType
+    country_code: str | None = None
+    role: str | None = None
+    canonical: str | None = None
+    titled: bool = False  # introduced by a person title, so surely a person
+
+
+class _Matchers:
+    """Phrase matchers for titles and country terms, built once per vocab from the lexicons."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        lex = lexicon()
+        tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+        self.titles = PhraseMatcher(vocab, attr="LOWER")
+        self.titles.add("TITLE", _patterns(tokenizer, lex.titles))
+        self.countries = PhraseMatcher(vocab, attr="LOWER")
+        self.countries.add("COUNTRY", _patterns(tokenizer, [*lex.countries, *lex.country_terms]))
+
+
+def _patterns(tokenizer: Tokenizer, terms: Iterable[str]) -> list[Doc]:
+    # Tokenisation is case-sensitive ("U.S." is one token, "u.s." is not): add the usual casings.
+    variants = {v for t in terms for v in (t, t.capitalize(), t.title(), t.upper())}
+    return [tokenizer(v) for v in sorted(variants)]
+
+
+_MATCHERS: dict[int, tuple[Vocab, _Matchers]] = {}
+
+
+def _matchers(vocab: Vocab) -> _Matchers:
+    entry = _MATCHERS.get(id(vocab))
+    if entry is None or entry[0] is not vocab:
+        entry = (vocab, _Matchers(vocab))
+        _MATCHERS[id(vocab)] = entry
+    return entry[1]
+
+
+def _longest(matches: list[tuple[int, int, int]]) -> dict[int, int]:
+    """start -> end of the longest match starting there, dropping matches inside longer ones."""
+    best: dict[int, int] = {}
+    for _, start, end in matches:
+        if end > best.get(start, start):
+            best[start] = end
+    kept: dict[int, int] = {}
+    reach = -1
+    for start in sorted(best):
+        if best[start] > reach:
+            kept[start] = best[start]
+            reach = max(reach, best[start])
+    return kept
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    return (
+        text[:1].isupper()
+        and token.ent_type_ not in NON_NAME_ENTS
+        and (any(ch.isalpha() for ch in text))
+        and text not in POSSESSIVE
+        and token.pos_ not in NOT_NAME_POS
+    )
+
+
+def _country_of(span_text: str) -> str | None:
+    return lexicon().countries.get(fold(span_text))
+
+
+def _furniture(span: Span) -> bool:
+    lex = lexicon()
+    text = fold(span.text)
+    # Proper names are capitalised; a lower-case "entity" is a common noun or a UI word.
+    if text in lex.furniture or "\n" in span.text or not span.text[:1].isalnum() or span.text[:1].islower():
+        return True
+    if any(DIMENSIONS.match(t.text) for t in span):
+        return True
+    if len(span) <= 3 and any(fold(t.text) in lex.furniture for t in span):
+        return True
+    # Two-letter all-caps labels ("XS", "OK") are furniture unless a known country/org code.
+    return len(span.text) <= 2 and span.text.isupper() and text not in lex.countries and text not in lex.known_orgs
+
+
+def _org_role_country(span: Span) -> tuple[str | None, str | None]:
+    lex = lexicon()
+    known = lex.known_orgs.get(fold(span.text))
+    if known:
+        return known[1], known[2]
+    role = lex.org_types.get(span.root.lower_)
+    country = None
+    words = [fold(t.text) for t in span]
+    for i, word in enumerate(words):
+        pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
+        if role is None:
+            role = lex.org_types.get(pair) or lex.org_types.get(word)
+        if country is None:
+            country = lex.countries.get(pair) or lex.countries.get(word)
+    return role, country
+
+
+class _Builder:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.lex = lexicon()
+        matchers = _matchers(doc.vocab)
+        self.titles = _longest(matchers.titles(doc))
+        self.countries = _longest(matchers.countries(doc))
+        self.title_ends = {end: start for start, end in self.titles.items()}
+        self.country_ends = {end: start for start, end in self.countries.items()}
+        self.consumed: set[int] = set()
+        self.drafts: list[_Draft] = []
+
+    def _prefix(self, start: int) -> tuple[int, str | None, str | None]:
+        """Walk back from a title start over titles, country terms and glue words."""
+        country = role = None
+        i = start
+        while i > 0:
+            if i in self.title_ends:
+                j = self.title_ends[i]
+                role = role or self.lex.titles.get(fold(self.doc[j:i].text)) or None
+            elif i in self.country_ends and self.doc[self.country_ends[i]].text[:1].isupper():
+                j = self.country_ends[i]
+                country = country or _country_of(self.doc[j:i].text)
+            elif self.doc[i - 1].lower_ in TITLE_GLUE:
+                j = i - 1
+            else:
+                break
+            i = j
+        return i, country, role
+
+    def titled_people(self) -> None:
+        doc = self.doc
+        for start, end in self.titles.items():
+            if start in self.consumed:
+                continue
+            run = end
+            while run < len(doc) and run - end < MAX_NAME_TOKENS:
+                token = doc[run]
+                if _is_name_token(token) and run not in self.titles and run not in self.countries:
+                    run += 1
+                elif token.text == "-" and run > end and not doc[run - 1].whitespace_ and run + 1 < len(doc) and _is_name_token(doc[run + 1]):
+                    run += 1
+                else:
+                    break
+            if run == end:
+                continue
+            ent = doc[start].ent_type_
+            name = doc[end:run]
+            if ent in {"ORG", "FAC"} and doc[start].ent_iob_ == "B" and any(self.lex.org_types.get(t.lower_) for t in name):
+                continue  # "General Motors Company": the title word belongs to an org name
+            first, country, role = self._prefix(end)
+            self.consumed.update(range(first, run))
+            self.drafts.append(_Draft(end, run, "person", country, role, titled=True))
+
+    def entities(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ not in ENT_LABELS or any(i in self.consumed for i in range(ent.start, ent.end)):
+                continue
+            span = _trim(ent)
+            if span is None or _furniture(span):
+                continue
+            draft = self._classify(span, ent.label_)
+            if draft is not None:
+                self.drafts.append(draft)
+
+    def _classify(self, span: Span, label: str) -> _Draft | None:
+        lex = self.lex
+        text = fold(span.text)
+        country = lex.countries.get(text)
+        if label == "NORP":
+            return _Draft(span.start, span.end, "country", country) if country else None
+        if country and label in {"GPE", "ORG", "LOC", "PERSON"}:
+            return _Draft(span.start, span.end, "country", country)
+        head_role = lex.org_types.get(span.root.lower_)
+        if label == "PERSON" and head_role is not None:
+            # Named after a person, but an airport is a place and a university an organisation.
+            if head_role == PLACE_ROLE:
+                return _Draft(span.start, span.end, "location")
+            label = "ORG"
+        if label == "PERSON":
+            # "Russian Tensions" (a title-case headline): a country adjective is no first name.
+            end = self.countries.get(span.start)
+            if end is not None and end < span.end and fold(self.doc[span.start : end].text) in lex.adjectives:
+                return _Draft(span.start, end, "country", lex.countries[fold(self.doc[span.start : end].text)])
+            return _Draft(span.start, span.end, "person")
+        role, org_country = _org_role_country(span)
+        if role == PLACE_ROLE:  # "Royal National Park", "John F. Kennedy Airport": a place, not an actor
+            return _Draft(span.start, span.end, "location")
+        if text in lex.org_types or text.split()[-1:] == ["government"]:
+            return None  # "the Government", "Federal Government": a common noun, not a named actor
+        if label == "ORG" or (label == "FAC" and role is not None):
+            known = lex.known_orgs.get(text)
+            return _Draft(span.start, span.end, "organization", org_country, role, canonical=known[0] if known else None)
+        return _Draft(span.start, span.end, "location")
+
+    def acronyms(self) -> dict[str, _Draft]:
+        """ "Long Name (LN)": the acronym stands for the long name's organisation, here and later on."""
+        doc = self.doc
+        found: dict[str, _Draft] = {}
+        for draft in self.drafts:
+            e = draft.end
+            if draft.actor_type == "organization" and e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+                acronym = doc[e + 1].text
+                if ACRONYM.match(acronym) and sum(ch.isupper() for ch in acronym) >= 2:
+                    draft.canonical = draft.canonical or _clean_name(doc[draft.start : draft.end].text)
+                    found[acronym] = draft
+        return found
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in LEADING_DROP or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    # A capitalised sentence opener glued to a country ("Tiny Vatican and Chinese flags").
+    if end - start >= 2 and doc[start].pos_ != "PROPN" and fold(doc[start + 1 : end].text) in lexicon().countries:
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _clean_name(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _name_parts(name: str) -> list[str]:
+    parts = [p for p in name.split() if fold(p) not in NAME_SUFFIXES]
+    return parts or name.split()
+
+
+def _link_people(drafts: list[_Draft], doc: Doc) -> None:
+    """Give short person mentions the full name they refer to, and re-type stray name parts."""
+    full: Counter[str] = Counter()
+    for d in drafts:
+        if d.actor_type == "person" and d.end - d.start >= 2:
+            full[_clean_name(doc[d.start : d.end].text)] += 1
+    by_surname: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
+    for name in full:
+        parts = _name_parts(name)
+        if len(parts) >= 2:
+            by_surname.setdefault(fold(parts[-1]), set()).add(name)
+            by_first.setdefault(fold(parts[0]), set()).add(name)
+    for d in drafts:
+        text = _clean_name(doc[d.start : d.end].text)
+        if d.actor_type == "country" or text in full:
+            d.canonical = d.canonical or text
+            continue
+        key = fold(text)
+        parts = text.split()
+        if len(parts) >= 2 and d.actor_type == "person":
+            # "Vladimir Putin" inside "Vladimir Vladimirovich Putin": same first and last name.
+            matches = {n for n in by_surname.get(fold(parts[-1]), ()) if fold(_name_parts(n)[0]) == fold(parts[0])}
+        else:
+            matches = by_surname.get(key) or by_first.get(key) or set()
+        if d.actor_type in {"person", "organization", "location"} and len(parts) == 1 and matches and not d.titled:
+            d.actor_type = "person" if d.actor_type != "location" or len(matches) == 1 else d.actor_type
+        best = dominant(matches, full)
+        if best is not None and d.actor_type == "person":
+            d.canonical = best
+        d.canonical = d.canonical or text
+
+
+def dominant(candidates: Iterable[str], counts: Mapping[str, int]) -> str | None:
+    """The one candidate, or the one mentioned more than twice as often as all others together."""
+    ranked = sorted(candidates, key=lambda c: (-counts[c], c))
+    if not ranked:
+        return None
+    rest = sum(counts[c] for c in ranked[1:])
+    return ranked[0] if counts[ranked[0]] > 2 * rest else None
+
+
+def _people_as_places(drafts: list[_Draft], doc: Doc, context: set[str]) -> None:
+    """An untitled "person" that is a known place and no part of a person's full name, is a place.
+
+    Countries and states always; cities when big, or sizeable and after a locative preposition.
+    """
+    names = (doc[d.start : d.end].text.split() for d in drafts if d.actor_type == "person")
+    name_parts = {fold(p) for words in names if len(words) >= 2 for p in words}
+    for d in drafts:
+        if d.actor_type != "person" or d.titled or d.end - d.start > 3:
+            continue
+        text = doc[d.start : d.end].text
+        if any(fold(p) in name_parts for p in text.split()):
+            continue
+        place = lookup(text, context)
+        if place is None:
+            continue
+        after_prep = d.start > 0 and doc[d.start - 1].lower_ in LOCATIVE
+        threshold = MIN_PLACE_POPULATION if after_prep else MIN_BARE_PLACE_POPULATION
+        if place.kind != "city" or place.population >= threshold:
+            d.actor_type = "country" if place.kind == "country" else "location"
+
+
+def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int, int]]) -> list[EntityMention]:
+    """All actor mentions in one parsed article, in text order, each linked to an article-local canonical name."""
+    builder = _Builder(doc)
+    builder.titled_people()
+    builder.entities()
+    drafts = sorted(builder.drafts, key=lambda d: (d.start, d.end))
+    acronyms = builder.acronyms()
+    if acronyms:
+        covered = {i for d in drafts for i in range(d.start, d.end)}
+        for token in doc:
+            if token.text in acronyms and token.i not in covered:
+                drafts.append(_Draft(token.i, token.i + 1, "organization"))
+        for d in drafts:
+            expansion = acronyms.get(doc[d.start].text) if d.end - d.start == 1 else None
+            if expansion is not None:
+                d.actor_type, d.canonical = "organization", expansion.canonical
+                d.role, d.country_code = expansion.role, expansion.country_code
+        drafts.sort(key=lambda d: (d.start, d.end))
+    context = {d.country_code for d in drafts if d.actor_type == "country" and d.country_code}
+    _people_as_places(drafts, doc, context)
+    _link_people(drafts, doc)
+    lex = lexicon()
+    starts = [s for _, s, _ in sentences]
+    mentions: list[EntityMention] = []
+    for d in drafts:
+        start_char = doc[d.start].idx
+        end_char = doc[d.end - 1].idx + len(doc[d.end - 1].text)
+        text = doc.text[start_char:end_char]
+        canonical, country, geonameid = d.canonical or _clean_name(text), d.country_code, None
+        if d.actor_type == "country" and country:
+            canonical = lex.country_names.get(country, canonical)
+        elif d.actor_type == "location":
+            place = lookup(text, context)
+            if place is not None:
+                canonical, country, geonameid = place.name, place.country_code, place.geonameid
+                if place.kind == "country":
+                    d.actor_type = "country"
+        position = bisect.bisect_right(starts, start_char) - 1
+        sentence_id = sentences[position][0] if position >= 0 else (sentences[0][0] if sentences else "")
+        mentions.append(EntityMention(article_id, start_char, end_char, text, d.actor_type, country, d.role, sentence_id, canonical, geonameid))
+    return _propagate(mentions)
+
+
+def _propagate(mentions: list[EntityMention]) -> list[EntityMention]:
+    """Mentions sharing a canonical share its best-attested country and role within the article."""
+    country: dict[tuple[str, str], Counter[str]] = {}
+    role: dict[tuple[str, str], Counter[str]] = {}
+    for m in mentions:
+        key = (m.actor_type, m.canonical)
+        if m.country_code:
+            country.setdefault(key, Counter())[m.country_code] += 1
+        if m.role:
+            role.setdefault(key, Counter())[m.role] += 1
+
+    def best(counter: Counter[str] | None) -> str | None:
+        return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counter else None
+
+    return [
+        replace(m, country_code=m.country_code or best(country.get((m.actor_type, m.canonical))), role=m.role or best(role.get((m.actor_type, m.canonical))))
+        for m in mentions
+    ]

@@ -1,0 +1,228 @@
+"""Warehouse-wide actors: mentions from all articles grouped into one actor per real-world entity.
+
+Grouping keys by type:
+- country: ISO3; location: gazetteer geonameid (else name + country);
+- organization: transliteration key of the canonical name (acronyms were expanded per article);
+- person: clustered. Article-local canonical names are merged across articles when their
+  transliteration keys are close (rapidfuzz on `translit_key`), first names agree, and the
+  evidence agrees (same or unknown country, same or unknown role). A bare surname joins a
+  full name only when exactly one compatible full name carries that surname.
+Processing is in sorted order, so the result does not depend on input order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from pipelines.entities.gazetteer import place_by_id
+from pipelines.entities.lexicon import fold, lexicon
+from pipelines.entities.recognise import NAME_SUFFIXES, EntityMention, dominant
+
+FULL_NAME_SIMILARITY = 88.0  # rapidfuzz ratio between transliteration keys of two full names
+FIRST_NAME_SIMILARITY = 80.0
+
+# Ordered rewrites that make common transliteration variants of one name spell alike.
+TRANSLIT_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), r)
+    for p, r in [
+        (r"dzh|dj|zh", "j"),
+        (r"kh", "h"),
+        (r"ck|q", "k"),
+        (r"ph", "f"),
+        (r"w", "v"),
+        (r"ou", "u"),
+        (r"\bye", "e"),
+        (r"y", "i"),
+        (r"i?ev\b", "ev"),
+        (r"(\w)\1+", r"\1"),
+    ]
+]
+
+
+def translit_key(name: str) -> str:
+    """A spelling-insensitive key: "Kassym-Jomart Tokayev" and "Qasym-Zhomart Toqaev" agree."""
+    key = re.sub(r"[^a-z0-9 ]+", " ", fold(name))
+    key = re.sub(r"^the ", "", key.strip())
+    for pattern, replacement in TRANSLIT_RULES:
+        key = pattern.sub(replacement, key)
+    return " ".join(key.split())
+
+
+def _skeleton(word: str) -> str:
+    return word[:1] + re.sub(r"[aeiou]", "", word[1:])
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    actor_id: str
+    name: str
+    actor_type: str
+    country_code: str | None
+    role: str | None
+    aliases: list[str]
+    latitude: float | None
+    longitude: float | None
+    mention_count: int
+    article_count: int
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    mention_id: str
+    article_id: str
+    actor_id: str
+    mention_text: str
+    start_char: int
+    end_char: int
+    sentence_id: str
+
+
+@dataclass
+class _Person:
+    """One person cluster; `names` counts the article-local canonical names merged into it."""
+
+    key: str
+    parts: list[str]  # transliteration key words, suffixes removed
+    suffixes: tuple[str, ...]
+    country: str | None
+    role: str | None
+    names: Counter[str] = field(default_factory=Counter)
+
+
+def _stable_id(prefix: str, *parts: object) -> str:
+    return prefix + hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def _split(name: str) -> tuple[list[str], tuple[str, ...]]:
+    words = translit_key(name).split()
+    parts = [w for w in words if w not in NAME_SUFFIXES]
+    return parts or words, tuple(w for w in words if w in NAME_SUFFIXES)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _same_person(cluster: _Person, parts: list[str], suffixes: tuple[str, ...]) -> bool:
+    if len(parts) < 2 or len(cluster.parts) < 2 or suffixes != cluster.suffixes:
+        return False
+    first_a, first_b = parts[0], cluster.parts[0]
+    initial = len(first_a) == 1 or len(first_b) == 1
+    if not (first_a[0] == first_b[0] if initial else fuzz.ratio(first_a, first_b) >= FIRST_NAME_SIMILARITY):
+        return False
+    return fuzz.ratio(parts[-1], cluster.parts[-1]) >= FULL_NAME_SIMILARITY and (
+        initial or fuzz.ratio(" ".join(parts), " ".join(cluster.parts)) >= FULL_NAME_SIMILARITY
+    )
+
+
+def _cluster_people(profiles: dict[str, tuple[int, str | None, str | None]]) -> dict[str, _Person]:
+    """Map each person canonical name to its cluster. `profiles`: name -> (mentions, country, role)."""
+    clusters: dict[str, list[_Person]] = defaultdict(list)  # surname skeleton -> clusters
+    firsts: dict[str, list[_Person]] = defaultdict(list)  # first name -> clusters
+    assigned: dict[str, _Person] = {}
+    order = sorted(profiles, key=lambda n: (-len(_split(n)[0]), -profiles[n][0], n))
+    for name in order:
+        count, country, role = profiles[name]
+        parts, suffixes = _split(name)
+        if not parts:
+            continue
+        block = clusters[_skeleton(parts[-1])]
+        evidence = [c for c in block if _compatible(c.country, country) and _compatible(c.role, role)]
+        if len(parts) >= 2:
+            match = next((c for c in evidence if _same_person(c, parts, suffixes)), None)
+        else:
+            # A lone name joins the one full name it is the surname of (else the first name of:
+            # family-name-first names such as "Xi Jinping"), if one such name dominates.
+            lone = parts[0]
+            candidates = [c for c in evidence if len(c.parts) >= 2 and c.parts[-1] == lone and c.suffixes == suffixes]
+            if not candidates:
+                candidates = [c for c in firsts.get(lone, []) if len(c.parts) >= 2 and _compatible(c.country, country) and _compatible(c.role, role)]
+            by_key = {c.key: c for c in candidates}
+            chosen = dominant(by_key, {k: c.names.total() for k, c in by_key.items()})
+            match = by_key[chosen] if chosen is not None else None
+        if match is None:
+            match = _Person(" ".join(parts + list(suffixes)), parts, suffixes, country, role)
+            block.append(match)
+            firsts[parts[0]].append(match)
+        match.country = match.country or country
+        match.role = match.role or role
+        match.names[name] += count
+        assigned[name] = match
+    return assigned
+
+
+def _best(counter: Counter[str]) -> str | None:
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counter else None
+
+
+def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], list[MentionRow]]:
+    """Group mentions from all articles into actors; one MentionRow per mention, in article/offset order."""
+    ordered = sorted(mentions, key=lambda m: (m.article_id, m.start_char, m.end_char, m.actor_type, m.canonical))
+    person_count: Counter[str] = Counter()
+    person_country: dict[str, Counter[str]] = defaultdict(Counter)
+    person_role: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in ordered:
+        if m.actor_type == "person":
+            person_count[m.canonical] += 1
+            if m.country_code:
+                person_country[m.canonical][m.country_code] += 1
+            if m.role:
+                person_role[m.canonical][m.role] += 1
+    people = _cluster_people({n: (c, _best(person_country[n]), _best(person_role[n])) for n, c in person_count.items()})
+
+    def key_of(m: EntityMention) -> tuple[str, str]:
+        if m.actor_type == "country" and m.country_code:
+            return "country", m.country_code
+        if m.actor_type in {"location", "country"}:
+            return "location", str(m.geonameid) if m.geonameid else f"{translit_key(m.canonical)}|{m.country_code or ''}"
+        if m.actor_type == "person":
+            return "person", people[m.canonical].key if m.canonical in people else translit_key(m.canonical)
+        return "organization", translit_key(m.canonical)
+
+    groups: dict[tuple[str, str], list[EntityMention]] = defaultdict(list)
+    for m in ordered:
+        groups[key_of(m)].append(m)
+    lex = lexicon()
+    actors: list[ActorRow] = []
+    actor_of: dict[tuple[str, str], str] = {}
+    for (actor_type, key), members in sorted(groups.items()):
+        actor_id = _stable_id("act_", actor_type, key)
+        actor_of[(actor_type, key)] = actor_id
+        country = _best(Counter(m.country_code for m in members if m.country_code))
+        role = _best(Counter(m.role for m in members if m.role))
+        latitude = longitude = None
+        names = Counter(m.canonical for m in members)
+        if actor_type == "person":
+            full = Counter({n: c for n, c in names.items() if len(n.split()) >= 2}) or names
+            name = min(full.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
+        elif actor_type == "country":
+            name = lex.country_names.get(key, key)
+        else:
+            name = _best(names) or members[0].text
+            if actor_type == "location" and key.isdigit() and (place := place_by_id(int(key))) is not None:
+                name, latitude, longitude = place.name, place.latitude, place.longitude
+        actors.append(
+            ActorRow(
+                actor_id=actor_id,
+                name=name,
+                actor_type=actor_type,
+                country_code=country,
+                role=role,
+                aliases=sorted({" ".join(m.text.split()) for m in members}),
+                latitude=latitude,
+                longitude=longitude,
+                mention_count=len(members),
+                article_count=len({m.article_id for m in members}),
+            )
+        )
+    rows = [
+        MentionRow(_stable_id("men_", m.article_id, m.start_char, m.end_char), m.article_id, actor_of[key_of(m)], m.text, m.start_char, m.end_char, m.sentence_id)
+        for m in ordered
+    ]
+    return actors, rows
