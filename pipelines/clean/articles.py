@@ -1,0 +1,125 @@
+"""Clean stage entry point: raw documents -> clean articles, or boilerplate_only rejections.
+
+Documents are cleaned as a batch so that lines recurring across pages of one source (same URL
+host, else same folder) can be recognised as furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from pipelines.clean.fields import (
+    byline_in,
+    date_from_url,
+    header_date,
+    is_date_line,
+    parse_published,
+    publisher_from_url,
+    publisher_in,
+    strip_site_suffix,
+    title_in,
+)
+from pipelines.clean.furniture import logical_lines, shared_furniture, split_page
+from pipelines.clean.html import HtmlExtract, extract_html
+from pipelines.clean.segment import split_paragraphs, split_sentences
+from pipelines.records import CleanArticle, RawDocument, Rejection
+
+# A news article, even a brief, has at least a few sentences; below this the "body" is what is
+# left of a menu, a gallery or an error page.
+MIN_BODY_WORDS = 40
+BYLINE_SEARCH_BODY_LINES = 3  # a byline or date line may follow the standfirst
+_TERMINAL_SENTENCE = re.compile(r"""[.!?…]['"”’)\]]*$""")
+
+
+@dataclass(frozen=True)
+class _Page:
+    lines: list[str]
+    meta: HtmlExtract | None
+
+
+def source_group(doc: RawDocument) -> str:
+    """Pages of one source: the URL host when known, else the folder of the source file."""
+    host = publisher_from_url(doc.url)
+    if host:
+        return f"host:{host}"
+    return f"dir:{PurePosixPath(doc.source_file.split('#', 1)[0]).parent}"
+
+
+def _read(doc: RawDocument) -> _Page:
+    if doc.kind == "html":
+        meta = extract_html(doc.text, doc.url)
+        return _Page(logical_lines(meta.text), meta)
+    return _Page(logical_lines(doc.text), None)
+
+
+def clean_documents(docs: Sequence[RawDocument]) -> list[CleanArticle | Rejection]:
+    """One CleanArticle or Rejection per document, in input order."""
+    pages = [_read(doc) for doc in docs]
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, doc in enumerate(docs):
+        groups[source_group(doc)].append(index)
+    shared: dict[str, frozenset[str]] = {
+        key: shared_furniture([pages[i].lines for i in members]) if len(members) > 1 else frozenset()
+        for key, members in groups.items()
+    }
+    return [_clean(doc, page, shared[source_group(doc)]) for doc, page in zip(docs, pages, strict=True)]
+
+
+def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticle | Rejection:
+    layout = split_page(page.lines, shared)
+    body_lines = list(layout.body)
+    # Byline and date lines belong to the header even when they follow the standfirst.
+    header = list(layout.head)
+    for line in body_lines[:BYLINE_SEARCH_BODY_LINES]:
+        if byline_in(line) or is_date_line(line):
+            header.append(line)
+            body_lines.remove(line)
+    body = "\n\n".join(body_lines)
+    paragraphs = split_paragraphs(body)
+    sentences = split_sentences(body, paragraphs)
+    words = len(body.split())
+    if words < MIN_BODY_WORDS or not any(_TERMINAL_SENTENCE.search(body[s:e]) for s, e in sentences):
+        return Rejection(
+            source_file=doc.source_file,
+            reason="boilerplate_only",
+            detail=(
+                f"Only {words} words of article-like text remain after removing page furniture "
+                f"(at least {MIN_BODY_WORDS} words with a complete sentence are needed); "
+                "check that the file holds an article and not a menu, gallery or error page."
+            ),
+            size_bytes=doc.size_bytes,
+        )
+    meta = page.meta
+    url = doc.url or (meta.url if meta else None)
+    publisher = (
+        publisher_from_url(url)
+        or (meta.sitename if meta else None)
+        or publisher_in(header)
+        or publisher_in(layout.tail)
+    )
+    title = doc.title or (meta.title if meta else None) or title_in(header)
+    if title:
+        site_names = [name for name in (publisher, meta.sitename if meta else None, publisher_in(header + layout.tail)) if name]
+        title = strip_site_suffix(title.strip(), site_names)
+    byline = (meta.author if meta else None) or next((b for b in map(byline_in, header) if b), None)
+    published = (
+        parse_published(doc.published)
+        or parse_published(meta.date if meta else None)
+        or header_date(header)
+        or date_from_url(url)
+    )
+    return CleanArticle(
+        source_file=doc.source_file,
+        body=body,
+        title=title or None,
+        byline=byline,
+        publisher=publisher,
+        published_date=published,
+        url=url,
+        paragraphs=paragraphs,
+        sentences=sentences,
+    )

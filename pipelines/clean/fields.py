@@ -1,0 +1,189 @@
+"""Article fields from a page's head lines, metadata and URL: title, byline, publisher, date.
+
+Dates are taken only from metadata, the header/byline area or the URL path, never from the body;
+when nothing states a date the field stays None rather than a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+import dateparser
+
+from pipelines.clean.furniture import line_features
+
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 30
+TITLE_MAX_UI = 1.0  # "World leaders meet" is a headline; "Breaking News" is not
+DATE_LINE_MAX_WORDS = 14  # a header date line is mostly the date ("Published 14 Sep 2022, 10:02")
+SUFFIX_MAX_WORDS = 6  # " | Site Name" suffix of a page title
+MIN_SITE_KEY_CHARS = 4
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_ISO_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")  # 2022-09-14, 2022/9/14
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")  # 14/09/2022 or 09/14/2022
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", re.I)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|-|\b)")
+_DATEPARSER_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+}
+_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
+
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|reporting by|author|authors|posted by)\s*:?\s+(.+)$", re.I
+)
+_NAME_END = re.compile(r"\s*(?:[|•·,;]|\s[-–—]\s|\bon\b|\bupdated\b|\bpublished\b|\d).*$", re.I)
+_LABEL = re.compile(r"^(?:publication|source|published|updated|posted|filed|date|volume|issue)\s*:", re.I)
+_PUBLICATION = re.compile(r"^(?:publication|publisher|published by|source)\s*:\s*(.+?)(?:\s+(?:vol(?:ume)?|issue|no)\.?\s*:?\s*\d.*)?$", re.I)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?\s*)?([A-Z][\w&.'’ \-]{1,60}?)\s*(?:[.,|]|all rights|$)",
+    re.I,
+)
+_SUFFIX_SEPARATOR = re.compile(r"\s+(?:\||[-–—]|::|»)\s+")
+_NON_ALNUM = re.compile(r"[^a-z0-9]")
+_HOST_WORDS = frozenset({"www", "m", "amp", "mobile", "com", "org", "net", "co", "uk", "gov", "news", "info"})
+_HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile|edition)\.")
+
+
+def make_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def date_in_text(text: str) -> dt.date | None:
+    """First full date written out in `text` (ISO, "Sept. 14, 2022", "14 September 2022",
+    "14/09/2022"); a numeric date whose day/month order is ambiguous is not taken."""
+    found = []
+    if m := _ISO_DATE.search(text):
+        found.append((m.start(), make_date(int(m[1]), int(m[2]), int(m[3]))))
+    if m := _MONTH_DAY_YEAR.search(text):
+        found.append((m.start(), make_date(int(m[3]), _MONTHS[m[1][:3].lower()], int(m[2]))))
+    if m := _DAY_MONTH_YEAR.search(text):
+        found.append((m.start(), make_date(int(m[3]), _MONTHS[m[2][:3].lower()], int(m[1]))))
+    if m := _NUMERIC_DATE.search(text):
+        first, second = int(m[1]), int(m[2])
+        if first > 12 or second > 12:  # day/month order is only known when one part exceeds 12
+            day, month = (first, second) if first > 12 else (second, first)
+            found.append((m.start(), make_date(int(m[3]), month, day)))
+    dates = [d for _, d in sorted(found, key=lambda item: item[0]) if d]
+    return dates[0] if dates else None
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """A date given by the source (JSONL field, HTML metadata); None when it is not a full date."""
+    if not value or not value.strip():
+        return None
+    if found := date_in_text(value):
+        return found
+    # Slow, so only for unusual spellings; never relative dates ("yesterday") that would be guesses.
+    parsed = dateparser.parse(value, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    return parsed.date() if parsed else None
+
+
+def date_from_url(url: str | None) -> dt.date | None:
+    """Date in a URL path such as /2022/09/14/ or /2022-09-14-slug."""
+    if not url:
+        return None
+    m = _URL_DATE.search(urlsplit(url).path)
+    return make_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def header_date(lines: Sequence[str]) -> dt.date | None:
+    """Date on a short header or byline line; a publication date beats an "Updated" one."""
+    candidates = [line for line in lines if len(line.split()) <= DATE_LINE_MAX_WORDS]
+    for prefer_original in (True, False):
+        for line in candidates:
+            if prefer_original and _UPDATED.search(line):
+                continue
+            if found := date_in_text(line):
+                return found
+    return None
+
+
+def byline_in(line: str) -> str | None:
+    """The name(s) of a byline line ("By Jane Roe and John Doe", "Written by: X", "Author: X")."""
+    m = _BYLINE.match(line.strip())
+    if not m:
+        return None
+    name = _NAME_END.sub("", m[1]).strip(" .:")
+    words = name.split()
+    if not words or len(words) > 10 or not words[0][:1].isupper():
+        return None
+    return name
+
+
+def is_date_line(line: str) -> bool:
+    return len(line.split()) <= DATE_LINE_MAX_WORDS and date_in_text(line) is not None
+
+
+def title_in(head: Sequence[str]) -> str | None:
+    """First headline-like head line: a few words, no full stop, little UI vocabulary, not a label,
+    byline, date or caption."""
+    for line in head:
+        features = line_features(line)
+        if (
+            TITLE_MIN_WORDS <= features.words <= TITLE_MAX_WORDS
+            and features.ui_score < TITLE_MAX_UI
+            and not features.strong_ui
+            and not line.endswith((".", ")"))
+            and not _LABEL.match(line)
+            and byline_in(line) is None
+            and not is_date_line(line)
+        ):
+            return line
+    return None
+
+
+def strip_site_suffix(title: str, site_names: Sequence[str] = ()) -> str:
+    """Drop a trailing " | Site" (always, when short) or " - Site" (when it names the site)."""
+    parts = _SUFFIX_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    last = parts[-1].strip()
+    separator = _SUFFIX_SEPARATOR.findall(title)[-1].strip()
+    suffix = _site_key(last)
+    names = [key for key in map(_site_key, site_names) if len(key) >= MIN_SITE_KEY_CHARS]
+    names_site = len(suffix) >= MIN_SITE_KEY_CHARS and any(key in suffix or suffix in key for key in names)
+    if len(last.split()) <= SUFFIX_MAX_WORDS and (separator in {"|", "::", "»"} or names_site):
+        return title[: title.rfind(last)].rstrip(" |-–—:»")
+    return title
+
+
+def _site_key(name: str) -> str:
+    """"The Delta Times" -> "deltatimes"; a host "www.deltatimes.co.uk" -> "deltatimes"."""
+    name = name.strip().lower()
+    if "." in name and " " not in name:
+        labels = [label for label in name.split(".") if label not in _HOST_WORDS]
+        name = max(labels, key=len, default="")
+    return _NON_ALNUM.sub("", re.sub(r"^the\s+", "", name))
+
+
+def publisher_from_url(url: str | None) -> str | None:
+    """The site's host name without www./m. ("rferl.org")."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    return _HOST_PREFIX.sub("", host) if host else None
+
+
+def publisher_in(lines: Sequence[str]) -> str | None:
+    """Publisher stated on the page: "Publication: X" or a copyright line "© 2022 X"."""
+    for line in lines:
+        if m := _PUBLICATION.match(line):
+            return m[1].strip()
+    for line in lines:
+        if m := _COPYRIGHT.search(line):
+            return m[1].strip()
+    return None

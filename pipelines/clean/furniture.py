@@ -1,0 +1,260 @@
+"""Separate an article body from page furniture in scraped plain text, line by line.
+
+Evidence, not memorised phrases: each line gets cheap features (length, word count, terminal
+punctuation, stop-word ratio, UI-vocabulary hits from seeds/reference/furniture_words.csv, URLs,
+glued menu words, address to the reader, repetition within the page and across pages of the same
+source). The body is the densest run of prose lines (maximum-sum run: prose lines score their
+word count, other lines a penalty); what comes before it is the head (title, byline, date), what
+comes after it is the tail. Inside the body, lines with strong furniture evidence are dropped, a
+trailing author bio cuts the body, and a caption printed twice in a row is kept once.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+FURNITURE_WORDS_CSV = Path(__file__).resolve().parents[2] / "seeds" / "reference" / "furniture_words.csv"
+# How much one lexicon hit counts, by category: calls to action and ads are the strongest signal;
+# navigation, section names, social and media words also occur in ordinary news prose.
+CATEGORY_WEIGHT = {"cta": 1.0, "ad": 1.0, "legal": 0.7, "list": 0.7, "nav": 0.5, "section": 0.5, "social": 0.5, "media": 0.5}
+STRONG_CATEGORIES = frozenset({"cta", "ad"})
+
+MIN_SENTENCE_WORDS = 3
+PROSE_MIN_WORDS = 8  # a shorter line with a full stop is a short sentence, scored neutrally
+LONG_LINE_WORDS = 20  # prose even without terminal punctuation (truncated or quoted paragraphs)
+MIN_STOP_RATIO = 0.2  # English prose is ~40-50% stop words; menus and lists of names are not
+SHORT_SENTENCE_WEIGHT = 1.0  # "Observers left." holds a body together without extending it much
+NON_PROSE_PENALTY = 2.0
+FURNITURE_PENALTY = 8.0
+REPEATED_PROSE_MAX_UI = 1.0  # a repeated prose line with this much UI vocabulary is a promo
+KEY_NORMALISE_MAX_CHARS = 80
+MAX_PHRASE_WORDS = 4
+BIO_MIN_BODY_SHARE = 0.6  # a bio-shaped line earlier than this is part of the story
+SHARED_BODY_JACCARD = 0.5  # docs sharing more of their prose than this are copies (syndication)
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_CLOSERS = "'\"”’)]"
+_TERMINALS = (".", "!", "?", "…", ":")
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|info|co\.uk)\b", re.I)  # a cited source in prose is fine
+_GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")  # "HomeWorldPolitics": menu items run together
+# "(Jane Roe/Agency)" with capitalised names on both sides of the slash, or a credit word.
+_CREDIT = re.compile(r"\((?:[A-Z][\w.'’\-]* ?){1,4}/[A-Z][^()]*\)$|\((?:[^()]*\b)?(?:photo|photograph|image|picture|credit|via|getty|file)\b[^()]*\)$", re.I)
+_SECOND_PERSON = frozenset({"you", "your", "yours"})
+_NORMALISE = re.compile(r"\W+")
+_DIGITS = re.compile(r"\d")
+# A bio starts with a short capitalised name, then "is/was a/an/one of ... <profession>".
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’\-]*\s+){1,4}(?:is|was|has been)\s+(?:a|an|one of|the)\b[^.]{0,120}?\b"
+    r"(?i:journalist|correspondent|reporter|editor|writer|analyst|fellow|columnist|contributor|"
+    r"author|researcher|producer|photographer|newspaper|magazine|publication|website|outlet|news\s+(?:site|portal|agency))s?\b"
+)
+
+
+@dataclass(frozen=True)
+class LineFeatures:
+    words: int
+    prose: bool
+    ui_score: float  # weighted furniture-lexicon hits
+    strong_ui: bool  # call-to-action/ad vocabulary, URL, glued menu, lexicon-dense short line
+    reader_address: bool  # speaks to the reader ("you ... your") outside a quotation
+    bio: bool
+    short_sentence: bool  # a few words ending like a sentence, not UI text
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """Logical lines of a page split by position; `body` holds only the lines kept."""
+
+    head: list[str]
+    body: list[str]
+    tail: list[str]
+
+
+@lru_cache(maxsize=1)
+def furniture_lexicon() -> dict[str, str]:
+    """word or phrase (lower case) -> category, from the reference CSV."""
+    with FURNITURE_WORDS_CSV.open(newline="", encoding="utf-8") as handle:
+        return {row["word"].strip().lower(): row["category"].strip() for row in csv.DictReader(handle)}
+
+
+@lru_cache(maxsize=1)
+def _phrase_starts() -> frozenset[str]:
+    return frozenset(term.split()[0] for term in furniture_lexicon() if " " in term)
+
+
+def strip_photo_credit(line: str) -> str:
+    """Drop a trailing "(Jane Roe/Agency via AP)" or "(Photo: Agency)" credit from a caption."""
+    if not line.endswith(")"):
+        return line
+    start = line.rfind("(")
+    if start <= 0 or not _CREDIT.search(line, start):
+        return line
+    return line[:start].rstrip()
+
+
+def logical_lines(text: str) -> list[str]:
+    """Non-blank lines, stripped; hard-wrapped lines of one paragraph are re-joined, and a line
+    printed twice in a row (a repeated caption) is kept once."""
+    lines: list[str] = []
+    previous_blank = True
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            previous_blank = True
+            continue
+        line = strip_photo_credit(line)
+        if lines and not previous_blank and line[0].islower() and lines[-1][-1] not in ".!?:”\"":
+            lines[-1] = f"{lines[-1]} {line}"
+        elif not lines or line != lines[-1]:
+            lines.append(line)
+        previous_blank = False
+    return lines
+
+
+@lru_cache(maxsize=65536)
+def line_key(line: str) -> str:
+    """Comparison key: case, punctuation and digits do not make two short furniture lines differ
+    (long lines repeat verbatim, and normalising them is the costliest step of a page)."""
+    if len(line) > KEY_NORMALISE_MAX_CHARS:
+        return line.lower()
+    return _DIGITS.sub("0", _NORMALISE.sub(" ", line.lower())).strip()
+
+
+def is_terminal(line: str) -> bool:
+    """Ends like a sentence (or introduces a quotation), closing quotes/brackets aside."""
+    return line.rstrip(_CLOSERS).endswith(_TERMINALS)
+
+
+@lru_cache(maxsize=65536)
+def line_features(line: str) -> LineFeatures:
+    tokens = _WORD.findall(line.lower())
+    n = len(tokens)
+    lexicon = furniture_lexicon()
+    categories = list(filter(None, map(lexicon.get, tokens)))
+    if not _phrase_starts().isdisjoint(tokens):  # only then look for multi-word terms
+        categories += _phrase_categories(tokens)
+    score = sum(CATEGORY_WEIGHT[c] for c in categories)
+    strong = sum(c in STRONG_CATEGORIES for c in categories)
+    stop_ratio = sum(map(STOP_WORDS.__contains__, tokens)) / n if n else 0.0
+    terminal = is_terminal(line)
+    short = n < PROSE_MIN_WORDS
+    strong_ui = (
+        strong >= 2
+        or "://" in line
+        or "www." in line
+        or (short and bool(_DOMAIN.search(line)))
+        or (not terminal and bool(_GLUED.search(line)))
+        or (score > 0 and score >= 0.25 * n)
+    )
+    prose = stop_ratio >= MIN_STOP_RATIO and not strong_ui and ((terminal and not short) or n >= LONG_LINE_WORDS)
+    reader = sum(map(_SECOND_PERSON.__contains__, tokens)) >= 2 and '"' not in line and "“" not in line
+    short_sentence = short and terminal and n >= MIN_SENTENCE_WORDS and score == 0 and stop_ratio >= MIN_STOP_RATIO
+    return LineFeatures(n, prose, score, strong_ui, reader, bool(_BIO.match(line)), short_sentence)
+
+
+def _phrase_categories(tokens: list[str]) -> list[str]:
+    lexicon, starts = furniture_lexicon(), _phrase_starts()
+    found = []
+    for i, token in enumerate(tokens):
+        if token in starts:
+            for length in range(2, MAX_PHRASE_WORDS + 1):
+                category = lexicon.get(" ".join(tokens[i : i + length]))
+                if category:
+                    found.append(category)
+    return found
+
+
+def _line_weight(f: LineFeatures) -> float:
+    if f.strong_ui or f.reader_address:
+        return -FURNITURE_PENALTY
+    if f.prose:
+        return float(f.words)
+    if f.short_sentence:
+        return SHORT_SENTENCE_WEIGHT
+    return -NON_PROSE_PENALTY
+
+
+def _densest_run(weights: Sequence[float], start: int, end: int) -> tuple[int, int]:
+    """[first, last) of the maximum-sum run of weights[start:end] (empty run when none is positive)."""
+    best, best_span = 0.0, (start, start)
+    total, run_start = 0.0, start
+    for i in range(start, end):
+        if total <= 0:
+            total, run_start = 0.0, i
+        total += weights[i]
+        if total > best:
+            best, best_span = total, (run_start, i + 1)
+    return best_span
+
+
+def shared_furniture(pages: Sequence[Sequence[str]]) -> frozenset[str]:
+    """Line keys that recur across pages of one source whose bodies otherwise differ.
+
+    Syndicated copies of one story share all their prose, so a line only counts when two pages
+    that share it have dissimilar prose (Jaccard below SHARED_BODY_JACCARD)."""
+    page_keys = [{line_key(line) for line in page} for page in pages]
+    prose_keys = [frozenset(line_key(line) for line in page if line_features(line).prose) for page in pages]
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, keys in enumerate(page_keys):
+        for key in keys:
+            holders[key].append(index)
+    shared = set()
+    for key, docs in holders.items():
+        if len(docs) < 2 or not key:
+            continue
+        if any(_dissimilar(prose_keys[a], prose_keys[b]) for i, a in enumerate(docs[:10]) for b in docs[i + 1 : 10]):
+            shared.add(key)
+    return frozenset(shared)
+
+
+def _dissimilar(a: frozenset[str], b: frozenset[str]) -> bool:
+    union = len(a | b)
+    return union == 0 or len(a & b) / union < SHARED_BODY_JACCARD
+
+
+def split_page(lines: Sequence[str], shared: frozenset[str] = frozenset()) -> PageLayout:
+    """Head, kept body lines and tail of a page's logical lines (see module docstring)."""
+    keys = [line_key(line) for line in lines]
+    counts: dict[str, int] = defaultdict(int)
+    for key in keys:
+        counts[key] += 1
+    features = [line_features(line) for line in lines]
+    # A line repeated on the page (not in a row: those are merged) or across pages is furniture,
+    # unless it is prose with little UI vocabulary (a standfirst repeated as the lede), in which
+    # case its first copy stays.
+    furniture = [
+        f.strong_ui
+        or keys[i] in shared
+        or (counts[keys[i]] > 1 and (not f.prose or f.ui_score >= REPEATED_PROSE_MAX_UI))
+        for i, f in enumerate(features)
+    ]
+    seen: set[str] = set()
+    weights = []
+    for i, f in enumerate(features):
+        repeated_prose = keys[i] in seen
+        seen.add(keys[i])
+        if furniture[i] or repeated_prose:
+            furniture[i] = True
+            weights.append(-FURNITURE_PENALTY)
+        else:
+            weights.append(_line_weight(f))
+    first, last = _densest_run(weights, 0, len(lines))
+    body_words = sum(features[i].words for i in range(first, last) if features[i].prose)
+    words_so_far = 0
+    for i in range(first, last):
+        # An author bio after most of the body, right after a non-prose line (name, photo), ends it.
+        if features[i].bio and words_so_far >= BIO_MIN_BODY_SHARE * body_words and i > first and not features[i - 1].prose:
+            first, last = _densest_run(weights, first, i)
+            break
+        if features[i].prose:
+            words_so_far += features[i].words
+    body = [lines[i] for i in range(first, last) if not furniture[i] and (features[i].words > 1 or is_terminal(lines[i]))]
+    return PageLayout(head=list(lines[:first]), body=body, tail=list(lines[last:]))

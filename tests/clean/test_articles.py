@@ -1,0 +1,114 @@
+"""clean_documents: raw documents in, clean articles or boilerplate_only rejections out, in order."""
+
+import datetime as dt
+from pathlib import Path
+
+from pipelines.clean.articles import MIN_BODY_WORDS, clean_documents, source_group
+from pipelines.records import CleanArticle, RawDocument, Rejection
+
+SAMPLES = Path(__file__).resolve().parents[2] / "seeds" / "articles"
+
+STORY = [
+    "The regional council voted on Tuesday to close three rural clinics, citing a shortage of doctors and nurses.",
+    "Residents of the northern valley said the nearest hospital would now be more than two hours away by road.",
+    "The council's chairman said the decision was painful but that the budget left no other option this year.",
+    "Opposition members walked out of the session and promised to challenge the vote in the regional court.",
+]
+
+TEXT_PAGE = "\n\n".join(
+    [
+        "Skip to main content",
+        "News Sport Business Culture",
+        "Council closes rural clinics | The Valley Herald",
+        "By Maria Lopez",
+        "Published: 14 March 2023",
+        *STORY[:2],
+        "Subscribe to our newsletter and never miss a story. Sign up here.",
+        *STORY[2:],
+        "Related stories",
+        "© 2023 The Valley Herald. All rights reserved.",
+    ]
+)
+
+HTML_PAGE = f"""<html><head><title>Council closes rural clinics - Valley Herald</title>
+<meta property="og:site_name" content="Valley Herald">
+<meta name="author" content="Maria Lopez">
+<meta property="article:published_time" content="2023-03-14">
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Council closes rural clinics</h1>{"".join(f"<p>{p}</p>" for p in STORY)}</article>
+<footer>Privacy policy | Terms of use</footer></body></html>"""
+
+
+def document(text: str, source_file: str = "site/page.txt", kind: str = "text", **extra: str) -> RawDocument:
+    return RawDocument(source_file=source_file, raw_sha256="0" * 64, size_bytes=len(text.encode()), kind=kind, text=text, encoding="utf-8", **extra)
+
+
+def test_plain_text_page_becomes_article_with_fields() -> None:
+    [article] = clean_documents([document(TEXT_PAGE)])
+    assert isinstance(article, CleanArticle)
+    assert article.body == "\n\n".join(STORY)
+    assert article.title == "Council closes rural clinics"
+    assert article.byline == "Maria Lopez"
+    assert article.published_date == dt.date(2023, 3, 14)
+    assert article.publisher == "The Valley Herald"  # from the copyright line: no URL is known
+    assert [article.body[s:e] for s, e in article.paragraphs] == STORY
+    assert all(article.body[s:e].strip() == article.body[s:e] for s, e in article.sentences)
+
+
+def test_url_gives_publisher_and_date_and_source_fields_win() -> None:
+    doc = document(TEXT_PAGE.replace("Published: 14 March 2023", ""), url="https://www.valleyherald.example/2023/03/15/clinics", title="Clinics to close")
+    [article] = clean_documents([doc])
+    assert article.publisher == "valleyherald.example"
+    assert article.published_date == dt.date(2023, 3, 15)
+    assert article.title == "Clinics to close"
+
+
+def test_html_page_uses_metadata() -> None:
+    [article] = clean_documents([document(HTML_PAGE, "site/page.html", kind="html")])
+    assert isinstance(article, CleanArticle)
+    assert article.body == "\n\n".join(STORY)
+    assert article.title == "Council closes rural clinics"
+    assert article.byline == "Maria Lopez"
+    assert article.publisher == "Valley Herald"
+    assert article.published_date == dt.date(2023, 3, 14)
+
+
+def test_furniture_only_page_is_rejected_and_order_is_kept() -> None:
+    menu = document("Home\nNews\nSubscribe\nLoading...\nPrivacy policy\n© 2023 Example Media", "site/menu.txt")
+    short = document("Council closes clinics. More soon.", "site/short.txt")
+    results = clean_documents([menu, document(TEXT_PAGE), short])
+    assert [type(r) for r in results] == [Rejection, CleanArticle, Rejection]
+    assert results[0].reason == "boilerplate_only" and results[0].source_file == "site/menu.txt"
+    assert str(MIN_BODY_WORDS) in results[2].detail
+
+
+def test_lines_repeated_across_a_sites_pages_are_removed() -> None:
+    footer = "The Valley Herald is an independent newspaper serving the northern valley since 1921."
+    other_story = [
+        "The school board approved a new timetable on Monday that starts lessons an hour later in winter.",
+        "Parents had asked for the change after several pupils were hurt walking to school in the dark.",
+        "Teachers' unions welcomed the plan but warned that after-school clubs would have less time.",
+        "The board will review the timetable at the end of the school year and publish its findings.",
+    ]
+    pages = [
+        document("\n\n".join([*STORY, footer]), "site/a.txt"),
+        document("\n\n".join([*other_story, footer]), "site/b.txt"),
+    ]
+    first, second = clean_documents(pages)
+    assert footer not in first.body and footer not in second.body
+
+
+def test_source_group_is_host_else_folder() -> None:
+    assert source_group(document("x", "feeds/a.jsonl#L3", url="https://www.example.com/a")) == "host:example.com"
+    assert source_group(document("x", "feeds/a.jsonl#L3")) == "dir:feeds"
+
+
+def test_sample_articles_end_to_end() -> None:
+    docs = [document(path.read_text(encoding="utf-8"), path.name) for path in sorted(SAMPLES.glob("*.txt"))]
+    results = clean_documents(docs)
+    assert all(isinstance(r, CleanArticle) for r in results)
+    for article in results:
+        assert article.title and len(article.body.split()) > 300
+        assert all(article.body[s:e] == article.body[s:e].strip() for s, e in article.sentences)
+        tail = article.body[-400:].lower()
+        assert "click here" not in tail and "subscribe" not in article.body.lower()

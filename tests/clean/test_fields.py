@@ -1,0 +1,89 @@
+"""Title, byline, publisher and date from head lines, metadata and URLs."""
+
+import datetime as dt
+
+from pipelines.clean.fields import (
+    byline_in,
+    date_from_url,
+    date_in_text,
+    header_date,
+    parse_published,
+    publisher_from_url,
+    publisher_in,
+    strip_site_suffix,
+    title_in,
+)
+
+
+def test_title_is_first_headline_like_head_line() -> None:
+    head = ["Skip to content", "Menu", "Breaking News", "HomeWorldAsia", "Flood waters rise across the delta", "By Ana Ruiz"]
+    assert title_in(head) == "Flood waters rise across the delta"
+
+
+def test_title_skips_labels_captions_bylines_and_dates() -> None:
+    head = [
+        "Publication: Weekly Review Volume: 3 Issue: 12",
+        "By Ana Ruiz and Tom Lee",
+        "September 14, 2022",
+        "The minister (left) and the envoy (Source: Example Agency)",
+        "Why the delta flooded again",
+    ]
+    assert title_in(head) == "Why the delta flooded again"
+    assert title_in(["Home", "Subscribe"]) is None
+
+
+def test_site_suffix_is_stripped() -> None:
+    assert strip_site_suffix("Flood waters rise | The Delta Times") == "Flood waters rise"
+    assert strip_site_suffix("Flood waters rise - The Delta Times", ["deltatimes.com"]) == "Flood waters rise"
+    assert strip_site_suffix("Flood waters rise - The Delta Times") == "Flood waters rise - The Delta Times"
+    assert strip_site_suffix("Rebels - and the army - regroup", ["deltatimes.com"]) == "Rebels - and the army - regroup"
+
+
+def test_bylines_in_common_shapes() -> None:
+    assert byline_in("By Ana Ruiz") == "Ana Ruiz"
+    assert byline_in("BY ANA RUIZ AND TOM LEE") == "ANA RUIZ AND TOM LEE"
+    assert byline_in("Written by: Tom Lee") == "Tom Lee"
+    assert byline_in("Author: Tom Lee | Sept. 14, 2022") == "Tom Lee"
+    assert byline_in("By Ana Ruiz, Reuters") == "Ana Ruiz"
+    assert byline_in("By the time the rain stopped, the river had risen.") is None
+    assert byline_in("Bystanders fled the scene") is None
+
+
+def test_dates_in_text() -> None:
+    assert date_in_text("Published Sept. 14, 2022 10:02 GMT") == dt.date(2022, 9, 14)
+    assert date_in_text("14 September 2022") == dt.date(2022, 9, 14)
+    assert date_in_text("2022-09-14T08:00:00Z") == dt.date(2022, 9, 14)
+    assert date_in_text("February 30, 2022") is None
+    assert date_in_text("on September 14") is None  # no year: not a full date
+
+
+def test_header_date_prefers_publication_over_update() -> None:
+    head = ["Updated: 15 September 2022", "Published: 14 September 2022"]
+    assert header_date(head) == dt.date(2022, 9, 14)
+    long_line = "The talks on September 14, 2022 were the first in years and lasted well into the evening hours."
+    assert header_date([long_line]) is None  # body-like lines are not a header date
+
+
+def test_date_from_url_path() -> None:
+    assert date_from_url("https://news.example.com/2022/09/14/xi-visit/") == dt.date(2022, 9, 14)
+    assert date_from_url("https://news.example.com/world/2022-09-14-xi-visit") == dt.date(2022, 9, 14)
+    assert date_from_url("https://news.example.com/world/article-123456") is None
+    assert date_from_url(None) is None
+
+
+def test_published_field_is_parsed_or_left_none() -> None:
+    assert parse_published("2022-09-14") == dt.date(2022, 9, 14)
+    assert parse_published("Wed, 14 Sep 2022 08:00:00 GMT") == dt.date(2022, 9, 14)
+    assert parse_published("14/09/2022") == dt.date(2022, 9, 14)
+    assert parse_published("September") is None
+    assert parse_published("") is None
+
+
+def test_publisher_from_url_and_page_lines() -> None:
+    assert publisher_from_url("https://www.deltatimes.com/world/x") == "deltatimes.com"
+    assert publisher_from_url("https://m.deltatimes.co.uk/x") == "deltatimes.co.uk"
+    assert publisher_from_url(None) is None
+    assert publisher_in(["Publication: Weekly Review Volume: 3 Issue: 12"]) == "Weekly Review"
+    assert publisher_in(["© 2024 The Delta Times. All rights reserved."]) == "The Delta Times"
+    assert publisher_in(["Copyright 2019-2024 Delta Media Group"]) == "Delta Media Group"
+    assert publisher_in(["Nothing here"]) is None
