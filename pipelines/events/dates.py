@@ -1,0 +1,172 @@
+"""Event dates: DATE expressions in the predicate's sentence resolved against the article's date.
+
+Dates are normalised to the start of their period (a week's Monday, a month's 1st, a year's
+1 January) and carry that period as their precision, so later stages can test containment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Doc, Span, Token
+
+Precision = Literal["day", "week", "month", "year"]
+DateSource = Literal["text", "article"]
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_RANGE = re.compile(r"\b(\d{1,2})\s*(?:-|–|—|to|and)\s*\d{1,2}\b")
+_LEADING = re.compile(r"^(?:on|in|at|during|since|by|from|the|of|until)\s+", re.IGNORECASE)
+# "early September", "mid-2021", "late last year": the period itself, at its own precision.
+_VAGUE = re.compile(r"^(?:early|earlier|late|later|mid|the end of|the beginning of|the start of)[\s-]+", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_EARLIER_THIS = re.compile(r"^(?:earlier|later)\s+this\s+(week|month|year)$", re.IGNORECASE)
+# Articles rarely report events more than this far from their own date; a year-less date is put
+# in whichever year lies nearest the article date.
+_MAX_SKEW = dt.timedelta(days=366)
+# A past-tense report may name a date just after its own (time zones, late edits).
+_SLACK = dt.timedelta(days=1)
+
+
+class ResolvedDate(NamedTuple):
+    date: dt.date | None
+    precision: Precision | None
+    source: DateSource | None  # "text": stated in the sentence; "article": fell back on the article date
+
+
+def period_start(day: dt.date, precision: Precision) -> dt.date:
+    if precision == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if precision == "month":
+        return day.replace(day=1)
+    if precision == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def period_end(day: dt.date, precision: Precision | None) -> dt.date:
+    """Last day of the period starting at `day` (as normalised by `period_start`)."""
+    if precision == "week":
+        return day + dt.timedelta(days=6)
+    if precision == "month":
+        following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return following - dt.timedelta(days=1)
+    if precision == "year":
+        return day.replace(month=12, day=31)
+    return day
+
+
+@lru_cache(maxsize=8)
+def _parser(base: dt.date, prefer: str) -> DateDataParser:
+    settings = {
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": prefer,
+        "RETURN_TIME_AS_PERIOD": True,
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def resolve_date_text(text: str, base: dt.date, future: bool = False) -> tuple[dt.date, Precision] | None:
+    """Resolve one date expression relative to `base`; `future` picks weekdays after the base."""
+    cleaned = _LEADING.sub("", text.strip().rstrip(".,")).strip()
+    cleaned = _RANGE.sub(r"\1", cleaned)  # "September 19-20" -> its start
+    lowered = cleaned.lower()
+    if lowered in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+        return base, "day"
+    if lowered in _WEEKDAYS or lowered.rstrip("s") in _WEEKDAYS:
+        target = _WEEKDAYS.index(lowered.rstrip("s"))
+        delta = (base.weekday() - target) % 7
+        return (base + dt.timedelta(days=(target - base.weekday()) % 7), "day") if future else (base - dt.timedelta(days=delta), "day")
+    earlier = _EARLIER_THIS.match(cleaned)
+    if earlier:
+        unit = earlier.group(1).lower()
+        return period_start(base, unit), unit  # type: ignore[arg-type,return-value]
+    vague = bool(_VAGUE.match(cleaned))
+    cleaned = _VAGUE.sub("", cleaned)
+    data = _parser(base, "future" if future else "past").get_date_data(cleaned)
+    if data.date_obj is None:
+        return None
+    day, precision = data.date_obj.date(), (data.period or "day")
+    if precision not in ("day", "week", "month", "year"):
+        precision = "day"
+    if vague and precision == "day":
+        return None  # "the end of the day" and the like: no usable date
+    if not _YEAR.search(cleaned) and precision in ("day", "month") and re.search(r"[a-z]", lowered):
+        day = _nearest_year(day, base, future)
+    return period_start(day, precision), precision  # type: ignore[arg-type]
+
+
+def _nearest_year(day: dt.date, base: dt.date, future: bool) -> dt.date:
+    """Put a year-less date in the year nearest the article date, on the side the tense points to."""
+    options = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    side = [d for d in options if (d >= base - _SLACK if future else d <= base + _SLACK)] or options
+    best = min(side, key=lambda d: abs(d - base))
+    return best if abs(best - base) <= _MAX_SKEW else day
+
+
+def _clause_verb(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _attachment(predicate: Token, ent: Span) -> int | None:
+    """0: the date is in the predicate's own clause; 1: in a clause governing it ("said on
+    Tuesday that ..."); None: in another clause ("X, who visited Y last month, praised Z")."""
+    clause = _clause_verb(ent.root)
+    if clause.i in (_clause_verb(predicate).i, predicate.i):
+        return 0
+    if clause in predicate.ancestors:
+        return 1
+    return None
+
+
+def resolve_event_date(predicate: Token, article_date: dt.date | None, future: bool = False, article_precision: Precision = "day") -> ResolvedDate:
+    """Date of the event at `predicate` from its sentence's DATE entities, else the article's date
+    (at `article_precision`: "week" when the article date itself was inferred). Without an article
+    date only expressions that name their year ("in 2017", "14 September 2022") can be resolved."""
+    sentence = predicate.sent
+    attached = [(rank, abs(predicate.i - e.start), e) for e in predicate.doc.ents if e.label_ == "DATE" and sentence.start <= e.start < sentence.end and (rank := _attachment(predicate, e)) is not None]
+    for _, _, ent in sorted(attached, key=lambda x: x[:2]):
+        if article_date is None and not _YEAR.search(ent.text):
+            continue
+        resolved = resolve_date_text(ent.text, article_date or dt.date.today(), future)
+        if resolved is not None:
+            return ResolvedDate(resolved[0], resolved[1], "text")
+    if article_date is None:
+        return ResolvedDate(None, None, None)
+    return ResolvedDate(article_date, article_precision, "article")
+
+
+def stated_dates(doc: Doc, today: dt.date | None = None) -> list[dt.date]:
+    """Full calendar dates (day, month and year) written in a parsed text."""
+    base = today or dt.date.today()
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and _YEAR.search(ent.text):
+            resolved = resolve_date_text(ent.text, base)
+            if resolved is not None and resolved[1] == "day":
+                found.append(resolved[0])
+    return found
+
+
+def infer_article_date(stated_dates: Sequence[dt.date], today: dt.date | None = None) -> tuple[dt.date | None, Precision | None]:
+    """Date of an undated article: the latest date it states that is not in the future.
+
+    A report is written on or after the events it states; the latest plausible stated date is
+    the tightest lower bound. Precision is "week" as the article may follow it by a few days.
+    """
+    limit = today or dt.date.today()
+    plausible = [d for d in stated_dates if d <= limit]
+    return (max(plausible), "week") if plausible else (None, None)

@@ -1,0 +1,326 @@
+"""Event candidates from one parsed article: lexicon predicates with actor arguments.
+
+One candidate is one report of an event in one sentence. A predicate is a verb or an event noun
+listed in seeds/reference/event_lexicon.csv; its arguments come from the dependency parse:
+subject -> verb -> object or prepositional object, passives ("X was greeted by Y"),
+coordination ("X and Y met"), appositions, control verbs ("X refused to meet Y") and nominal
+events ("X's visit to Y", "talks between X and Y", "Y held talks with Z"). An argument is an
+actor when the head of its noun phrase, an apposition or a modifier lies inside an actor
+mention. A candidate needs a source actor; entries marked needs_target also need a target (or,
+for visits, a place). Self-dyads are dropped, and a sentence reports each dyad and event root
+once.
+
+`predicate_start`/`predicate_end` span the predicate's head token only ("ruled" in "ruled out").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from spacy.tokens import Doc, Token
+
+from pipelines.events.dates import DateSource, Precision, infer_article_date, resolve_event_date, stated_dates
+from pipelines.events.modality import Modality, detect_modality
+from pipelines.events.reference import LexiconEntry, event_lexicon, modality_cues
+from pipelines.records import ActorMention
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    article_id: str
+    published_date: dt.date | None
+    publisher: str | None
+    sentences: list[tuple[str, int, int]]  # (sentence_id, start_char, end_char) into the body
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    article_id: str
+    sentence_id: str
+    sentence_start: int
+    sentence_end: int
+    predicate_start: int
+    predicate_end: int
+    predicate_text: str
+    event_code: str
+    actor1_id: str  # source
+    actor2_id: str | None  # target
+    place_id: str | None
+    event_date: dt.date | None
+    date_precision: Precision | None
+    date_source: DateSource | None  # "text": stated in the sentence; "article": the article's date
+    modality: Modality
+    confidence: float
+    symmetric: bool  # the predicate reads the same both ways (meet, talks, sign, fight)
+
+
+# Preference when one noun phrase holds several mentions ("Chinese President Xi").
+_TYPE_RANK = {"person": 0, "organization": 1, "country": 2, "location": 3}
+_PLACE_TYPES = {"country", "location"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "poss"}
+# Prepositions whose object is the target of an event ("met with", "attack on", "visit to").
+_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "at", "from", "over", "into"}
+_PLACE_PREPS = {"in", "at", "inside"}
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+_VISIT_CODES = {"042", "043"}
+_HOST_CODE = "043"
+_CONSULT_ROOT = "04"
+
+
+class _ActorIndex:
+    """Maps tokens to the actor mentions that cover them."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
+        self._by_token: dict[int, ActorMention] = {}
+        ordered = sorted(mentions, key=lambda m: (_TYPE_RANK.get(m.actor_type, 9), m.start_char))
+        for mention in reversed(ordered):  # preferred types are written last and win overlaps
+            span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    self._by_token[token.i] = mention
+
+    def at(self, token: Token) -> ActorMention | None:
+        return self._by_token.get(token.i)
+
+    def of_phrase(self, head: Token) -> ActorMention | None:
+        """The actor a noun phrase names: its head, an apposition, else its best modifier."""
+        direct = self.at(head)
+        if direct is not None:
+            return direct
+        for child in head.children:
+            if child.dep_ == "appos" and self.at(child) is not None:
+                return self.at(child)
+        found = [m for c in head.children if c.dep_ in _MODIFIER_DEPS for t in c.subtree if (m := self.at(t)) is not None]
+        if not found:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    found = [m for p in prep.children if p.dep_ == "pobj" and (m := self.of_phrase(p)) is not None]
+        return min(found, key=lambda m: _TYPE_RANK.get(m.actor_type, 9)) if found else None
+
+    def of_coordination(self, head: Token) -> list[ActorMention]:
+        """Actors of a noun phrase and its conjuncts ("X and Y")."""
+        actors = [a for t in (head, *head.conjuncts) if (a := self.of_phrase(t)) is not None]
+        return list({a.actor_id: a for a in actors}.values())
+
+
+def _match_entry(token: Token) -> LexiconEntry | None:
+    # The tag outvotes the coarse POS when they disagree (a headline "X greets Y" tagged NOUN/VBZ).
+    pos = "VERB" if token.pos_ == "VERB" or token.tag_.startswith("VB") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    for entry in event_lexicon().get((token.lemma_.lower(), pos), []):
+        kind, _, word = entry.pattern.partition(":")
+        if not entry.pattern:
+            return entry
+        if kind == "prep" and any(c.dep_ in ("prep", "prt", "agent") and c.lower_ == word for c in token.children):
+            return entry
+        if kind == "obj" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == word for c in token.children):
+            return entry
+    return None
+
+
+def _pobjs(token: Token, preps: set[str]) -> Iterable[tuple[str, Token]]:
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    yield prep.lower_, obj
+
+
+def _subject_token(verb: Token) -> tuple[Token | None, bool]:
+    """The token naming a verb's doer, and whether it is the verb's own (not inherited)."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head, False
+            return child, True
+    for _, obj in _pobjs(verb, {"by"}):
+        if any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN":
+            return obj, True
+    if verb.dep_ == "xcomp":  # "X refused to meet Y"; "X urged Y to sign"; "X is expected to sign"
+        for child in verb.head.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                return child, False
+        return _subject_token(verb.head)[0], False
+    if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_token(verb.head)[0], False
+    if verb.dep_ in ("acl", "relcl"):
+        return verb.head, False
+    return None, False
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+@dataclass
+class _Roles:
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    place: ActorMention | None
+    direct_source: bool
+
+
+def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles:
+    pattern_prep = entry.pattern.partition(":")[2] if entry.pattern.startswith("prep:") else ""
+    target_preps = _TARGET_PREPS | ({pattern_prep} if pattern_prep else set())
+    if _is_passive(verb):
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((o for _, o in _pobjs(verb, {"by"})), None)
+        sources = actors.of_coordination(agent) if agent is not None else []
+        targets = actors.of_coordination(subject) if subject is not None else []
+        direct = agent is not None
+    else:
+        subject, direct = _subject_token(verb)
+        sources = actors.of_coordination(subject) if subject is not None else []
+        direct_objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        # First that names an actor: the object; "met with Y"; "condemned the attack on Y";
+        # "X refused to meet Y" (the refusal is aimed at Y).
+        object_sets = (
+            direct_objects,
+            # a host's guest is its object: "hosted talks from X to Y" hosts neither
+            [o for _, o in _pobjs(verb, target_preps)] if entry.event_code != _HOST_CODE else [],
+            # not for visits and meetings: "hosted talks on X" does not host X
+            [o for d in direct_objects for _, o in _pobjs(d, _TARGET_PREPS | {"of", "by"})] if entry.event_code[:2] != _CONSULT_ROOT else [],
+            [c for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"],
+        )
+        targets = next((found for objects in object_sets if (found := [a for o in objects for a in actors.of_coordination(o)])), [])
+    place = _place(verb, actors, exclude={a.actor_id for a in sources})
+    return _Roles(sources, targets, place, direct)
+
+
+def _place(predicate: Token, actors: _ActorIndex, exclude: set[str]) -> ActorMention | None:
+    """A country or location the event happened in: "in X" on the predicate or its object."""
+    holders = [predicate, *(c for c in predicate.children if c.dep_ in ("dobj", "nsubjpass"))]
+    if predicate.pos_ != "VERB" and predicate.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        # "the summit will be held in X", "the summit is to be held in X"
+        holders += [predicate.head, *(c for c in predicate.head.children if c.dep_ == "xcomp")]
+    for holder in holders:
+        for _, obj in _pobjs(holder, _PLACE_PREPS):
+            actor = actors.at(obj)  # the phrase's head only: "in the face of X's war" is not in X
+            if actor is not None and actor.actor_type in _PLACE_TYPES and actor.actor_id not in exclude:
+                return actor
+    return None
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a nominal event hangs from ("held talks", "arrived for talks with")."""
+    node = noun
+    while node.dep_ in ("dobj", "pobj", "prep", "attr", "conj", "appos", "advmod") and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicates: dict[int, LexiconEntry]) -> _Roles:
+    sources: list[ActorMention] = []
+    targets: list[ActorMention] = []
+    direct = True
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):  # "X's visit", "the Russia-China talks"
+            sources.extend(a for t in child.subtree if (a := actors.at(t)) is not None)
+    for _, obj in _pobjs(noun, {"by"}):
+        sources.extend(actors.of_coordination(obj))
+    for _, obj in _pobjs(noun, {"between", "among"}):
+        sources.extend(actors.of_coordination(obj))
+    sources = list({a.actor_id: a for a in sources}.values())
+    if len(sources) > 1 and entry.symmetric:  # "talks between X and Y", "the Russia-China summit"
+        sources, targets = sources[:1], sources[1:]
+    visit = entry.event_code in _VISIT_CODES
+    for prep, obj in _pobjs(noun, _TARGET_PREPS | {"of"} | (_PLACE_PREPS if visit else set())):
+        found = actors.of_coordination(obj)
+        if prep == "of" and entry.event_code[:2] == _CONSULT_ROOT and not sources:
+            sources.extend(found)  # "the visit of X to Y"
+        elif prep not in _PLACE_PREPS or any(a.actor_type in _PLACE_TYPES for a in found):
+            targets.extend(found)
+    if not sources:
+        verb = _governing_verb(noun)
+        # Borrow from a light verb ("held talks") or a modal one ("ruled out talks"), never from
+        # another event ("condemned the attack" says nothing of who attacked).
+        if verb is not None and (verb.i not in predicates or (verb.lemma_.lower(), "governor") in modality_cues()):
+            subject, _ = _subject_token(verb)
+            if subject is not None:
+                sources = actors.of_coordination(subject)
+                direct = False
+    place = _place(noun, actors, exclude={a.actor_id for a in sources})
+    return _Roles(sources, targets, place, direct)
+
+
+def _dyads(roles: _Roles, entry: LexiconEntry) -> list[tuple[ActorMention, ActorMention | None]]:
+    if roles.targets:
+        pairs = [(s, t) for s in roles.sources for t in roles.targets]
+    elif entry.symmetric and len(roles.sources) > 1:  # "X and Y met"
+        pairs = list(combinations(roles.sources, 2))
+    else:
+        pairs = [(s, None) for s in roles.sources]
+    return [(s, t) for s, t in pairs if t is None or s.actor_id != t.actor_id]
+
+
+def _confidence(has_target: bool, direct_source: bool, dated: bool, is_verb: bool) -> float:
+    score = 0.45 + 0.2 * has_target + 0.1 * direct_source + 0.1 * dated + 0.05 * is_verb
+    return round(min(score, 0.95), 3)
+
+
+def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleContext) -> list[EventCandidate]:
+    """Event candidates of one article, in text order; `doc` is the article body's parse."""
+    actors = _ActorIndex(doc, [m for m in mentions if m.article_id == context.article_id])
+    with_actors = {m.sentence_id for m in mentions if m.article_id == context.article_id}
+    predicates = {t.i: e for t in doc if (e := _match_entry(t)) is not None}
+    consumed = {c.i for i, e in predicates.items() if e.pattern.startswith("obj:") for c in doc[i].children if c.dep_ in ("dobj", "nsubjpass")}
+    # An undated article is dated from the full dates it states; its events' dates get less sure.
+    article_date, article_precision = context.published_date, "day"
+    if article_date is None:
+        article_date, inferred_precision = infer_article_date(stated_dates(doc))
+        article_precision = inferred_precision or "week"
+    best: dict[tuple, EventCandidate] = {}
+    for sentence_id, start, end in context.sentences:
+        if sentence_id not in with_actors:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            entry = predicates.get(token.i)
+            if entry is None or token.i in consumed:
+                continue
+            is_verb = entry.pos == "VERB"
+            roles = _verb_roles(token, entry, actors) if is_verb else _noun_roles(token, entry, actors, predicates)
+            visit = entry.event_code in _VISIT_CODES
+            modality = detect_modality(token, lambda t: t.i in predicates)
+            resolved = resolve_event_date(token, article_date, modality == "planned", article_precision)  # type: ignore[arg-type]
+            for source, target in _dyads(roles, entry):
+                place = roles.place
+                if visit and target is not None and target.actor_type in _PLACE_TYPES:
+                    place = target
+                if target is None and entry.needs_target and not (visit and place is not None):
+                    continue
+                if place is not None and place.actor_id == source.actor_id:
+                    place = None
+                candidate = EventCandidate(
+                    article_id=context.article_id,
+                    sentence_id=sentence_id,
+                    sentence_start=start,
+                    sentence_end=end,
+                    predicate_start=token.idx,
+                    predicate_end=token.idx + len(token.text),
+                    predicate_text=token.text,
+                    event_code=entry.event_code,
+                    actor1_id=source.actor_id,
+                    actor2_id=target.actor_id if target is not None else None,
+                    place_id=place.actor_id if place is not None else None,
+                    event_date=resolved.date,
+                    date_precision=resolved.precision,
+                    date_source=resolved.source,
+                    modality=modality,
+                    confidence=_confidence(target is not None, roles.direct_source, resolved.source == "text" and article_precision == "day", is_verb),
+                    symmetric=entry.symmetric,
+                )
+                dyad = (source.actor_id, candidate.actor2_id)
+                key = (sentence_id, entry.event_code[:2], tuple(sorted(dyad, key=str)) if entry.symmetric else dyad, modality)
+                if key not in best or candidate.confidence > best[key].confidence:
+                    best[key] = candidate
+    return sorted(best.values(), key=lambda c: (c.predicate_start, c.actor1_id, c.actor2_id or ""))

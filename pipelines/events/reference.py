@@ -1,0 +1,61 @@
+"""Reference data for the events stage, read once from seeds/reference/*.csv."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+REFERENCE_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    root_code: str
+    label: str
+    quad_class: int
+    goldstein: float
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    lemma: str
+    pos: str  # VERB | NOUN
+    pattern: str  # "" | "prep:WORD" (particle or preposition child) | "obj:LEMMA" (direct object)
+    event_code: str
+    symmetric: bool
+    needs_target: bool
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (REFERENCE_DIR / name).open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
+def cameo_codes() -> dict[str, CameoCode]:
+    return {
+        r["code"]: CameoCode(r["code"], r["root_code"], r["label"], int(r["quad_class"]), float(r["goldstein"]))
+        for r in _rows("cameo_codes.csv")
+    }
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> dict[tuple[str, str], list[LexiconEntry]]:
+    """(lemma, pos) -> entries, the ones with a pattern first so the most specific match wins."""
+    index: dict[tuple[str, str], list[LexiconEntry]] = {}
+    for r in _rows("event_lexicon.csv"):
+        entry = LexiconEntry(r["lemma"], r["pos"], r["pattern"], r["event_code"], r["symmetric"] == "1", r["needs_target"] == "1")
+        index.setdefault((entry.lemma, entry.pos), []).append(entry)
+    for entries in index.values():
+        entries.sort(key=lambda e: e.pattern == "")
+    return index
+
+
+@lru_cache(maxsize=1)
+def modality_cues() -> dict[tuple[str, str], str]:
+    """(lemma, kind) -> modality; kind is neg | aux | mark | amod | governor."""
+    return {(r["lemma"], r["kind"]): r["modality"] for r in _rows("modality_cues.csv")}
+

@@ -1,0 +1,80 @@
+"""When an event happened, from the date expressions of its sentence and the article's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipelines.events.dates import infer_article_date, resolve_date_text
+
+FRIDAY = dt.date(2022, 9, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("September 14", False, (dt.date(2022, 9, 14), "day")),
+        ("Sept. 14, 2022", False, (dt.date(2022, 9, 14), "day")),
+        ("14 September", False, (dt.date(2022, 9, 14), "day")),
+        ("September 19-20", True, (dt.date(2022, 9, 19), "day")),
+        ("Wednesday", False, (dt.date(2022, 9, 14), "day")),
+        ("Wednesday", True, (dt.date(2022, 9, 21), "day")),
+        ("Friday", False, (FRIDAY, "day")),
+        ("yesterday", False, (dt.date(2022, 9, 15), "day")),
+        ("this week", False, (dt.date(2022, 9, 12), "week")),
+        ("last month", False, (dt.date(2022, 8, 1), "month")),
+        ("earlier this year", False, (dt.date(2022, 1, 1), "year")),
+        ("in 2017", False, (dt.date(2017, 1, 1), "year")),
+        ("January", False, (dt.date(2022, 1, 1), "month")),
+        ("January", True, (dt.date(2023, 1, 1), "month")),
+    ],
+)
+def test_resolve_date_text(text, future, expected):
+    assert resolve_date_text(text, FRIDAY, future) == expected
+
+
+def test_unusable_expressions_give_none():
+    assert resolve_date_text("recent days", FRIDAY) is None
+
+
+def test_sentence_date_attached_to_the_predicate(events_of):
+    (event,) = events_of("Biden met Macron in Paris on September 14.")
+    assert (event.event_date, event.date_precision, event.date_source) == (dt.date(2022, 9, 14), "day", "text")
+
+
+def test_weekday_of_a_planned_event_lies_ahead(events_of):
+    (event,) = events_of("Biden will meet Macron on Wednesday.")
+    assert event.event_date == dt.date(2022, 9, 21)
+
+
+def test_date_of_another_clause_is_not_borrowed(events_of):
+    events = {e.event_code: e for e in events_of("Scholz, who visited Paris last month, praised Macron.")}
+    assert events["051"].date_source == "article"
+
+
+def test_no_date_in_sentence_falls_back_on_the_article(events_of):
+    (event,) = events_of("Germany condemned Iran.")
+    assert (event.event_date, event.date_source) == (FRIDAY, "article")
+    (undated,) = events_of("Germany condemned Iran.", published=None)
+    assert (undated.event_date, undated.date_precision) == (None, None)
+    assert undated.confidence <= event.confidence
+
+
+def test_infer_article_date_takes_the_latest_plausible_date():
+    stated = [dt.date(2017, 6, 1), dt.date(2022, 9, 14), dt.date(2030, 1, 1)]
+    assert infer_article_date(stated, today=dt.date(2022, 9, 20)) == (dt.date(2022, 9, 14), "week")
+    assert infer_article_date([], today=dt.date(2022, 9, 20)) == (None, None)
+
+
+def test_undated_article_is_dated_from_the_full_dates_it_states(events_of):
+    text = "Biden met Macron in Paris on Wednesday. The photo was taken on September 14, 2022."
+    (event,) = events_of(text, published=None)
+    assert (event.event_date, event.date_precision, event.date_source) == (dt.date(2022, 9, 14), "day", "text")
+
+
+def test_without_any_article_date_only_dates_naming_their_year_resolve(events_of):
+    (dated,) = events_of("Biden visited Paris in 2017.", published=None)
+    assert (dated.event_date, dated.date_precision) == (dt.date(2017, 1, 1), "year")
+    (undated,) = events_of("Biden visited Paris on Wednesday.", published=None)
+    assert undated.event_date is None
