@@ -63,7 +63,7 @@ def run_build(args: argparse.Namespace) -> int:
         settings["spacy_model"] = args.model
     started = time.perf_counter()
     with dg.DagsterInstance.get() as instance:
-        result = defs.get_job_def("build_warehouse").execute_in_process(
+        result = defs.resolve_job_def("build_warehouse").execute_in_process(
             run_config={"resources": {"settings": {"config": settings}}}, instance=instance, raise_on_error=False
         )
         stage_seconds = _seconds_per_stage(instance, result.run_id, defs)

@@ -4,7 +4,6 @@ Cleaning reruns over every document (it costs well under a millisecond each) bec
 cross-page evidence for furniture changes whenever a page of the same source arrives.
 """
 
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl

@@ -1,6 +1,5 @@
 """Entities: mentions found in each parse (entities.recognise), resolved into warehouse actors (entities.resolve)."""
 
-from __future__ import annotations
 
 import time
 

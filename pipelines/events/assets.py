@@ -1,6 +1,5 @@
 """Events: candidates extracted from each parse (events.extract), merged across articles (events.merge)."""
 
-from __future__ import annotations
 
 import dagster as dg
 import polars as pl

@@ -1,6 +1,5 @@
 """Ingest: every input file becomes raw documents or rejected inputs (see ingest.reading)."""
 
-from __future__ import annotations
 
 import dagster as dg
 

@@ -4,7 +4,6 @@ Parses are cached by article id (derived from the body's content) and model name
 article is not parsed again on the next run.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 

@@ -12,7 +12,6 @@ A model that does not parse, is not exactly one SELECT, or reads a table no asse
 loudly when the code location loads, not in the middle of a run.
 """
 
-from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence

@@ -1,4 +1,4 @@
--- num_mentions and num_articles agree with event_mentions; every event has a report; confidence is in [0, 1].
+-- Every event has a report here; events.num_mentions and num_articles agree with these reports; event confidence is in [0, 1].
 SELECT e.event_id, e.num_mentions, e.num_articles, count(m.event_id) AS reports, count(DISTINCT m.article_id) AS articles
 FROM events AS e LEFT JOIN event_mentions AS m USING (event_id)
 GROUP BY e.event_id, e.num_mentions, e.num_articles, e.confidence

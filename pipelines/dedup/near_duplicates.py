@@ -1,0 +1,170 @@
+"""Group copies of one story (exact and near) and pick one canonical article per group.
+
+Method:
+1. Exact copies share `content_hash` (same normal form); each such group is handled as one text.
+2. Every distinct text gets a MinHash of its word 5-shingles; a MinHashLSH index (tuned to a low
+   Jaccard, CANDIDATE_JACCARD) proposes candidate pairs without comparing all pairs, so the pass
+   grows about linearly with the corpus.
+3. A candidate pair is a near copy when its estimated Jaccard >= NEAR_JACCARD (same story with
+   different furniture or edited words; each edited word changes up to 5 shingles), or when the smaller text is almost entirely
+   contained in the larger (estimated containment >= NEAR_CONTAINMENT, sizes within
+   MIN_SIZE_RATIO): a truncated wire copy that kept at least about half the story.
+4. Near pairs are joined into clusters with union-find (so matches chain transitively).
+5. Canonical of a cluster: most words, then earliest published_date (unknown dates last), then
+   smallest source_file. Its id is "art_" + the first 16 hex of its content_hash, so the id is
+   stable across runs and independent of input order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from datasketch import MinHash, MinHashLSH
+
+from pipelines.dedup.fingerprints import content_hash, shingles, words
+
+Relation = Literal["canonical", "exact_duplicate", "near_duplicate"]
+
+NUM_PERM = 128  # estimate error ~0.04 at Jaccard 0.5; cheap to compute and to band
+CANDIDATE_JACCARD = 0.3  # LSH threshold: low, so truncated copies become candidates too
+NEAR_JACCARD = 0.5  # unrelated stories, even on one topic, share < 0.1 of 5-shingles
+NEAR_CONTAINMENT = 0.8
+MIN_SIZE_RATIO = 0.4  # a short lede is not a copy of a long feature that quotes it
+MIN_CONTAINMENT_SHINGLES = 30  # too few shingles to trust containment (boilerplate-sized texts)
+_SEED = 1
+
+
+@dataclass(frozen=True)
+class DedupItem:
+    source_file: str
+    body: str
+    published_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class SourceAssignment:
+    """Which article a source document belongs to, and how."""
+
+    source_file: str
+    article_id: str
+    relation: Relation
+    similarity: float  # 1.0 for canonical and exact copies, estimated Jaccard to the canonical for near
+    content_hash: str
+
+
+@dataclass
+class _Text:
+    """One distinct normal form and the items that share it."""
+
+    content_hash: str
+    items: list[DedupItem]
+    n_words: int
+    n_shingles: int
+    minhash: MinHash | None
+
+
+def deduplicate(items: Sequence[DedupItem]) -> list[SourceAssignment]:
+    """One assignment per item, sorted by source_file; the result does not depend on input order."""
+    texts = _distinct_texts(items)
+    parent = {key: key for key in texts}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def union(a: str, b: str) -> None:
+        """Join the clusters of a and b if they are near copies (not tested when already joined)."""
+        root_a, root_b = find(a), find(b)
+        if root_a != root_b and _is_near_copy(texts[a], texts[b]):
+            parent[max(root_a, root_b)] = min(root_a, root_b)
+
+    _join_candidates(texts, union)
+
+    clusters: dict[str, list[_Text]] = defaultdict(list)
+    for key, text in texts.items():
+        clusters[find(key)].append(text)
+    assignments = [a for members in clusters.values() for a in _assign(members)]
+    return sorted(assignments, key=lambda a: a.source_file)
+
+
+def _canonical_key(item: DedupItem, n_words: int) -> tuple[int, dt.date, str]:
+    return -n_words, item.published_date or dt.date.max, item.source_file
+
+
+def _distinct_texts(items: Sequence[DedupItem]) -> dict[str, _Text]:
+    grouped: dict[str, list[DedupItem]] = defaultdict(list)
+    for item in items:
+        grouped[content_hash(item.body)].append(item)
+    permutations = MinHash(num_perm=NUM_PERM, seed=_SEED).permutations  # built once, shared
+    texts = {}
+    for key, members in grouped.items():
+        tokens = words(members[0].body)
+        grams = shingles(tokens)
+        minhash = None
+        if grams:
+            # crc32 is fast and the same in every process; MinHash mixes it before permuting.
+            minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=zlib.crc32,
+                              permutations=permutations, scheme="affine32")
+            minhash.update_batch(grams)
+        texts[key] = _Text(key, members, len(tokens), len(grams), minhash)
+    return texts
+
+
+def _join_candidates(texts: dict[str, _Text], union: Callable[[str, str], None]) -> None:
+    """Offer every LSH candidate pair to `union`.
+
+    Pairs already in one cluster are skipped without a similarity test, so big clusters of copies
+    cost about linear time; the resulting clusters (connected components) do not depend on order.
+    """
+    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
+    indexed = {key: text for key, text in sorted(texts.items()) if text.minhash is not None}
+    for key, text in indexed.items():
+        lsh.insert(key, text.minhash)
+    for key, text in indexed.items():
+        for other in sorted(lsh.query(text.minhash)):
+            if other > key:
+                union(key, other)
+
+
+def _is_near_copy(a: _Text, b: _Text) -> bool:
+    jaccard = a.minhash.jaccard(b.minhash)
+    if jaccard >= NEAR_JACCARD:
+        return True
+    small, large = sorted((a.n_shingles, b.n_shingles))
+    if small < MIN_CONTAINMENT_SHINGLES or small < MIN_SIZE_RATIO * large:
+        return False
+    # |A∩B| = J(|A|+|B|)/(1+J), so the share of the smaller set found in the larger is:
+    containment = jaccard * (small + large) / ((1 + jaccard) * small)
+    return containment >= NEAR_CONTAINMENT
+
+
+def _assign(members: list[_Text]) -> list[SourceAssignment]:
+    canonical_text, canonical = min(
+        ((text, item) for text in members for item in text.items),
+        key=lambda pair: _canonical_key(pair[1], pair[0].n_words),
+    )
+    article_id = "art_" + canonical_text.content_hash[:16]
+    out = []
+    for text in members:
+        if text is canonical_text:
+            relation: Relation = "exact_duplicate"
+            similarity = 1.0
+        else:
+            relation = "near_duplicate"
+            similarity = round(float(text.minhash.jaccard(canonical_text.minhash)), 4)
+        for item in text.items:
+            out.append(SourceAssignment(
+                source_file=item.source_file,
+                article_id=article_id,
+                relation="canonical" if item is canonical else relation,
+                similarity=1.0 if item is canonical else similarity,
+                content_hash=text.content_hash,
+            ))
+    return out

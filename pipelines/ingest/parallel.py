@@ -1,0 +1,44 @@
+"""Run a per-chunk function over many inputs on all cores, keeping input order.
+
+Reading and cleaning are CPU-bound per document (decoding, mojibake repair, HTML extraction),
+so they scale with processes; chunks amortise the cost of sending work to each process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from pipelines.ingest.reading import read_file
+from pipelines.records import RawDocument, Rejection
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def map_chunks(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], processes: int | None = None,
+               chunk_size: int = 64) -> list[R]:
+    """`fn` applied to consecutive chunks of `items` in a process pool; results concatenated in order.
+
+    `fn` must be a module-level function (it is pickled). With one process, or one chunk, it runs
+    inline, which avoids the pool start-up cost for small inputs and keeps tracebacks simple.
+    """
+    processes = processes or os.cpu_count() or 1
+    chunks = [items[i:i + chunk_size] for i in range(0, len(items), chunk_size)]
+    if processes == 1 or len(chunks) <= 1:
+        return [result for chunk in chunks for result in fn(chunk)]
+    with multiprocessing.Pool(min(processes, len(chunks))) as pool:
+        return [result for results in pool.imap(fn, chunks) for result in results]
+
+
+def read_chunk(files: Sequence[tuple[Path, str]]) -> list[RawDocument | Rejection]:
+    """`read_file` over (path, source_file) pairs, flattened."""
+    return [result for path, source_file in files for result in read_file(path, source_file)]
+
+
+def read_files(files: Sequence[tuple[Path, str]], processes: int | None = None) -> list[RawDocument | Rejection]:
+    """Every discovered file read in parallel, in `files` order (JSONL lines in line order)."""
+    return map_chunks(read_chunk, files, processes)
