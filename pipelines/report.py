@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import duckdb
 
@@ -14,8 +15,9 @@ def render_report(warehouse: Path, what: str, limit: int = 25) -> str:
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         if what == "actors":
             return f"# Top actors in {warehouse}\n\n" + top_actors_markdown(conn.execute("SELECT * FROM actors").pl(), limit)
-        events = conn.execute("SELECT * FROM events").pl()
-        reports = conn.execute("SELECT * FROM event_mentions").pl()
+        # The report reads rows by attribute, as the events stage produces them.
+        events = [SimpleNamespace(**row) for row in conn.execute("SELECT * FROM events").pl().iter_rows(named=True)]
+        reports = [SimpleNamespace(**row) for row in conn.execute("SELECT * FROM event_mentions").pl().iter_rows(named=True)]
         names = dict(conn.execute("SELECT actor_id, name FROM actors").fetchall())
         bodies = dict(conn.execute("SELECT article_id, body FROM articles WHERE article_id IN (SELECT article_id FROM event_mentions)").fetchall())
     return f"# Top events in {warehouse}\n\n" + top_events_markdown(events, reports, names, bodies, limit)

@@ -101,12 +101,12 @@ def read_file(path: Path, source_file: str) -> list[RawDocument | Rejection]:
         data = path.read_bytes()
     except OSError as error:
         return [Rejection(source_file, "unreadable", f"The file could not be read ({error.strerror}).", size)]
-    if suffix == JSONL_SUFFIX:
-        return _read_jsonl(data, source_file)
-    kind = TEXT_SUFFIXES[suffix]
     problem = _check_bytes(data, source_file)
     if problem:
         return [problem]
+    if suffix == JSONL_SUFFIX:
+        return _read_jsonl(data, source_file)
+    kind = TEXT_SUFFIXES[suffix]
     try:
         text, encoding = decode_bytes(data, html=kind == "html")
     except _Undecodable:
@@ -201,9 +201,6 @@ def _read_jsonl_line(line: bytes, source_file: str) -> RawDocument | Rejection:
     def malformed(why: str) -> Rejection:
         return Rejection(source_file, "malformed_jsonl", f"This JSONL line {why}.", size)
 
-    problem = _check_bytes(line, source_file)
-    if problem:
-        return problem
     try:
         decoded, encoding = decode_bytes(line)
     except _Undecodable:

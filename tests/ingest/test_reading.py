@@ -61,6 +61,7 @@ def test_text_and_html_files_become_documents(tmp_path):
         ("nul.txt", b"Some words\x00\x00 and more words", "binary"),
         ("image.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "binary"),
         ("controls.txt", bytes([1, 2, 3, 4, 5, 6, 14, 15, 16]) * 20 + b"text", "binary"),
+        ("feed.jsonl", b"\x1f\x8b\x08\x00" + bytes(200), "binary"),
         ("report.pdf", b"%PDF-1.4", "unsupported_type"),
         ("notes", STORY.encode(), "unsupported_type"),
     ],
