@@ -24,10 +24,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipelines.clean.articles import clean_documents
 from pipelines.dedup.fingerprints import shingles, words
 from pipelines.dedup.near_duplicates import NEAR_CONTAINMENT, NEAR_JACCARD, DedupItem, SourceAssignment, deduplicate
-from pipelines.ingest.parallel import map_chunks, read_files
-from pipelines.ingest.reading import discover
+from pipelines.ingest.reading import discover, read_files
 from pipelines.records import CleanArticle, RawDocument, Rejection
 
 # Invented furniture: navigation, share buttons and footers that differ between "sites".
@@ -171,12 +171,6 @@ def build_corpus(folder: Path, n_articles: int, seed: int = 7) -> Corpus:
     return corpus
 
 
-def clean_chunk(docs: Sequence[RawDocument]) -> list[CleanArticle | Rejection]:
-    from pipelines.clean.articles import clean_documents  # imported lazily: another stage
-
-    return clean_documents(docs)
-
-
 @dataclass
 class PipelineRun:
     timings: list[StageTiming]
@@ -189,13 +183,13 @@ def run_pipeline(corpus: Corpus, processes: int | None) -> PipelineRun:
     timings = []
     start = time.perf_counter()
     files = discover([corpus.folder])
-    read = read_files(files, processes)
+    read = [record for records in read_files(files, processes) for record in records]
     timings.append(StageTiming("ingest (discover + read)", time.perf_counter() - start, len(files)))
     docs = [d for d in read if isinstance(d, RawDocument)]
     rejected = [d for d in read if isinstance(d, Rejection)]
 
     start = time.perf_counter()
-    cleaned = map_chunks(clean_chunk, docs, processes, chunk_size=32)
+    cleaned = clean_documents(docs, processes)
     timings.append(StageTiming("clean", time.perf_counter() - start, len(docs)))
     articles = [a for a in cleaned if isinstance(a, CleanArticle)]
     rejected += [a for a in cleaned if isinstance(a, Rejection)]

@@ -39,9 +39,9 @@ class WarehouseSettings(dg.ConfigurableResource):
         default_factory=lambda: os.environ.get("NEWS_SPACY_MODEL", DEFAULT_MODEL),
         description="Installed spaCy pipeline package; en_core_web_sm can replace the default.",
     )
-    nlp_processes: int = Field(
-        default_factory=lambda: int(os.environ.get("NEWS_NLP_PROCESSES", str(min(2, os.cpu_count() or 1)))),
-        description="Worker processes for the spaCy parse; one is used for small batches anyway.",
+    processes: int = Field(
+        default_factory=lambda: int(os.environ.get("NEWS_PROCESSES", str(os.cpu_count() or 1))),
+        description="Worker processes for reading, cleaning and parsing; small batches run in one.",
     )
 
     @property

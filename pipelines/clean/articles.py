@@ -26,6 +26,7 @@ from pipelines.clean.fields import (
 from pipelines.clean.furniture import logical_lines, shared_furniture, split_page
 from pipelines.clean.html import HtmlExtract, extract_html
 from pipelines.clean.segment import split_paragraphs, split_sentences
+from pipelines.parallel import map_chunks
 from pipelines.records import CleanArticle, RawDocument, Rejection
 
 # A news article, even a brief, has at least a few sentences; below this the "body" is what is
@@ -56,9 +57,13 @@ def _read(doc: RawDocument) -> _Page:
     return _Page(logical_lines(doc.text), None)
 
 
-def clean_documents(docs: Sequence[RawDocument]) -> list[CleanArticle | Rejection]:
-    """One CleanArticle or Rejection per document, in input order."""
-    pages = [_read(doc) for doc in docs]
+def clean_documents(docs: Sequence[RawDocument], processes: int | None = 1) -> list[CleanArticle | Rejection]:
+    """One CleanArticle or Rejection per document, in input order.
+
+    Pages are read and cleaned on `processes` cores; the cross-page evidence in between is
+    gathered over the whole batch, so the result does not depend on the number of processes.
+    """
+    pages = map_chunks(_read_chunk, docs, processes)
     groups: dict[str, list[int]] = defaultdict(list)
     for index, doc in enumerate(docs):
         groups[source_group(doc)].append(index)
@@ -66,7 +71,16 @@ def clean_documents(docs: Sequence[RawDocument]) -> list[CleanArticle | Rejectio
         key: shared_furniture([pages[i].lines for i in members]) if len(members) > 1 else frozenset()
         for key, members in groups.items()
     }
-    return [_clean(doc, page, shared[source_group(doc)]) for doc, page in zip(docs, pages, strict=True)]
+    jobs = [(doc, page, shared[source_group(doc)]) for doc, page in zip(docs, pages, strict=True)]
+    return map_chunks(_clean_chunk, jobs, processes)
+
+
+def _read_chunk(docs: Sequence[RawDocument]) -> list[_Page]:
+    return [_read(doc) for doc in docs]
+
+
+def _clean_chunk(jobs: Sequence[tuple[RawDocument, _Page, frozenset[str]]]) -> list[CleanArticle | Rejection]:
+    return [_clean(doc, page, shared) for doc, page, shared in jobs]
 
 
 def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticle | Rejection:

@@ -44,7 +44,7 @@ def clean_articles(context: dg.AssetExecutionContext, settings: WarehouseSetting
         docs = [RawDocument(**row) for row in raw.select(fields).iter_rows(named=True)] if not raw.is_empty() else []
         sizes = {doc.source_file: doc.size_bytes for doc in docs}
         articles, rejections = [], []
-        for result in clean_documents(docs):
+        for result in clean_documents(docs, processes=settings.processes):
             if isinstance(result, Rejection):
                 rejections.append(result.__dict__)
                 continue

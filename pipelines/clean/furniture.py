@@ -38,7 +38,11 @@ REPEATED_PROSE_MAX_UI = 1.0  # a repeated prose line with this much UI vocabular
 KEY_NORMALISE_MAX_CHARS = 80
 MAX_PHRASE_WORDS = 4
 BIO_MIN_BODY_SHARE = 0.6  # a bio-shaped line earlier than this is part of the story
-SHARED_BODY_JACCARD = 0.5  # docs sharing more of their prose than this are copies (syndication)
+# Pages that share more than this share of the shorter page's prose are versions of one story
+# (syndicated, edited or truncated copies): their common lines are the story itself. Furniture
+# recurs on unrelated stories, which share only a few lines. The overlap coefficient, unlike
+# Jaccard, stays high for a truncated copy.
+SHARED_PROSE_OVERLAP = 0.5
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _CLOSERS = "'\"”’)]"
@@ -198,8 +202,8 @@ def _densest_run(weights: Sequence[float], start: int, end: int) -> tuple[int, i
 def shared_furniture(pages: Sequence[Sequence[str]]) -> frozenset[str]:
     """Line keys that recur across pages of one source whose bodies otherwise differ.
 
-    Syndicated copies of one story share all their prose, so a line only counts when two pages
-    that share it have dissimilar prose (Jaccard below SHARED_BODY_JACCARD)."""
+    Syndicated copies of one story share their prose, so a line only counts when two pages that
+    share it have dissimilar prose (overlap below SHARED_PROSE_OVERLAP)."""
     page_keys = [{line_key(line) for line in page} for page in pages]
     prose_keys = [frozenset(line_key(line) for line in page if line_features(line).prose) for page in pages]
     holders: dict[str, list[int]] = defaultdict(list)
@@ -216,8 +220,8 @@ def shared_furniture(pages: Sequence[Sequence[str]]) -> frozenset[str]:
 
 
 def _dissimilar(a: frozenset[str], b: frozenset[str]) -> bool:
-    union = len(a | b)
-    return union == 0 or len(a & b) / union < SHARED_BODY_JACCARD
+    smaller = min(len(a), len(b))
+    return smaller == 0 or len(a & b) / smaller < SHARED_PROSE_OVERLAP
 
 
 def split_page(lines: Sequence[str], shared: frozenset[str] = frozenset()) -> PageLayout:

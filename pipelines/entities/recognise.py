@@ -12,7 +12,18 @@ The small model's known weak spots that the rules fix:
 
 Country adjectives ("Chinese flags") are country mentions; the ones that prefix a title
 ("Chinese President ...") only give the person a country and are not mentions of their own.
-Nationalities that are not country adjectives (NORP like "Muslims") are not mentions.
+Nationalities that are not country adjectives (NORP like "Muslims") are not mentions; peoples
+named by a country's demonym ("Kazakhs") are mentions of that country.
+
+Beyond names, two kinds of coreference add mentions (`EntityMention.kind`):
+- descriptor: "the [demonym] <title>" with no name after it ("the Chinese leader", "the pontiff",
+  "the president of Kazakhstan") refers to the person of the article holding that title (or, for
+  generic titles such as "leader", any title of that role) and country: the only such person, else
+  the most recently mentioned one; no match, no mention.
+- pronoun: he/she as a subject, his/her as a possessive, refer to a person only when that person is
+  the only person mentioned in the previous sentence and the current one up to the pronoun, and
+  was a grammatical subject there. Without a gender model this is deliberately strict: a second
+  person anywhere in that window blocks the link.
 """
 
 from __future__ import annotations
@@ -21,7 +32,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import spacy
 from spacy.matcher import PhraseMatcher
@@ -33,6 +44,7 @@ from pipelines.entities.gazetteer import lookup
 from pipelines.entities.lexicon import fold, lexicon
 
 ActorType = str  # person | organization | country | location
+MentionKind = str  # name | acronym | descriptor | pronoun | demonym
 
 ENT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -45,8 +57,20 @@ NAME_SUFFIXES = {"ii", "iii", "iv", "jr", "jr.", "sr", "sr."}
 # Parts of speech that end a name run after a title (title-case headlines: "Pope Give Kazakhstan").
 NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM"}
 MAX_NAME_TOKENS = 5
+# Lower-case words that may sit inside a name ("Bank of England", "Osama bin Laden").
+NAME_CONNECTORS = {"of", "and", "for", "on", "the", "de", "del", "da", "di", "du", "la", "le", "van", "von", "der", "bin", "ibn", "al", "el", "y"}
+# Words after which an organisation name runs on through capitalised words: "Congress of Leaders
+# of World and Traditional Religions". "and" only continues a name that already has one of these.
+ORG_CONTINUERS = {"of", "for", "on"}
+# "in" continues a name only before a continent: "Conference on Security and Cooperation in Europe".
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"}
+# A compass word or "New" before a country word makes another place's name ("New South Wales").
+COMPASS = {"new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PRONOUNS = {"he": SUBJECT_DEPS, "she": SUBJECT_DEPS, "his": {"poss"}, "her": {"poss"}}
 MIN_PLACE_POPULATION = 100_000  # a "person" after "in"/"to"... must be a sizeable place to be one
 MIN_BARE_PLACE_POPULATION = 1_000_000  # without a locative preposition, only big cities
+CONTEXT_PLACE_FACTOR = 10  # thresholds shrink tenfold for places in a country the article mentions
 PLACE_ROLE = "PLACE"  # org_types.csv marks facility words (airport, park) with this pseudo-role
 DIMENSIONS = re.compile(r"^\d+x\d+$", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.-]{1,9}$")
@@ -64,6 +88,7 @@ class EntityMention:
     sentence_id: str
     canonical: str  # article-local key: the full name this mention refers to
     geonameid: int | None = None  # places and countries found in the gazetteer
+    kind: MentionKind = "name"
 
 
 @dataclass
@@ -75,6 +100,8 @@ class _Draft:
     role: str | None = None
     canonical: str | None = None
     titled: bool = False  # introduced by a person title, so surely a person
+    title: str | None = None  # folded title a person is given ("foreign minister")
+    kind: MentionKind = "name"
 
 
 class _Matchers:
@@ -163,8 +190,48 @@ def _org_role_country(span: Span) -> tuple[str | None, str | None]:
         if role is None:
             role = lex.org_types.get(pair) or lex.org_types.get(word)
         if country is None:
-            country = lex.countries.get(pair) or lex.countries.get(word)
+            country = lex.countries.get(pair)
+            if country is None and (i == 0 or words[i - 1] not in COMPASS):
+                country = lex.countries.get(word)
     return role, country
+
+
+@dataclass
+class _Profile:
+    """What an article says about one person, for descriptor matching."""
+
+    positions: list[int] = field(default_factory=list)  # token index of each mention
+    titles: set[str] = field(default_factory=set)
+    countries: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+
+
+def _top(counter: Counter[str]) -> str | None:
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counter else None
+
+
+def _describe(people: Mapping[str, _Profile], title: str, country: str | None, at: int) -> str | None:
+    """The person a descriptor refers to: the only match, else the most recently mentioned one
+    before it. A generic title ("leader") matches any holder of its role, but needs a country or a
+    unique match."""
+    lex = lexicon()
+    role = lex.titles.get(title) or None
+    generic = title in lex.generic_titles
+
+    def fits(profile: _Profile) -> bool:
+        if country is not None and country not in profile.countries:
+            return False
+        if any(t == title or t.endswith(" " + title) for t in profile.titles):
+            return True  # "the minister" is the foreign minister
+        return generic and bool(profile.titles or profile.roles) and (role is None or role in profile.roles)
+
+    matches = [name for name, profile in people.items() if fits(profile)]
+    if generic and country is None:
+        return matches[0] if len(matches) == 1 else None
+    latest = {name: max((p for p in people[name].positions if p < at), default=-1) for name in matches}
+    if any(p >= 0 for p in latest.values()):
+        return max(latest, key=lambda name: latest[name])
+    return matches[0] if len(matches) == 1 else None
 
 
 class _Builder:
@@ -177,6 +244,7 @@ class _Builder:
         self.title_ends = {end: start for start, end in self.titles.items()}
         self.country_ends = {end: start for start, end in self.countries.items()}
         self.consumed: set[int] = set()
+        self.qualifiers: set[int] = set()  # tokens of a title phrase in an apposition or descriptor
         self.drafts: list[_Draft] = []
 
     def _prefix(self, start: int) -> tuple[int, str | None, str | None]:
@@ -186,7 +254,9 @@ class _Builder:
         while i > 0:
             if i in self.title_ends:
                 j = self.title_ends[i]
-                role = role or self.lex.titles.get(fold(self.doc[j:i].text)) or None
+                title = fold(self.doc[j:i].text)
+                role = role or self.lex.titles.get(title) or None
+                country = country or self.lex.title_countries.get(title)
             elif i in self.country_ends and self.doc[self.country_ends[i]].text[:1].isupper():
                 j = self.country_ends[i]
                 country = country or _country_of(self.doc[j:i].text)
@@ -219,7 +289,34 @@ class _Builder:
                 continue  # "General Motors Company": the title word belongs to an org name
             first, country, role = self._prefix(end)
             self.consumed.update(range(first, run))
-            self.drafts.append(_Draft(end, run, "person", country, role, titled=True))
+            self.drafts.append(_Draft(end, run, "person", country, role, titled=True, title=fold(doc[start:end].text)))
+
+    def appositions(self) -> None:
+        """Country, role and title from an apposition: "his Chinese counterpart, Xi Jinping" and
+        "Xi Jinping, the Chinese president,"."""
+        doc = self.doc
+        for d in self.drafts:
+            if d.actor_type != "person" or d.title:
+                continue
+            if d.start >= 2 and doc[d.start - 1].text == "," and (d.start - 1) in self.title_ends:
+                title_start = self.title_ends[d.start - 1]
+                first, country, role = self._prefix(d.start - 1)
+                if country or (first > 0 and doc[first - 1].lower_ in DETERMINERS):
+                    self.qualifiers.update(range(first, d.start))
+                    d.title, d.country_code, d.role = fold(doc[title_start : d.start - 1].text), d.country_code or country, d.role or role
+                    continue
+            i = d.end + 1
+            if i < len(doc) and doc[d.end].text == ",":
+                i += doc[i].lower_ in DETERMINERS
+                country = None
+                if i in self.countries and fold(doc[i : self.countries[i]].text) in self.lex.adjectives:
+                    country, i = _country_of(doc[i : self.countries[i]].text), self.countries[i]
+                end = self.titles.get(i)
+                if end is not None and (end == len(doc) or not _is_name_token(doc[end])):
+                    title = fold(doc[i:end].text)
+                    self.qualifiers.update(range(d.end, end))
+                    d.title, d.country_code = title, d.country_code or country or self.lex.title_countries.get(title)
+                    d.role = d.role or self.lex.titles.get(title) or None
 
     def entities(self) -> None:
         for ent in self.doc.ents:
@@ -228,6 +325,9 @@ class _Builder:
             span = _trim(ent)
             if span is None or _furniture(span):
                 continue
+            if ent.label_ in {"ORG", "FAC"}:
+                span = _extend_org(span)
+                self.consumed.update(range(span.start, span.end))
             draft = self._classify(span, ent.label_)
             if draft is not None:
                 self.drafts.append(draft)
@@ -262,6 +362,48 @@ class _Builder:
             return _Draft(span.start, span.end, "organization", org_country, role, canonical=known[0] if known else None)
         return _Draft(span.start, span.end, "location")
 
+    def descriptors(self, drafts: list[_Draft]) -> list[_Draft]:
+        """ "the [demonym] <title> [of <country>]" with no name after it -> the person it describes."""
+        doc, lex = self.doc, self.lex
+        people: dict[str, _Profile] = {}
+        for d in drafts:
+            if d.actor_type == "person" and d.canonical:
+                profile = people.setdefault(d.canonical, _Profile())
+                profile.positions.append(d.start)
+                if d.title:
+                    profile.titles.add(lex.title_same_as.get(d.title, d.title))
+                if d.country_code:
+                    profile.countries[d.country_code] += 1
+                if d.role:
+                    profile.roles[d.role] += 1
+        if not people:
+            return []
+        covered = {i for d in drafts if d.actor_type != "country" for i in range(d.start, d.end)}
+        found: list[_Draft] = []
+        for token in doc:
+            if token.lower_ != "the" or token.i + 1 in covered or token.i + 1 in self.qualifiers:
+                continue
+            start = i = token.i + 1
+            country = None
+            if i in self.countries and fold(doc[i : self.countries[i]].text) in lex.adjectives:
+                country, i = _country_of(doc[i : self.countries[i]].text), self.countries[i]
+            end = self.titles.get(i)
+            if end is None or (end < len(doc) and (_is_name_token(doc[end]) or doc[end].pos_ in {"NOUN", "PROPN"} and doc[end].text not in POSSESSIVE)):
+                continue  # a name follows (handled as a titled person) or the title is a modifier
+            if country is None and end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in self.countries:
+                country = _country_of(doc[end + 1 : self.countries[end + 1]].text)
+            title = fold(doc[i:end].text)
+            person = _describe(people, lex.title_same_as.get(title, title), country, token.i)
+            if person is not None:
+                profile = people[person]
+                found.append(_Draft(start, end, "person", _top(profile.countries), _top(profile.roles), person, title=title, kind="descriptor"))
+                self.qualifiers.update(range(start, end))
+        return found
+
+    def unqualified(self, drafts: list[_Draft]) -> list[_Draft]:
+        """Drop the demonyms that only qualify a title ("his Chinese counterpart, Xi")."""
+        return [d for d in drafts if not (d.actor_type == "country" and d.kind == "name" and d.start in self.qualifiers)]
+
     def acronyms(self) -> dict[str, _Draft]:
         """ "Long Name (LN)": the acronym stands for the long name's organisation, here and later on."""
         doc = self.doc
@@ -276,6 +418,30 @@ class _Builder:
         return found
 
 
+def _extend_org(span: Span) -> Span:
+    """Run an organisation name on through "of"/"for"/"on" (and, once inside such a complement,
+    "and") plus capitalised words that spaCy left outside any entity; "in" only before a continent.
+    Sentence ends, lower-case words and other entities stop it."""
+    doc = span.doc
+    end = span.end
+    inside = any(t.lower_ in ORG_CONTINUERS for t in span)
+    while end + 1 < len(doc):
+        link, nxt = doc[end], doc[end + 1]
+        if link.is_sent_start or nxt.is_sent_start or not nxt.text[:1].isupper() or nxt.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+            break
+        if link.lower_ == "in":
+            place = lookup(nxt.text) if nxt.ent_type_ == "LOC" else None
+            if place is None or place.kind != "continent":
+                break
+        elif not (link.lower_ in ORG_CONTINUERS or (link.lower_ == "and" and inside)) or nxt.ent_type_:
+            break
+        inside = inside or link.lower_ in ORG_CONTINUERS
+        end += 2
+        while end < len(doc) and not doc[end].is_sent_start and not doc[end].ent_type_ and doc[end].text[:1].isupper() and doc[end].pos_ in {"PROPN", "NOUN", "ADJ"}:
+            end += 1
+    return doc[span.start : end]
+
+
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
@@ -284,7 +450,18 @@ def _trim(span: Span) -> Span | None:
     # A capitalised sentence opener glued to a country ("Tiny Vatican and Chinese flags").
     if end - start >= 2 and doc[start].pos_ != "PROPN" and fold(doc[start + 1 : end].text) in lexicon().countries:
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
+    # A lower-case word that cannot sit inside a name ends it: "Eden is Grundig", "Dora village".
+    for i in range(start + 1, end):
+        if doc[i].text[:1].islower() and doc[i].lower_ not in NAME_CONNECTORS:
+            end = i
+            break
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE
+        or doc[end - 1].is_space
+        or (doc[end - 1].is_punct and doc[end - 1].text != ".")
+        or doc[end - 1].like_num  # "Glenn McGrath 2": a score or count glued to a name
+        or doc[end - 1].lower_ in NAME_CONNECTORS
+    ):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -331,6 +508,19 @@ def _link_people(drafts: list[_Draft], doc: Doc) -> None:
         d.canonical = d.canonical or text
 
 
+def _title_names(drafts: list[_Draft], doc: Doc) -> None:
+    """A pope or king is known by title and given name: "Pope Francis", not "Francis"."""
+    lex = lexicon()
+    prefixes: dict[str, str] = {}
+    for d in drafts:
+        if d.titled and d.title in lex.name_titles and d.canonical:
+            prefixes.setdefault(d.canonical, d.title.title())
+    for d in drafts:
+        prefix = prefixes.get(d.canonical or "") if d.actor_type == "person" else None
+        if prefix and not fold(d.canonical or "").startswith(fold(prefix) + " "):
+            d.canonical = f"{prefix} {d.canonical}"
+
+
 def dominant(candidates: Iterable[str], counts: Mapping[str, int]) -> str | None:
     """The one candidate, or the one mentioned more than twice as often as all others together."""
     ranked = sorted(candidates, key=lambda c: (-counts[c], c))
@@ -340,15 +530,20 @@ def dominant(candidates: Iterable[str], counts: Mapping[str, int]) -> str | None
     return ranked[0] if counts[ranked[0]] > 2 * rest else None
 
 
-def _people_as_places(drafts: list[_Draft], doc: Doc, context: set[str]) -> None:
-    """An untitled "person" that is a known place and no part of a person's full name, is a place.
+def _names_as_places(drafts: list[_Draft], doc: Doc, context: set[str]) -> None:
+    """An untitled "person", or an "organisation" with no organisation word, that is a known place
+    and no part of a person's full name, is a place.
 
-    Countries and states always; cities when big, or sizeable and after a locative preposition.
+    Countries and states always; cities when big, or sizeable and after a locative preposition;
+    both thresholds shrink for cities in a country the article mentions ("Hobart" in a story on
+    Australia).
     """
     names = (doc[d.start : d.end].text.split() for d in drafts if d.actor_type == "person")
     name_parts = {fold(p) for words in names if len(words) >= 2 for p in words}
     for d in drafts:
-        if d.actor_type != "person" or d.titled or d.end - d.start > 3:
+        if d.titled or d.end - d.start > 3 or d.kind != "name":
+            continue
+        if not (d.actor_type == "person" or (d.actor_type == "organization" and d.role is None and d.canonical is None)):
             continue
         text = doc[d.start : d.end].text
         if any(fold(p) in name_parts for p in text.split()):
@@ -358,6 +553,8 @@ def _people_as_places(drafts: list[_Draft], doc: Doc, context: set[str]) -> None
             continue
         after_prep = d.start > 0 and doc[d.start - 1].lower_ in LOCATIVE
         threshold = MIN_PLACE_POPULATION if after_prep else MIN_BARE_PLACE_POPULATION
+        if place.country_code in context:
+            threshold //= CONTEXT_PLACE_FACTOR
         if place.kind != "city" or place.population >= threshold:
             d.actor_type = "country" if place.kind == "country" else "location"
 
@@ -380,9 +577,13 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
                 d.actor_type, d.canonical = "organization", expansion.canonical
                 d.role, d.country_code = expansion.role, expansion.country_code
         drafts.sort(key=lambda d: (d.start, d.end))
+    builder.appositions()
     context = {d.country_code for d in drafts if d.actor_type == "country" and d.country_code}
-    _people_as_places(drafts, doc, context)
+    _names_as_places(drafts, doc, context)
     _link_people(drafts, doc)
+    _title_names(drafts, doc)
+    drafts = builder.unqualified(sorted(drafts + builder.descriptors(drafts), key=lambda d: (d.start, d.end)))
+    drafts = sorted(drafts + _pronouns(drafts, doc), key=lambda d: (d.start, d.end))
     lex = lexicon()
     starts = [s for _, s, _ in sentences]
     mentions: list[EntityMention] = []
@@ -401,8 +602,46 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
                     d.actor_type = "country"
         position = bisect.bisect_right(starts, start_char) - 1
         sentence_id = sentences[position][0] if position >= 0 else (sentences[0][0] if sentences else "")
-        mentions.append(EntityMention(article_id, start_char, end_char, text, d.actor_type, country, d.role, sentence_id, canonical, geonameid))
+        kind = d.kind
+        if kind == "name" and d.actor_type == "country" and fold(text) in lex.adjectives | lex.peoples:
+            kind = "demonym"
+        elif kind == "name" and d.actor_type in {"organization", "country"} and _is_acronym(text):
+            kind = "acronym"
+        mentions.append(EntityMention(article_id, start_char, end_char, text, d.actor_type, country, d.role, sentence_id, canonical, geonameid, kind))
     return _propagate(mentions)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return bool(ACRONYM.match(text)) and letters.isupper() and len(letters) >= 2
+
+
+def _in_quotation(before: str) -> bool:
+    """Whether a position is inside a quotation, judged from its sentence's text before it."""
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
+def _pronouns(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+    """he/she (subjects) and his/her (possessives) -> the one person of the window, see the module doc."""
+    people = [d for d in drafts if d.actor_type == "person" and d.canonical]
+    found: list[_Draft] = []
+    for token in doc:
+        deps = PRONOUNS.get(token.lower_)
+        if deps is None or token.dep_ not in deps:
+            continue
+        sentence = token.sent
+        if _in_quotation(doc[sentence.start : token.i].text):
+            continue  # inside a quotation "he" is mostly someone other than the speaker
+        window_start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        window = [d for d in people if window_start <= d.start < token.i]
+        later = {d.canonical for d in people if token.i < d.start < sentence.end}  # "In his speech, Pope Francis ..."
+        if len({d.canonical for d in window} | later) != 1 or not any(doc[d.start : d.end].root.dep_ in SUBJECT_DEPS for d in window):
+            continue
+        person = window[-1]
+        draft = _Draft(token.i, token.i + 1, "person", person.country_code, person.role, person.canonical, kind="pronoun")
+        found.append(draft)
+        people.append(draft)
+    return found
 
 
 def _propagate(mentions: list[EntityMention]) -> list[EntityMention]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from pipelines.entities.gazetteer import place_by_id
+from pipelines.entities.gazetteer import country_coordinates, place_by_id
 from pipelines.entities.lexicon import fold, lexicon
 from pipelines.entities.recognise import NAME_SUFFIXES, EntityMention, dominant
 
@@ -101,6 +101,13 @@ def _stable_id(prefix: str, *parts: object) -> str:
 
 def _split(name: str) -> tuple[list[str], tuple[str, ...]]:
     words = translit_key(name).split()
+    # "Cardinal Pietro Parolin" clusters with "Pietro Parolin"; "Pope Francis" keeps its title,
+    # which is all that tells it from other people called Francis.
+    titles = lexicon().name_titles
+    for size in (2, 1):
+        if len(words) - size >= 2 and " ".join(words[:size]) in titles:
+            words = words[size:]
+            break
     parts = [w for w in words if w not in NAME_SUFFIXES]
     return parts or words, tuple(w for w in words if w in NAME_SUFFIXES)
 
@@ -203,6 +210,7 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
             name = min(full.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
         elif actor_type == "country":
             name = lex.country_names.get(key, key)
+            latitude, longitude = country_coordinates(key) or (None, None)
         else:
             name = _best(names) or members[0].text
             if actor_type == "location" and key.isdigit() and (place := place_by_id(int(key))) is not None:

@@ -28,14 +28,17 @@ _EARLIER_THIS = re.compile(r"^(?:earlier|later)\s+this\s+(week|month|year)$", re
 # Articles rarely report events more than this far from their own date; a year-less date is put
 # in whichever year lies nearest the article date.
 _MAX_SKEW = dt.timedelta(days=366)
-# A past-tense report may name a date just after its own (time zones, late edits).
+# A past-tense report may name a date just after its own (time zones, late edits), or up to a
+# week after an inferred base, which only bounds the article's date from below.
 _SLACK = dt.timedelta(days=1)
+_INFERRED_SLACK = dt.timedelta(days=7)
 
 
 class ResolvedDate(NamedTuple):
     date: dt.date | None
     precision: Precision | None
     source: DateSource | None  # "text": stated in the sentence; "article": fell back on the article date
+    pending: str | None = None  # a year-less expression left for when the article's date is known
 
 
 def period_start(day: dt.date, precision: Precision) -> dt.date:
@@ -72,8 +75,11 @@ def _parser(base: dt.date, prefer: str) -> DateDataParser:
 
 
 @lru_cache(maxsize=4096)
-def resolve_date_text(text: str, base: dt.date, future: bool = False) -> tuple[dt.date, Precision] | None:
-    """Resolve one date expression relative to `base`; `future` picks weekdays after the base."""
+def resolve_date_text(text: str, base: dt.date, future: bool = False, nearest: bool = False) -> tuple[dt.date, Precision] | None:
+    """Resolve one date expression relative to `base`; `future` picks weekdays after the base.
+
+    `nearest` is for an inferred base (the article was written around it, not on it): a weekday
+    is then the nearest such day, on either side."""
     cleaned = _LEADING.sub("", text.strip().rstrip(".,")).strip()
     cleaned = _RANGE.sub(r"\1", cleaned)  # "September 19-20" -> its start
     lowered = cleaned.lower()
@@ -82,6 +88,8 @@ def resolve_date_text(text: str, base: dt.date, future: bool = False) -> tuple[d
     if lowered in _WEEKDAYS or lowered.rstrip("s") in _WEEKDAYS:
         target = _WEEKDAYS.index(lowered.rstrip("s"))
         delta = (base.weekday() - target) % 7
+        if nearest:
+            return base + dt.timedelta(days=(target - base.weekday() + 3) % 7 - 3), "day"
         return (base + dt.timedelta(days=(target - base.weekday()) % 7), "day") if future else (base - dt.timedelta(days=delta), "day")
     earlier = _EARLIER_THIS.match(cleaned)
     if earlier:
@@ -98,11 +106,11 @@ def resolve_date_text(text: str, base: dt.date, future: bool = False) -> tuple[d
     if vague and precision == "day":
         return None  # "the end of the day" and the like: no usable date
     if not _YEAR.search(cleaned) and precision in ("day", "month") and re.search(r"[a-z]", lowered):
-        day = _nearest_year(day, base, future)
+        day = _nearest_year(day, base, future, nearest)
     return period_start(day, precision), precision  # type: ignore[arg-type]
 
 
-def _nearest_year(day: dt.date, base: dt.date, future: bool) -> dt.date:
+def _nearest_year(day: dt.date, base: dt.date, future: bool, nearest: bool) -> dt.date:
     """Put a year-less date in the year nearest the article date, on the side the tense points to."""
     options = []
     for year in (base.year - 1, base.year, base.year + 1):
@@ -110,7 +118,8 @@ def _nearest_year(day: dt.date, base: dt.date, future: bool) -> dt.date:
             options.append(day.replace(year=year))
         except ValueError:  # 29 February
             continue
-    side = [d for d in options if (d >= base - _SLACK if future else d <= base + _SLACK)] or options
+    slack = _INFERRED_SLACK if nearest else _SLACK
+    side = [d for d in options if (d >= base - slack if future else d <= base + slack)] or options
     best = min(side, key=lambda d: abs(d - base))
     return best if abs(best - base) <= _MAX_SKEW else day
 
@@ -138,14 +147,16 @@ def resolve_event_date(predicate: Token, article_date: dt.date | None, future: b
     date only expressions that name their year ("in 2017", "14 September 2022") can be resolved."""
     sentence = predicate.sent
     attached = [(rank, abs(predicate.i - e.start), e) for e in predicate.doc.ents if e.label_ == "DATE" and sentence.start <= e.start < sentence.end and (rank := _attachment(predicate, e)) is not None]
+    pending = None
     for _, _, ent in sorted(attached, key=lambda x: x[:2]):
         if article_date is None and not _YEAR.search(ent.text):
+            pending = pending or ent.text
             continue
-        resolved = resolve_date_text(ent.text, article_date or dt.date.today(), future)
+        resolved = resolve_date_text(ent.text, article_date or dt.date.today(), future, nearest=article_precision != "day")
         if resolved is not None:
             return ResolvedDate(resolved[0], resolved[1], "text")
     if article_date is None:
-        return ResolvedDate(None, None, None)
+        return ResolvedDate(None, None, None, pending)
     return ResolvedDate(article_date, article_precision, "article")
 
 

@@ -55,6 +55,7 @@ class EventCandidate:
     modality: Modality
     confidence: float
     symmetric: bool  # the predicate reads the same both ways (meet, talks, sign, fight)
+    date_text: str | None = None  # a year-less date expression of an undated article, resolved at merge
 
 
 # Preference when one noun phrase holds several mentions ("Chinese President Xi").
@@ -101,9 +102,20 @@ class _ActorIndex:
         return min(found, key=lambda m: _TYPE_RANK.get(m.actor_type, 9)) if found else None
 
     def of_coordination(self, head: Token) -> list[ActorMention]:
-        """Actors of a noun phrase and its conjuncts ("X and Y")."""
+        """Actors of a noun phrase and its conjuncts ("X and Y"). Two places joined by a bare
+        comma are one place and its qualifier ("Samarkand, Uzbekistan"): the first is meant."""
         actors = [a for t in (head, *head.conjuncts) if (a := self.of_phrase(t)) is not None]
+        if len(actors) == 2 and len(head.conjuncts) == 1 and all(a.actor_type in _PLACE_TYPES for a in actors) and _bare_comma(head, head.conjuncts[0]):
+            return actors[:1]
         return list({a.actor_id: a for a in actors}.values())
+
+
+def _bare_comma(first: Token, second: Token) -> bool:
+    """Only a comma between two conjuncts, and no "and"/"or" anywhere in their coordination."""
+    left, right = sorted((first, second), key=lambda t: t.i)
+    between = [t for t in left.doc[left.i + 1 : right.i] if t not in left.subtree or t.dep_ == "punct"]
+    no_cc = not any(c.dep_ in ("cc", "preconj") for t in (first, second) for c in t.children)
+    return no_cc and len(between) == 1 and between[0].text == ","
 
 
 def _match_entry(token: Token) -> LexiconEntry | None:
@@ -318,6 +330,7 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
                     modality=modality,
                     confidence=_confidence(target is not None, roles.direct_source, resolved.source == "text" and article_precision == "day", is_verb),
                     symmetric=entry.symmetric,
+                    date_text=resolved.pending,
                 )
                 dyad = (source.actor_id, candidate.actor2_id)
                 key = (sentence_id, entry.event_code[:2], tuple(sorted(dyad, key=str)) if entry.symmetric else dyad, modality)

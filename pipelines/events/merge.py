@@ -1,18 +1,39 @@
 """Collapse event candidates (reports) into events (what happened), deterministically.
 
-Candidates are grouped by event root code, polarity and dyad, then clustered by date and place:
+Candidates are grouped by event code, polarity and dyad, then clustered by date and place:
+- code: the full CAMEO code ("expressed hope" 013 and "expressed concern" 012 are two
+  statements), except in roots whose sub-codes describe one act in different words: encounters
+  (04: visit, host, meet) and force (18-20: "invasion", "attack", "assault");
 - dyad: ordered (source, target), except for symmetric predicates (meet, talks, sign, fight)
   and the whole consult root 04, where "X visited Y", "Y hosted X" and "X met Y" are one
   encounter, so the pair is unordered;
+- encounters are grouped at the polity level when actor attributes are given: a person holding
+  state office (GOV or MIL role) for a country, a country and a place in that country all stand
+  for that country, so "X visits B", "B's president meets X" and "X holds talks in B's capital"
+  are one encounter. Inside a cluster one polity has one office holder: two different
+  officials of B meeting X are two meetings. Places must agree (equal, or one a country that
+  contains the other);
 - polarity: asserted, reported and planned reports of a dyad merge (a visit announced as planned
   and later reported as done is one event), while negated ("did not meet") and hypothetical
   ("could meet") reports stay apart: they say the event did not, or may not, happen;
 - date: dated reports chain when within DATE_WINDOW days of each other; reports dated only to a
   month or year join the largest cluster inside that period; undated reports (no article date)
-  join the group's largest cluster and so borrow its date. When two clusters tie for largest,
-  the report is ambiguous and stands alone;
-- place: a report with a place joins a cluster only if the cluster has no other place.
+  join the group's largest cluster and so borrow its date (the latest of equally large ones);
+- place: a report with a place joins a cluster only if its place agrees with the cluster's.
 Results do not depend on the order of the input.
+
+Undated articles get dates in a second pass: an article with neither a publication date nor a
+date inferred from its own text is anchored at the latest day- or week-precise date of the events
+it shares with dated reports of other articles (an article is written on or after what it
+reports). Its year-less expressions ("September 14", "on Wednesday") are then resolved against
+that anchor (weekdays to the nearest such day), its other reports take the anchor at week
+precision, and the candidates are merged again.
+
+The merged event's code is its reports' most common code (specific before generic on ties). An
+encounter's actor1/actor2 is the most specific pair its reports name (people before countries:
+"Xi met Tokayev" says more than "Xi visited Kazakhstan"), then the most reported, in the
+direction most reports give it (a host's report is read as the guest's visit). Its place is the
+most specific place (a city before the country containing it), then the most reported.
 
 EventMentionRow spans are the supporting sentence's span in the article body.
 """
@@ -23,9 +44,9 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from pipelines.events.dates import Precision, period_end
+from pipelines.events.dates import Precision, period_end, resolve_date_text
 from pipelines.events.extract import EventCandidate
 from pipelines.events.modality import MODALITY_PRECEDENCE, Modality
 from pipelines.events.reference import cameo_codes
@@ -34,6 +55,14 @@ DATE_WINDOW = dt.timedelta(days=3)
 MAX_CONFIDENCE = 0.99
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _CONSULT_ROOT = "04"
+_HOST_CODE = "043"
+# Roots whose sub-codes are one act in different words, merged at the root.
+_ROOT_MERGED = {_CONSULT_ROOT, "18", "19", "20"}
+# Office holders who stand for their country in an encounter.
+STATE_ROLES = {"GOV", "MIL"}
+
+# actor_id -> (actor_type, country_code, role), as in the actors table.
+ActorInfo = tuple[str, str | None, str | None]
 
 
 @dataclass(frozen=True)
@@ -70,18 +99,49 @@ def _order(c: EventCandidate) -> tuple:
     return (c.event_date or dt.date.max, c.article_id, c.sentence_id, c.predicate_start, c.event_code, c.actor1_id, c.actor2_id or "", c.modality)
 
 
-def _group_key(c: EventCandidate) -> tuple[str, str, tuple[str, str]]:
+def _polity(actor_id: str, actors: Mapping[str, ActorInfo]) -> str:
+    """The country an actor stands for in an encounter, else the actor itself."""
+    actor_type, country, role = actors.get(actor_id, ("", None, None))
+    if country and (actor_type in ("country", "location") or (actor_type == "person" and role in STATE_ROLES)):
+        return f"polity:{country}"
+    return actor_id
+
+
+def _counterpart(c: EventCandidate) -> str:
+    """The other side of a report: its target, else (for a visit) where it went."""
+    return c.actor2_id or (c.place_id if c.event_code[:2] == _CONSULT_ROOT and c.place_id else "")
+
+
+def _group_key(c: EventCandidate, actors: Mapping[str, ActorInfo]) -> tuple[str, str, tuple[str, str]]:
     root = c.event_code[:2]
     polarity = c.modality if c.modality in ("negated", "hypothetical") else "factual"
+    if root == _CONSULT_ROOT:
+        counterpart = _counterpart(c)
+        dyad = tuple(sorted((_polity(c.actor1_id, actors), _polity(counterpart, actors) if counterpart else "")))
+        return root, polarity, dyad  # type: ignore[return-value]
     dyad = (c.actor1_id, c.actor2_id or "")
-    if c.symmetric or root == _CONSULT_ROOT:
+    if c.symmetric:
         dyad = tuple(sorted(dyad))  # type: ignore[assignment]
-    return root, polarity, dyad
+    return (root if root in _ROOT_MERGED else c.event_code), polarity, dyad
+
+
+def _places_agree(a: str, b: str, actors: Mapping[str, ActorInfo]) -> bool:
+    """Equal places, or a country and a place inside it."""
+    if a == b:
+        return True
+    (type_a, country_a, _), (type_b, country_b, _) = actors.get(a, ("", None, None)), actors.get(b, ("", None, None))
+    return bool(country_a and country_a == country_b and "country" in (type_a, type_b))
+
+
+def _office_holders(c: EventCandidate, actors: Mapping[str, ActorInfo]) -> dict[str, str]:
+    """polity -> the person standing for it in this report."""
+    return {_polity(a, actors): a for a in (c.actor1_id, c.actor2_id) if a and actors.get(a, ("",))[0] == "person" and _polity(a, actors) != a}
 
 
 class _Cluster:
-    def __init__(self, first: EventCandidate) -> None:
+    def __init__(self, first: EventCandidate, actors: Mapping[str, ActorInfo]) -> None:
         self.members = [first]
+        self.actors = actors
 
     @property
     def places(self) -> set[str]:
@@ -92,41 +152,47 @@ class _Cluster:
         dates = [m.event_date for m in self.members if m.event_date and _fine(m)]
         return max(dates) if dates else None
 
-    def accepts_place(self, c: EventCandidate) -> bool:
-        return c.place_id is None or self.places <= {c.place_id}
+    def accepts(self, c: EventCandidate) -> bool:
+        """Places agree and no polity gets a second office holder."""
+        if c.place_id is not None and not all(_places_agree(c.place_id, p, self.actors) for p in self.places):
+            return False
+        holders = _office_holders(c, self.actors)
+        return all(_office_holders(m, self.actors).get(polity, person) == person for m in self.members for polity, person in holders.items())
 
 
 def _fine(c: EventCandidate) -> bool:
     return c.date_precision in ("day", "week")
 
 
-def _cluster_group(candidates: list[EventCandidate]) -> list[_Cluster]:
+def _cluster_group(candidates: list[EventCandidate], actors: Mapping[str, ActorInfo]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     fine = [c for c in candidates if c.event_date and _fine(c)]
     for c in fine:  # sorted by date: single linkage within the window
-        last = next((k for k in reversed(clusters) if k.accepts_place(c)), None)
+        last = next((k for k in reversed(clusters) if k.accepts(c)), None)
         if last is not None and last.last_fine_date is not None and c.event_date - last.last_fine_date <= DATE_WINDOW:  # type: ignore[operator]
             last.members.append(c)
         else:
-            clusters.append(_Cluster(c))
+            clusters.append(_Cluster(c, actors))
     coarse = [c for c in candidates if c.event_date and not _fine(c)]
     for c in coarse:
         assert c.event_date is not None
         end = period_end(c.event_date, c.date_precision)
-        inside = [k for k in clusters if k.accepts_place(c) and any(m.event_date and c.event_date <= m.event_date <= end for m in k.members)]
-        _join_largest(clusters, inside, c)
+        inside = [k for k in clusters if k.accepts(c) and any(m.event_date and c.event_date <= m.event_date <= end for m in k.members)]
+        _join_largest(clusters, inside, c, actors)
     for c in (c for c in candidates if c.event_date is None):
-        _join_largest(clusters, [k for k in clusters if k.accepts_place(c)], c)
+        _join_largest(clusters, [k for k in clusters if k.accepts(c)], c, actors)
     return clusters
 
 
-def _join_largest(clusters: list[_Cluster], options: list[_Cluster], c: EventCandidate) -> None:
-    """Join the one largest option; with none, or a tie between the largest, stand alone."""
-    sizes = sorted((len(k.members) for k in options), reverse=True)
-    if sizes and (len(sizes) == 1 or sizes[0] > sizes[1]):
-        max(options, key=lambda k: len(k.members)).members.append(c)
+def _join_largest(clusters: list[_Cluster], options: list[_Cluster], c: EventCandidate, actors: Mapping[str, ActorInfo]) -> None:
+    """Join the largest option, the latest of equally large ones; with none, stand alone.
+
+    The latest, because a report that states no date speaks of the article's present, and the
+    present is no earlier than the latest of the dated events it could be."""
+    if options:
+        max(options, key=lambda k: (len(k.members), max((m.event_date for m in k.members if m.event_date), default=dt.date.min))).members.append(c)
     else:
-        clusters.append(_Cluster(c))
+        clusters.append(_Cluster(c, actors))
 
 
 def _most_common(values: list, tiebreak=lambda v: v):  # noqa: ANN001, ANN202 - generic helper
@@ -147,11 +213,38 @@ def _event_date(members: list[EventCandidate]) -> tuple[dt.date | None, Precisio
     return _most_common(pool)
 
 
-def _event_row(event_id: str, members: list[EventCandidate], articles: Mapping[str, tuple[str | None, dt.date | None]]) -> EventRow:
-    code = _most_common([m.event_code for m in members], lambda code: (code.endswith("0"), code))
-    directions = [(m.actor1_id, m.actor2_id) for m in members if m.event_code == code]
-    actor1, actor2 = _most_common(directions, lambda d: (d[0], d[1] or ""))
+def _specificity(actor_id: str | None, actors: Mapping[str, ActorInfo]) -> int:
+    """People say more than organisations, organisations more than places; unknown in between."""
+    rank = {"person": 3, "organization": 2, "location": 1, "country": 0}
+    return -1 if actor_id is None else rank.get(actors.get(actor_id, ("",))[0], 2)
+
+
+def _encounter_pair(members: list[EventCandidate], code: str, actors: Mapping[str, ActorInfo]) -> tuple[str, str | None]:
+    """The most specific, then most reported pair of an encounter, in its most reported direction."""
+
+    def oriented(m: EventCandidate) -> tuple[str, str | None]:
+        pair = (m.actor1_id, _counterpart(m) or None)
+        flip = (m.event_code == _HOST_CODE) != (code == _HOST_CODE) and pair[1] is not None
+        return (pair[1], pair[0]) if flip else pair  # type: ignore[return-value]
+
+    directions = [oriented(m) for m in members]
+    pairs = [frozenset(d) for d in directions]
+    best = _most_common(pairs, lambda p: (-sum(_specificity(a, actors) for a in p), sorted(a or "" for a in p)))
+    return _most_common([d for d in directions if frozenset(d) == best], lambda d: (d[0], d[1] or ""))
+
+
+def _place(members: list[EventCandidate], actors: Mapping[str, ActorInfo]) -> str | None:
     places = [m.place_id for m in members if m.place_id]
+    return _most_common(places, lambda p: (-_specificity(p, actors), p)) if places else None
+
+
+def _event_row(event_id: str, members: list[EventCandidate], articles: Mapping[str, tuple[str | None, dt.date | None]], actors: Mapping[str, ActorInfo]) -> EventRow:
+    code = _most_common([m.event_code for m in members], lambda code: (code.endswith("0"), code))
+    if code[:2] == _CONSULT_ROOT:
+        actor1, actor2 = _encounter_pair(members, code, actors)
+    else:
+        directions = [(m.actor1_id, m.actor2_id) for m in members if m.event_code == code]
+        actor1, actor2 = _most_common(directions, lambda d: (d[0], d[1] or ""))
     modalities = [m.modality for m in members]
     modality = "asserted" if "asserted" in modalities else _most_common(modalities, MODALITY_PRECEDENCE.index)
     reports = {(m.article_id, m.sentence_id): m for m in members}
@@ -173,7 +266,7 @@ def _event_row(event_id: str, members: list[EventCandidate], articles: Mapping[s
         goldstein=info.goldstein,
         actor1_id=actor1,
         actor2_id=actor2,
-        place_id=_most_common(places) if places else None,
+        place_id=_place(members, actors),
         modality=modality,
         num_mentions=len(reports),
         num_articles=len(article_ids),
@@ -193,23 +286,63 @@ def _event_id(key: tuple, members: list[EventCandidate], taken: set[str]) -> str
     return event_id
 
 
-def merge_events(candidates: Sequence[EventCandidate], articles: Mapping[str, tuple[str | None, dt.date | None]]) -> tuple[list[EventRow], list[EventMentionRow]]:
-    """Events and their supporting mentions; `articles` maps article_id -> (publisher, published_date)."""
+def _clusters(candidates: list[EventCandidate], actors: Mapping[str, ActorInfo]) -> list[tuple[tuple, _Cluster]]:
     groups: dict[tuple, list[EventCandidate]] = {}
-    for c in sorted(set(candidates), key=_order):
-        groups.setdefault(_group_key(c), []).append(c)
+    for c in candidates:
+        groups.setdefault(_group_key(c, actors), []).append(c)
+    return [(key, cluster) for key in sorted(groups) for cluster in _cluster_group(groups[key], actors)]
+
+
+def _article_anchors(clustered: list[tuple[tuple, _Cluster]], articles: Mapping[str, tuple[str | None, dt.date | None]]) -> dict[str, dt.date]:
+    """article_id -> a date an undated article was written on or after, from the dated reports
+    of other articles in the events it shares."""
+    anchors: dict[str, dt.date] = {}
+    for _, cluster in clustered:
+        dated = [m for m in cluster.members if m.event_date and _fine(m)]
+        for m in cluster.members:
+            if m.event_date is not None or articles.get(m.article_id, (None, None))[1] is not None:
+                continue
+            others = [d.event_date for d in dated if d.article_id != m.article_id]
+            if others:
+                anchors[m.article_id] = max(anchors.get(m.article_id, dt.date.min), *others)  # type: ignore[type-var]
+    # An article that dated itself from the full dates it states keeps that date.
+    self_dated = {c.article_id for _, k in clustered for c in k.members if c.date_source == "article"}
+    return {a: d for a, d in anchors.items() if a not in self_dated}
+
+
+def _redate(c: EventCandidate, anchor: dt.date) -> EventCandidate:
+    if c.date_text:
+        resolved = resolve_date_text(c.date_text, anchor, c.modality == "planned", nearest=True)
+        if resolved is not None:
+            return replace(c, event_date=resolved[0], date_precision=resolved[1], date_source="text")
+    return replace(c, event_date=anchor, date_precision="week", date_source="article")
+
+
+def merge_events(
+    candidates: Sequence[EventCandidate],
+    articles: Mapping[str, tuple[str | None, dt.date | None]],
+    actors: Mapping[str, ActorInfo] | None = None,
+) -> tuple[list[EventRow], list[EventMentionRow]]:
+    """Events and their supporting mentions; `articles` maps article_id -> (publisher,
+    published_date) and `actors` (optional) actor_id -> (actor_type, country_code, role)."""
+    actors = actors or {}
+    ordered = sorted(set(candidates), key=_order)
+    clustered = _clusters(ordered, actors)
+    anchors = _article_anchors(clustered, articles)
+    if anchors:
+        ordered = sorted((_redate(c, anchors[c.article_id]) if c.article_id in anchors and c.event_date is None else c for c in ordered), key=_order)
+        clustered = _clusters(ordered, actors)
     events: list[EventRow] = []
     mentions: dict[tuple[str, str, str], EventMentionRow] = {}
     taken: set[str] = set()
-    for key in sorted(groups):
-        for cluster in _cluster_group(groups[key]):
-            event_id = _event_id(key, cluster.members, taken)
-            taken.add(event_id)
-            events.append(_event_row(event_id, cluster.members, articles))
-            for m in cluster.members:
-                row = EventMentionRow(event_id, m.article_id, m.sentence_id, m.sentence_start, m.sentence_end, m.confidence)
-                slot = (event_id, m.article_id, m.sentence_id)
-                if slot not in mentions or row.confidence > mentions[slot].confidence:
-                    mentions[slot] = row
+    for key, cluster in clustered:
+        event_id = _event_id(key, cluster.members, taken)
+        taken.add(event_id)
+        events.append(_event_row(event_id, cluster.members, articles, actors))
+        for m in cluster.members:
+            row = EventMentionRow(event_id, m.article_id, m.sentence_id, m.sentence_start, m.sentence_end, m.confidence)
+            slot = (event_id, m.article_id, m.sentence_id)
+            if slot not in mentions or row.confidence > mentions[slot].confidence:
+                mentions[slot] = row
     events.sort(key=lambda e: e.event_id)
     return events, sorted(mentions.values(), key=lambda r: (r.event_id, r.article_id, r.start_char))

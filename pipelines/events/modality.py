@@ -54,6 +54,10 @@ def _own_cues(token: Token, via: str) -> set[Modality]:
             found.add(cues[(lemma, "amod")])  # type: ignore[arg-type]  # "a potential meeting"
         elif child.dep_ == "mark" and (lemma, "mark") in cues and not via_conj:
             found.add(cues[(lemma, "mark")])  # type: ignore[arg-type]
+        elif child.dep_ == "prep" and not via_conj and any(
+            (g.lemma_.lower(), "no_phrase") in cues and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children) for g in child.children if g.dep_ == "pobj"
+        ):
+            found.add("negated")  # "in no way", "under no circumstances"; not "talks with no preconditions"
         elif child.dep_ == "xcomp" and token.lemma_ == "be" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
             found.add("planned")  # "is to be held", "is to visit"
     if token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):

@@ -4,7 +4,9 @@
 import dagster as dg
 
 from pipelines.ingest.incremental import ingest
-from pipelines.ingest.reading import discover, file_sha256, read_file
+from functools import partial
+
+from pipelines.ingest.reading import discover, file_sha256, read_files
 from pipelines.settings import WarehouseSettings
 from pipelines.warehouse.store import connect, read_table, write_table
 
@@ -27,7 +29,7 @@ def ingest_files(context: dg.AssetExecutionContext, settings: WarehouseSettings)
             read_table(conn, "staging.raw_documents"),
             read_table(conn, "staging.ingest_rejections"),
             file_sha256,
-            read_file,
+            partial(read_files, processes=settings.processes),
         )
         write_table(conn, "staging.input_files", result.input_files)
         write_table(conn, "staging.raw_documents", result.documents)

@@ -54,23 +54,30 @@ def ingest(
     previous_documents: pl.DataFrame,
     previous_rejections: pl.DataFrame,
     hash_file: Callable[[Path], str],
-    read_file: Callable[[Path, str], list[RawDocument | Rejection]],
+    read_files: Callable[[Sequence[tuple[Path, str]]], list[list[RawDocument | Rejection]]],
 ) -> IngestResult:
-    """Rows for every file in `files`, reusing the previous rows of files whose hash is unchanged."""
+    """Rows for every file in `files`, reusing the previous rows of files whose hash is unchanged.
+
+    `read_files` reads the new and changed files in one batch (in parallel) and returns one list of
+    records per file, in order.
+    """
     known = (
         dict(zip(previous_files["input_file"], previous_files["file_sha256"], strict=True))
         if not previous_files.is_empty()
         else {}
     )
-    file_rows, reused, doc_rows, rejection_rows = [], set(), [], []
+    file_rows, reused, to_read = [], set(), []
     for path, input_file in files:
         sha = hash_file(path)
         is_reused = known.get(input_file) == sha
         file_rows.append({"input_file": input_file, "path": str(path), "file_sha256": sha, "size_bytes": path.stat().st_size, "reused": is_reused})
         if is_reused:
             reused.add(input_file)
-            continue
-        for record in read_file(path, input_file):
+        else:
+            to_read.append((path, input_file))
+    doc_rows, rejection_rows = [], []
+    for (_, input_file), records in zip(to_read, read_files(to_read) if to_read else [], strict=True):
+        for record in records:
             row = {"input_file": input_file, **record.__dict__}
             (rejection_rows if isinstance(record, Rejection) else doc_rows).append(row)
     documents = pl.concat(

@@ -17,6 +17,7 @@ from pathlib import Path
 import ftfy
 from charset_normalizer import from_bytes
 
+from pipelines.parallel import map_chunks
 from pipelines.records import DocumentKind, RawDocument, Rejection
 
 MAX_BYTES = 10 * 1024 * 1024  # larger inputs are not news articles (dumps, archives, logs)
@@ -243,3 +244,12 @@ def _first_string(record: dict, fields: Sequence[str]) -> str | None:
 
 def _optional_fixed(value: str | None) -> str | None:
     return fix_mojibake(value) if value is not None else None
+
+
+def _read_chunk(files: Sequence[tuple[Path, str]]) -> list[list[RawDocument | Rejection]]:
+    return [read_file(path, source_file) for path, source_file in files]
+
+
+def read_files(files: Sequence[tuple[Path, str]], processes: int | None = None) -> list[list[RawDocument | Rejection]]:
+    """`read_file` over (path, source_file) pairs on `processes` cores: one result list per file, in order."""
+    return map_chunks(_read_chunk, files, processes)

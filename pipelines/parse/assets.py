@@ -39,7 +39,7 @@ def parses(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg
         )
         todo = articles.filter(~pl.col("article_id").is_in(keep["article_id"].to_list()))
         model = nlp.load_pipeline(settings.spacy_model)
-        processes = max(1, min(settings.nlp_processes, todo.height // MIN_ARTICLES_PER_PROCESS))
+        processes = max(1, min(settings.processes, todo.height // MIN_ARTICLES_PER_PROCESS))
         docs = nlp.parse(
             model,
             ((body, spans.get(article_id, [])) for article_id, body in todo.iter_rows()),

@@ -136,3 +136,10 @@ def test_photo_credit_is_cut_from_a_caption() -> None:
 def test_short_sentences_do_not_break_the_body() -> None:
     lines = ["Menu", PROSE[0], "Nobody objected.", "The vote was close.", PROSE[1], "Newsletter sign up"]
     assert split_page(lines).body == [PROSE[0], "Nobody objected.", "The vote was close.", PROSE[1]]
+
+
+def test_a_story_and_its_truncated_or_edited_copy_share_prose_that_is_not_furniture() -> None:
+    story = PROSE[:5]
+    truncated = PROSE[:3]
+    edited = [PROSE[0].replace("Tuesday", "Wednesday"), *PROSE[1:5]]
+    assert shared_furniture([story, truncated, edited]) == frozenset()

@@ -50,7 +50,7 @@ def make_inputs(folder: Path) -> None:
 
 
 def build(inputs: list[Path], warehouse: Path, instance: dg.DagsterInstance) -> dg.ExecuteInProcessResult:
-    config = {"input_dirs": [str(p) for p in inputs], "warehouse_path": str(warehouse), "nlp_processes": 1}
+    config = {"input_dirs": [str(p) for p in inputs], "warehouse_path": str(warehouse), "processes": 1}
     return defs.resolve_job_def("build_warehouse").execute_in_process(
         run_config={"resources": {"settings": {"config": config}}}, instance=instance, raise_on_error=False
     )

@@ -78,3 +78,22 @@ def test_without_any_article_date_only_dates_naming_their_year_resolve(events_of
     assert (dated.event_date, dated.date_precision) == (dt.date(2017, 1, 1), "year")
     (undated,) = events_of("Biden visited Paris on Wednesday.", published=None)
     assert undated.event_date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("Friday", False, dt.date(2022, 9, 16)),  # two days after a Wednesday base, not five before
+        ("Monday", False, dt.date(2022, 9, 12)),
+        ("September 16", False, dt.date(2022, 9, 16)),  # the base only bounds the article date from below
+        ("February", False, dt.date(2022, 2, 1)),
+        ("January", True, dt.date(2023, 1, 1)),
+    ],
+)
+def test_an_inferred_base_resolves_to_the_nearest_day(text, future, expected):
+    assert resolve_date_text(text, dt.date(2022, 9, 14), future, nearest=True)[0] == expected
+
+
+def test_year_less_date_of_an_undated_article_is_kept_for_the_merge(events_of):
+    (event,) = events_of("Biden visited Paris on Wednesday.", published=None)
+    assert event.event_date is None and event.date_text is not None and "Wednesday" in event.date_text

@@ -81,3 +81,13 @@ def test_offsets_slice_the_text(article_of):
 def test_only_sentences_with_mentions_and_one_report_per_dyad_per_sentence(events_of):
     events = events_of("Biden met Macron and the meeting between Biden and Macron was long.")
     assert len(events) == 1
+
+
+def test_a_place_qualified_by_its_country_is_one_place(events_of):
+    assert dyads(events_of("Biden traveled to Lyon, France, for talks.")) == {("042", "biden", "lyon")}
+    assert dyads(events_of("Biden visited Lyon and France.")) == {("042", "biden", "lyon"), ("042", "biden", "france")}
+
+
+def test_hopes_are_optimistic_and_concerns_pessimistic(events_of):
+    assert dyads(events_of("Biden expressed high hopes for the visit.")) == {("013", "biden", None)}
+    assert dyads(events_of("Biden expressed concerns about the war.")) == {("012", "biden", None)}

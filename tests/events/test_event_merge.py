@@ -96,6 +96,85 @@ def test_report_lists_events_with_evidence():
     assert "Xi Jinping" in markdown and "042 Make a visit" in markdown and body in markdown and "asserted" in markdown
 
 
-def test_undated_report_between_two_equal_events_stands_alone():
-    candidates = [report("a1"), report("a2", date=DAY.replace(year=2017)), report("a3", date=None)]
-    assert sorted(e.num_mentions for e in merge_events(candidates, ARTICLES)[0]) == [1, 1, 1]
+def test_undated_report_joins_the_latest_of_equally_large_events():
+    candidates = [report("a1"), report("a2", date=DAY.replace(year=2017), date_precision="year"), report("a3", date=None)]
+    events, _ = merge_events(candidates, ARTICLES)
+    assert sorted((e.event_date, e.num_mentions) for e in events) == [(dt.date(2017, 9, 14), 1), (DAY, 2)]
+
+
+def test_statements_with_different_codes_stay_apart():
+    candidates = [report("a1", code="012", a2=None), report("a2", code="013", a2=None)]
+    assert len(merge_events(candidates, ARTICLES)[0]) == 2
+
+
+def test_attack_and_invasion_of_one_dyad_are_one_use_of_force():
+    candidates = [report("a1", code="190", a1="russia", a2="ukraine"), report("a2", code="192", a1="russia", a2="ukraine")]
+    assert len(merge_events(candidates, ARTICLES)[0]) == 1
+
+
+# actor_id -> (actor_type, country_code, role), as the lead passes it from the actors table.
+ACTORS = {
+    "xi": ("person", "CHN", "GOV"),
+    "china": ("country", "CHN", None),
+    "tokayev": ("person", "KAZ", "GOV"),
+    "smailov": ("person", "KAZ", "GOV"),
+    "kazakhstan": ("country", "KAZ", None),
+    "astana": ("location", "KAZ", None),
+    "uzbekistan": ("country", "UZB", None),
+    "samarkand": ("location", "UZB", None),
+    "putin": ("person", "RUS", "GOV"),
+    "pope": ("person", None, "REL"),
+}
+
+
+def test_visit_to_a_country_and_talks_with_its_president_are_one_encounter():
+    candidates = [
+        report("a1", code="042", a1="xi", a2="kazakhstan", place_id="kazakhstan"),
+        report("a2", code="040", a1="tokayev", a2="xi", symmetric=True),
+        report("a4", code="040", a1="xi", a2="tokayev", symmetric=True, sentence_id="a4:s1"),
+        report("a4", code="043", a1="tokayev", a2="xi", place_id="astana"),
+    ]
+    (event,) = merge_events(candidates, ARTICLES, ACTORS)[0]
+    # the most specific pair (two people), in its most reported direction; the most specific place
+    assert (event.event_code, event.actor1_id, event.actor2_id, event.place_id) == ("040", "xi", "tokayev", "astana")
+    assert (event.num_mentions, event.num_articles) == (4, 3)
+
+
+def test_without_actor_attributes_a_person_is_not_their_country():
+    candidates = [report("a1", code="042", a1="xi", a2="kazakhstan"), report("a2", code="040", a1="tokayev", a2="xi", symmetric=True)]
+    assert len(merge_events(candidates, ARTICLES)[0]) == 2
+
+
+def test_encounters_of_other_polities_officials_or_years_stay_apart():
+    candidates = [
+        report("a1", code="040", a1="xi", a2="tokayev"),
+        report("a2", code="040", a1="xi", a2="smailov"),  # another official of the same country
+        report("a4", code="040", a1="xi", a2="putin"),  # another polity
+        report("a2", code="042", a1="xi", a2="kazakhstan", date=DAY.replace(year=2017), sentence_id="a2:s1"),  # another year
+        report("a1", code="040", a1="pope", a2="tokayev", sentence_id="a1:s2"),  # not a state actor
+    ]
+    assert len(merge_events(candidates, ARTICLES, ACTORS)[0]) == 5
+
+
+def test_a_city_and_its_country_are_one_place_but_two_countries_are_not():
+    candidates = [
+        report("a1", code="042", a1="xi", a2="samarkand", place_id="samarkand"),
+        report("a2", code="042", a1="xi", a2="uzbekistan", place_id="uzbekistan"),
+        report("a4", code="042", a1="xi", a2="kazakhstan", place_id="kazakhstan"),
+    ]
+    events = merge_events(candidates, ARTICLES, ACTORS)[0]
+    assert sorted((e.actor2_id, e.place_id, e.num_mentions) for e in events) == [("kazakhstan", "kazakhstan", 1), ("samarkand", "samarkand", 2)]
+
+
+def test_undated_article_takes_its_dates_from_the_events_it_shares():
+    undated = dict(date=None, date_precision=None, date_source=None)
+    candidates = [
+        report("a1", code="040", a1="xi", a2="tokayev"),  # dated 14 September 2022
+        report("a3", code="040", a1="tokayev", a2="xi", date_text="September 14", **undated),
+        report("a3", code="051", a1="tokayev", a2="xi", date_text="on Friday", sentence_id="a3:s1", **undated),
+        report("a3", code="111", a1="tokayev", a2="putin", sentence_id="a3:s2", **undated),
+    ]
+    events = {e.event_code: e for e in merge_events(candidates, ARTICLES, ACTORS)[0]}
+    assert (events["040"].event_date, events["040"].date_precision, events["040"].num_articles) == (DAY, "day", 2)
+    assert (events["051"].event_date, events["051"].date_precision) == (dt.date(2022, 9, 16), "day")  # the Friday nearest the 14th
+    assert (events["111"].event_date, events["111"].date_precision) == (DAY, "week")  # written around then

@@ -26,6 +26,8 @@ def modality_of(events_of, text: str, code: str) -> str:  # noqa: ANN001 - fixtu
         ("According to officials, Russia attacked Ukraine.", "190", "reported"),
         ("If Biden meets Macron, prices could fall.", "040", "hypothetical"),
         ("Biden could meet Macron.", "040", "hypothetical"),
+        ("Under no circumstances will Germany meet Iran.", "040", "negated"),
+        ("Biden held talks with Macron with no preconditions.", "040", "asserted"),
     ],
 )
 def test_modality(events_of, text, code, expected):

@@ -14,11 +14,11 @@ def fake_reader(calls):
             return [Rejection(source_file, "empty", "The file is empty.", 0)]
         return [RawDocument(source_file, "sha", len(text), "text", text, "utf-8")]
 
-    return read
+    return lambda files: [read(path, source_file) for path, source_file in files]
 
 
 def run(files, previous, calls):
-    return ingest(files, *previous, hash_file=lambda p: p.read_text(), read_file=fake_reader(calls))
+    return ingest(files, *previous, hash_file=lambda p: p.read_text(), read_files=fake_reader(calls))
 
 
 def test_only_new_or_changed_files_are_read_and_rows_of_the_rest_are_kept(tmp_path):

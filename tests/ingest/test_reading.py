@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.ingest.parallel import read_files
+from pipelines.ingest.reading import read_files
 from pipelines.ingest.reading import MAX_BYTES, discover, file_sha256, read_file
 from pipelines.records import RawDocument, Rejection
 
@@ -165,5 +165,5 @@ def test_read_files_keeps_order_across_processes(tmp_path):
         write(tmp_path / "in", f"{i:03d}.txt", f"Story number {i}.")
     files = discover([tmp_path / "in"])
     results = read_files(files, processes=2)
-    assert [r.source_file for r in results] == [source for _, source in files]
+    assert [records[0].source_file for records in results] == [source for _, source in files]
     assert results == read_files(files, processes=1)

@@ -1,7 +1,8 @@
 """Run a per-chunk function over many inputs on all cores, keeping input order.
 
-Reading and cleaning are CPU-bound per document (decoding, mojibake repair, HTML extraction),
-so they scale with processes; chunks amortise the cost of sending work to each process.
+Reading and cleaning are CPU-bound per document (decoding, mojibake repair, HTML extraction,
+line classification), so they scale with processes; chunks amortise the cost of sending work to
+each process.
 """
 
 from __future__ import annotations
@@ -9,11 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TypeVar
-
-from pipelines.ingest.reading import read_file
-from pipelines.records import RawDocument, Rejection
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -32,13 +29,3 @@ def map_chunks(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], process
         return [result for chunk in chunks for result in fn(chunk)]
     with multiprocessing.Pool(min(processes, len(chunks))) as pool:
         return [result for results in pool.imap(fn, chunks) for result in results]
-
-
-def read_chunk(files: Sequence[tuple[Path, str]]) -> list[RawDocument | Rejection]:
-    """`read_file` over (path, source_file) pairs, flattened."""
-    return [result for path, source_file in files for result in read_file(path, source_file)]
-
-
-def read_files(files: Sequence[tuple[Path, str]], processes: int | None = None) -> list[RawDocument | Rejection]:
-    """Every discovered file read in parallel, in `files` order (JSONL lines in line order)."""
-    return map_chunks(read_chunk, files, processes)
