@@ -4,9 +4,9 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.events.extract import ArticleContext, extract_events
-from pipelines.events.merge import merge_events
+from pipelines.events.extract import ArticleContext
 from pipelines.events.report import top_events_markdown
+from pipelines.events.stage import run_events
 from pipelines.parse.assets import load_docs
 from pipelines.records import ActorMention
 from pipelines.settings import WarehouseSettings
@@ -66,12 +66,12 @@ def events_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
         for article_id, sentence_id, start, end in sentences.iter_rows():
             spans.setdefault(article_id, []).append((sentence_id, start, end))
         meta = {row["article_id"]: row for row in articles.iter_rows(named=True)}
-        candidates = []
-        for article_id, doc in load_docs(conn, settings.spacy_model):
-            info = meta[article_id]
-            context_ = ArticleContext(article_id, info["published_date"], info["publisher"], spans.get(article_id, []))
-            candidates.extend(extract_events(doc, by_article.get(article_id, []), context_))
-        events, supports = merge_events(candidates, {aid: (m["publisher"], m["published_date"]) for aid, m in meta.items()})
+        actors = {row[0]: row[1:] for row in conn.execute("SELECT actor_id, actor_type, country_code, role FROM staging.actors").fetchall()}
+        parsed = (
+            (doc, ArticleContext(article_id, meta[article_id]["published_date"], meta[article_id]["publisher"], spans.get(article_id, [])))
+            for article_id, doc in load_docs(conn, settings.spacy_model)
+        )
+        candidates, events, supports = run_events(parsed, by_article, actors)
         event_frame = frame_of(events, EVENT_SCHEMA).sort("event_id")
         mention_frame = frame_of(supports, EVENT_MENTION_SCHEMA).sort("event_id", "article_id", "start_char")
         write_table(conn, "staging.events", event_frame)
