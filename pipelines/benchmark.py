@@ -1,6 +1,13 @@
-"""Throughput benchmark of ingest -> clean -> dedup on a corpus of real news stories.
+"""Benchmark of the pipeline's stages on real news stories, printing figures (never asserting them).
 
-    python -m pipelines.benchmark --articles 3000
+    python -m pipelines bench [--sections ingest,nlp,incremental] [--articles 3000]
+
+- ingest: ingest -> clean -> dedup throughput (articles/s), duplicate detection quality, the
+  near-duplicate pass at 1x/2x/4x the corpus, peak memory.
+- nlp: the entity stage (parse + rules + resolution) beside bare spaCy `nlp.pipe` on the same
+  texts in the same run, and the event stage's cost per article (it reuses the parse).
+- incremental: full Dagster builds of a corpus, then a rerun with nothing changed and one with a
+  few new files: the cost of an incremental run.
 
 The corpus is built from gensim's Lee corpus (a few hundred real Australian news stories, one per
 line), replicated with invented page furniture, edited words, truncations and byte-for-byte
@@ -13,6 +20,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import random
 import re
 import resource
@@ -24,11 +32,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipelines import nlp
 from pipelines.clean.articles import clean_documents
+from pipelines.clean.segment import split_paragraphs, split_sentences
 from pipelines.dedup.fingerprints import shingles, words
 from pipelines.dedup.near_duplicates import NEAR_CONTAINMENT, NEAR_JACCARD, DedupItem, SourceAssignment, deduplicate
+from pipelines.entities.recognise import find_mentions
+from pipelines.entities.resolve import resolve_actors
+from pipelines.events.extract import ArticleContext
+from pipelines.events.stage import run_events
 from pipelines.ingest.reading import discover, read_files
-from pipelines.records import CleanArticle, RawDocument, Rejection
+from pipelines.nlp import DEFAULT_MODEL
+from pipelines.records import ActorMention, CleanArticle, RawDocument, Rejection
 
 # Invented furniture: navigation, share buttons and footers that differ between "sites".
 SITES = ["The Harbour Gazette", "Northern Daily Post", "Valley Courier", "Metro Wire Online", "Coastal Herald"]
@@ -275,22 +290,115 @@ def print_table(title: str, rows: Sequence[tuple[str, str]]) -> None:
         print(f"{label:<{width}}  {value}")
 
 
+def nlp_rows(stories: Sequence[str], processes: int, model_name: str = DEFAULT_MODEL) -> list[tuple[str, str]]:
+    """The entity and event stages as the pipeline runs them, beside bare `nlp.pipe` on the same texts."""
+    model = nlp.load_pipeline(model_name)
+    texts = list(stories)
+    n_words = sum(len(text.split()) for text in texts)
+    list(model.pipe(texts[:8]))  # warm-up: first-call allocations belong to neither side
+
+    start = time.perf_counter()
+    for _ in model.pipe(texts, n_process=processes, batch_size=32):
+        pass
+    bare = time.perf_counter() - start
+
+    start = time.perf_counter()
+    spans = [split_sentences(text, split_paragraphs(text)) for text in texts]
+    stored = [nlp.to_bytes(doc) for doc in nlp.parse(model, zip(texts, spans, strict=True), n_process=processes)]
+    parse = time.perf_counter() - start
+    sentences = [[(f"a{i}-s{k}", s, e) for k, (s, e) in enumerate(article)] for i, article in enumerate(spans)]
+    resolve_actors(find_mentions(nlp.from_bytes(model, stored[0]), "a0", sentences[0]))  # warm-up: lexicons, gazetteer index
+    start = time.perf_counter()
+    docs = [nlp.from_bytes(model, data) for data in stored]
+    found = [m for i, doc in enumerate(docs) for m in find_mentions(doc, f"a{i}", sentences[i])]
+    actors, mentions = resolve_actors(found)
+    rules = time.perf_counter() - start
+
+    types = {a.actor_id: a for a in actors}
+    by_article: dict[str, list[ActorMention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article_id].append(
+            ActorMention(m.mention_id, m.article_id, m.actor_id, types[m.actor_id].actor_type, m.start_char, m.end_char, m.sentence_id)
+        )
+    start = time.perf_counter()
+    contexts = ((doc, ArticleContext(f"a{i}", None, None, sentences[i])) for i, doc in enumerate(docs))
+    _, events, _ = run_events(contexts, by_article, {a.actor_id: (a.actor_type, a.country_code, a.role) for a in actors})
+    event_seconds = time.perf_counter() - start
+
+    entity = parse + rules
+    per_article = lambda seconds: f"{1000 * seconds / len(texts):6.1f} ms/article"  # noqa: E731
+    return [
+        ("texts", f"{len(texts)} stories, {n_words} words, {processes} process(es)"),
+        ("bare spaCy nlp.pipe (all pipes)", f"{bare:7.2f} s  {n_words / bare:8.0f} words/s"),
+        ("entity stage: parse + store", f"{parse:7.2f} s  {n_words / parse:8.0f} words/s"),
+        ("entity stage: load + rules + resolution", f"{rules:7.2f} s  {n_words / rules:8.0f} words/s"),
+        ("entity stage total", f"{entity:7.2f} s  {n_words / entity:8.0f} words/s  = {entity / bare:.2f}x bare spaCy"),
+        ("entity stage per article", per_article(entity)),
+        ("event stage (extract + merge, reuses the parse)", f"{event_seconds:7.2f} s  {per_article(event_seconds)}  ({len(events)} events)"),
+        ("actors / mentions", f"{len(actors)} / {len(mentions)}"),
+    ]
+
+
+def incremental_rows(stories: Sequence[str], folder: Path, processes: int, new_files: int = 5) -> list[tuple[str, str]]:
+    """Wall time of full Dagster builds: first, unchanged rerun, rerun with a few new files."""
+    import dagster as dg
+
+    from pipelines.definitions import defs
+
+    inputs = folder / "incremental"
+    inputs.mkdir()
+    base, extra = stories[: len(stories) - new_files], stories[len(stories) - new_files :]
+    for i, story in enumerate(base):
+        (inputs / f"story_{i:04d}.txt").write_text(story + "\n", encoding="utf-8")
+    config = {"input_dirs": [str(inputs)], "warehouse_path": str(folder / "warehouse" / "news.duckdb"), "processes": processes}
+    job = defs.resolve_job_def("build_warehouse")
+    rows = []
+    with dg.DagsterInstance.ephemeral() as instance:
+        for label in ("first build", "rerun, nothing changed", f"rerun, {new_files} new files"):
+            if label.endswith("new files"):
+                for i, story in enumerate(extra):
+                    (inputs / f"new_{i:04d}.txt").write_text(story + "\n", encoding="utf-8")
+            start = time.perf_counter()
+            result = job.execute_in_process(run_config={"resources": {"settings": {"config": config}}}, instance=instance)
+            seconds = time.perf_counter() - start
+            parsed = next(
+                e.materialization.metadata["parsed"].value
+                for e in result.get_asset_materialization_events()
+                if e.asset_key == dg.AssetKey(["staging", "parses"])
+            )
+            rows.append((label, f"{seconds:7.2f} s  ({parsed} articles parsed)"))
+    return [("corpus", f"{len(base)} stories, then {new_files} more"), *rows]
+
+
+SECTIONS = ("ingest", "nlp", "incremental")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=3000, help="documents to generate")
+    parser.add_argument("--sections", default=",".join(SECTIONS), help="comma-separated: %(default)s")
+    parser.add_argument("--articles", type=int, default=3000, help="documents to generate for the ingest section")
+    parser.add_argument("--nlp-articles", type=int, default=300, help="stories for the nlp section")
+    parser.add_argument("--incremental-articles", type=int, default=150, help="stories for the incremental section")
     parser.add_argument("--processes", type=int, default=None, help="worker processes (default: all cores)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
+    sections = set(args.sections.split(","))
+    processes = args.processes or os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="news-bench-") as tmp:
-        folder = Path(tmp, "corpus")
-        folder.mkdir()
-        corpus = build_corpus(folder, args.articles, args.seed)
-        run = run_pipeline(corpus, args.processes)
-        print_table(f"Corpus: {len(corpus.story_of)} documents in {len(discover([folder]))} files, "
-                    f"{len(set(corpus.story_of.values()))} distinct real stories; {len(run.rejected)} rejected",
-                    timing_rows(run.timings, len(corpus.story_of)))
-        print_table("Duplicate detection vs planted copies", detection_rows(corpus, run.assignments))
-        print_table("Near-duplicate pass scaling", scaling_rows(run.articles))
+        if "ingest" in sections:
+            folder = Path(tmp, "corpus")
+            folder.mkdir()
+            corpus = build_corpus(folder, args.articles, args.seed)
+            run = run_pipeline(corpus, processes)
+            print_table(f"Corpus: {len(corpus.story_of)} documents in {len(discover([folder]))} files, "
+                        f"{len(set(corpus.story_of.values()))} distinct real stories; {len(run.rejected)} rejected",
+                        timing_rows(run.timings, len(corpus.story_of)))
+            print_table("Duplicate detection vs planted copies", detection_rows(corpus, run.assignments))
+            print_table("Near-duplicate pass scaling", scaling_rows(run.articles))
+        if "nlp" in sections:
+            print_table("Entity and event stages vs bare spaCy", nlp_rows(load_stories()[: args.nlp_articles], processes))
+        if "incremental" in sections:
+            print_table("Incremental runs (whole Dagster job)", incremental_rows(load_stories()[: args.incremental_articles], Path(tmp), processes))
         print_table("Memory", memory_rows())
     return 0
 
