@@ -23,12 +23,17 @@ points) of `articles.body`: in Python `body[start_char:end_char]`, in DuckDB
 """
 
 
+# Tables in the order a reader meets them: articles and their provenance, then who, then what.
+TABLE_ORDER = ["articles", "article_sources", "rejected_inputs", "sentences", "actors", "mentions", "events", "event_mentions"]
+
+
 def render_reference(sql_dir: Path = SQL_DIR) -> str:
     checks_by_table: dict[str, list[str]] = {}
     for table, check in load_checks(sql_dir):
         checks_by_table.setdefault(table, []).append(f"`{check.name}`: {check.description}")
     parts = [INTRO]
-    for model in load_models(sql_dir):
+    models = sorted(load_models(sql_dir), key=lambda m: (TABLE_ORDER.index(m.name) if m.name in TABLE_ORDER else len(TABLE_ORDER), m.name))
+    for model in models:
         parts.append(f"## `{model.name}`\n\n{model.description}\n")
         parts.append("| column | meaning |\n|---|---|")
         parts.extend(f"| `{column}` | {text} |" for column, text in model.column_docs.items())

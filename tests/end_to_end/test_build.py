@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from pipelines.definitions import defs
+from tests.contract import CONTRACT
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "articles"
 TABLES = ["articles", "article_sources", "rejected_inputs", "sentences", "actors", "mentions", "events", "event_mentions"]
@@ -140,3 +141,58 @@ def test_mention_and_event_offsets_slice_the_body_exactly(conn):
         "SELECT m.article_id, m.start_char, m.end_char, s.start_char, s.end_char FROM event_mentions m JOIN sentences s USING (sentence_id)"
     ).fetchall():
         assert s_start <= start < end <= s_end <= len(bodies[article_id])
+
+
+def actor(conn, alias: str) -> dict:
+    rows = conn.execute("SELECT * FROM actors WHERE list_contains(aliases, ?)", [alias]).pl().to_dicts()
+    assert len(rows) == 1, (alias, rows)
+    return rows[0]
+
+
+def test_sample_actors_have_types_countries_and_merged_spellings(conn):
+    tokayev = actor(conn, "Qasym-Zhomart Toqaev")
+    assert "Kassym-Jomart Tokayev" in tokayev["aliases"]  # two romanisations, one actor
+    assert (tokayev["actor_type"], tokayev["country_code"], tokayev["role"]) == ("person", "KAZ", "GOV")
+    xi = actor(conn, "Xi Jinping")
+    assert (xi["actor_type"], xi["country_code"]) == ("person", "CHN")
+    assert actor(conn, "Kazakhstani")["country_code"] == "KAZ"
+    capital = actor(conn, "Nur-Sultan")
+    assert capital["actor_type"] == "location" and "Astana" in capital["aliases"] and capital["latitude"] is not None
+    sco = actor(conn, "SCO")
+    assert sco["name"] == "Shanghai Cooperation Organization" and sco["role"] == "IGO"
+    assert actor(conn, "Francis")["actor_id"] != actor(conn, "John Paul II")["actor_id"]
+
+
+def test_page_furniture_never_becomes_an_actor(conn):
+    names = {alias for (aliases,) in conn.execute("SELECT aliases FROM actors").fetchall() for alias in aliases}
+    assert not names & {"16x9 Image", "XS", "SM", "MD", "LG", "Breaking News", "Clear", "Recommended Videos"}
+
+
+def test_the_state_visit_all_samples_report_is_one_event(conn):
+    people = [actor(conn, "Xi Jinping")["actor_id"], actor(conn, "Tokayev")["actor_id"], actor(conn, "Kazakhstan")["actor_id"]]
+    visits = conn.execute(
+        """
+        SELECT event_code, actor1_id, actor2_id, event_date, num_articles FROM events
+        WHERE event_root_code = '04' AND list_contains(?, actor1_id) AND list_contains(?, actor2_id)
+          AND event_date BETWEEN DATE '2022-09-12' AND DATE '2022-09-16' AND modality <> 'negated'
+        ORDER BY num_articles DESC
+        """,
+        [people, people],
+    ).fetchall()
+    assert 1 <= len(visits) <= 2, visits  # at most one per direction
+    assert len({(a1, a2) for _, a1, a2, _, _ in visits}) == len(visits)
+    assert visits[0][4] >= 3  # reported by most of the articles, counted once
+
+
+def test_events_are_not_inflated_and_carry_modality(conn):
+    per_article = dict(conn.execute("SELECT article_id, count(*) FROM event_mentions GROUP BY article_id").fetchall())
+    samples = [a for (a,) in conn.execute("SELECT article_id FROM articles WHERE source_file LIKE 'news/0%'").fetchall()]
+    assert all(3 <= per_article.get(article, 0) <= 60 for article in samples), per_article
+    modalities = {m for (m,) in conn.execute("SELECT DISTINCT modality FROM events").fetchall()}
+    assert "asserted" in modalities and modalities & {"negated", "planned"}
+
+
+def test_the_published_tables_keep_the_contract_columns_in_order(conn):
+    for table, columns in CONTRACT.items():
+        published = [name for (name,) in conn.execute(f"SELECT column_name FROM duckdb_columns() WHERE table_name = '{table}' ORDER BY column_index").fetchall()]
+        assert published[: len(columns)] == columns, table

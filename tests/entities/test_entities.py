@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from pipelines.clean.segment import split_paragraphs, split_sentences
-from pipelines.entities.gazetteer import lookup
+from pipelines.entities.gazetteer import country_coordinates, lookup
 from pipelines.entities.recognise import EntityMention, find_mentions
 from pipelines.entities.report import top_actors_markdown
 from pipelines.entities.resolve import ActorRow, resolve_actors, translit_key
@@ -159,3 +159,123 @@ def test_sample_articles_merge_spelling_variants(nlp: Language) -> None:
     actors, _ = resolve_actors(mentions_of(nlp, *texts))
     assert len([a for a in actors if "Tokayev" in a.aliases or "Toqaev" in a.aliases]) == 1
     assert len([a for a in actors if a.name == "Astana"]) == 1
+
+
+def person_links(found: list[EntityMention], kind: str) -> list[tuple[str, str]]:
+    return [(m.text, m.canonical) for m in found if m.kind == kind]
+
+
+def test_descriptor_with_demonym_links_to_the_matching_leader(nlp: Language) -> None:
+    found = mentions_of(
+        nlp,
+        "Kenyan President Daniel Mwangi met Peruvian President Rosa Quispe in Lima. "
+        "The Kenyan leader praised the talks, and the Peruvian president thanked him.",
+    )
+    assert person_links(found, "descriptor") == [("Kenyan leader", "Daniel Mwangi"), ("Peruvian president", "Rosa Quispe")]
+    # The demonym inside a descriptor qualifies the title; it is no country mention of its own.
+    assert [m.text for m in found if m.actor_type == "country"] == []
+
+
+def test_descriptor_synonym_and_title_suffix(nlp: Language) -> None:
+    found = mentions_of(nlp, "Pope Leo met Foreign Minister Anna Berg. The pontiff blessed her, and the minister smiled.")
+    assert person_links(found, "descriptor") == [("pontiff", "Pope Leo"), ("minister", "Anna Berg")]
+
+
+def test_descriptor_prefers_the_most_recent_matching_person(nlp: Language) -> None:
+    found = mentions_of(nlp, "President Ana Lopez spoke first. President Tom Reed spoke next. The president then left.")
+    assert person_links(found, "descriptor") == [("president", "Tom Reed")]
+
+
+def test_descriptor_without_a_matching_person_is_no_mention(nlp: Language) -> None:
+    found = mentions_of(nlp, "Senator Paul Grant visited the factory. The prime minister did not attend.")
+    assert person_links(found, "descriptor") == []
+
+
+def test_pronoun_links_to_the_only_person_in_the_window(nlp: Language) -> None:
+    found = mentions_of(nlp, "Senator Paul Grant visited the factory on Monday. He promised new jobs for the town.")
+    assert person_links(found, "pronoun") == [("He", "Paul Grant")]
+
+
+def test_pronoun_with_two_candidate_people_is_not_linked(nlp: Language) -> None:
+    found = mentions_of(nlp, "Senator Paul Grant met Governor Mary Stone on Monday. He promised new jobs for the town.")
+    assert person_links(found, "pronoun") == []
+
+
+def test_pronoun_inside_a_quotation_is_not_linked(nlp: Language) -> None:
+    found = mentions_of(nlp, 'Senator Paul Grant spoke on Monday. "He was a good friend," the senator said.')
+    assert person_links(found, "pronoun") == []
+
+
+def test_mentions_carry_their_kind(nlp: Language) -> None:
+    text = "The North Atlantic Treaty Organization (NATO) said Russians and Canadian troops would train. NATO agreed."
+    kinds = {(m.text, m.kind) for m in mentions_of(nlp, text)}
+    assert {("North Atlantic Treaty Organization", "name"), ("NATO", "acronym"), ("Russians", "demonym"), ("Canadian", "demonym")} <= kinds
+
+
+def test_plural_demonym_is_the_country(nlp: Language) -> None:
+    found = mentions_of(nlp, "Thousands of Kazakhs and Americans gathered outside the embassy.")
+    assert {(m.text, m.actor_type, m.country_code) for m in found} == {("Kazakhs", "country", "KAZ"), ("Americans", "country", "USA")}
+
+
+def test_title_that_goes_with_a_given_name_is_part_of_the_display_name(nlp: Language) -> None:
+    found = mentions_of(nlp, "Pope Leo greeted King Harald Olsen. Olsen thanked Leo.", "Leo flew home.")
+    actors, _ = resolve_actors(found)
+    people = {a.name: a for a in actors if a.actor_type == "person"}
+    assert set(people) == {"Pope Leo", "King Harald Olsen"}
+    # Aliases stay surface forms; the title implies a country where that is general knowledge.
+    assert people["Pope Leo"].aliases == ["Leo"] and people["Pope Leo"].country_code == "VAT"
+
+
+def test_apposition_gives_the_person_country_and_role(nlp: Language) -> None:
+    found = mentions_of(nlp, "Ms Lund greeted her Danish counterpart, Erik Holm, on Monday. Marta Silva, the Brazilian president, arrived later.")
+    assert (by_text(found, "Erik Holm").country_code, by_text(found, "Marta Silva").country_code) == ("DNK", "BRA")
+    assert by_text(found, "Marta Silva").role == "GOV"
+    assert not [m for m in found if m.actor_type == "country"]
+
+
+def test_organisation_name_runs_on_through_of_and_capitalised_words(nlp: Language) -> None:
+    text = "Delegates attended the Assembly of Heads of State and Government of Small Islands, which met in Europe."
+    orgs = [m.text for m in mentions_of(nlp, text) if m.actor_type == "organization"]
+    assert orgs == ["Assembly of Heads of State and Government of Small Islands"]
+
+
+def test_organisation_name_takes_in_a_continent_but_not_a_city(nlp: Language) -> None:
+    found = mentions_of(nlp, "The Organization for Security and Co-operation in Europe sent observers. The Ministry of Defence in London agreed.")
+    assert "Organization for Security and Co-operation in Europe" in {m.text for m in found}
+    assert by_text(found, "London").actor_type == "location"
+
+
+def test_name_spans_drop_scores_and_lowercase_words_but_keep_hyphenated_infixes(nlp: Language) -> None:
+    found = mentions_of(nlp, "Members of Lashkar-e-Taiba were arrested in Karachi on Tuesday.")
+    assert "Lashkar-e-Taiba" in {m.text for m in found}
+    found = mentions_of(nlp, "Scores: Glenn Archer 2, Tom Baxter 3.")
+    assert not any(ch.isdigit() for m in found for ch in m.text)
+
+
+def test_compass_word_makes_another_place_not_the_country(nlp: Language) -> None:
+    found = mentions_of(nlp, "The New South Wales Rural Fire Service sent crews.")
+    service = by_text(found, "New South Wales Rural Fire Service")
+    assert (service.actor_type, service.country_code) == ("organization", None)
+
+
+def test_countries_have_coordinates(nlp: Language) -> None:
+    actors, _ = resolve_actors(mentions_of(nlp, "Officials from Peru and Norway met on Monday."))
+    coordinates = {a.name: (a.latitude, a.longitude) for a in actors}
+    lat, lon = coordinates["Peru"]
+    assert lat is not None and lon is not None and lat < 0 and lon < 0
+    assert country_coordinates("NOR") is not None and country_coordinates("XXX") is None
+
+
+def test_mention_rows_carry_the_kind(nlp: Language) -> None:
+    _, rows = resolve_actors(mentions_of(nlp, "Senator Paul Grant visited the factory on Monday. He promised new jobs."))
+    assert [r.mention_kind for r in rows] == ["name", "pronoun"]
+
+
+def test_region_with_a_place_modifier_is_not_a_person_and_keeps_its_city(nlp: Language) -> None:
+    found = mentions_of(nlp, "Fires burned across Greater Melbourne on Sunday. Residents of Melbourne were told to stay inside.")
+    assert {m.actor_type for m in found if "Melbourne" in m.text} == {"location"}
+
+
+def test_person_name_stops_before_of(nlp: Language) -> None:
+    found = mentions_of(nlp, "The quake woke residents. Shane Bradford of Ballarat said it shook his house.")
+    assert "Shane Bradford" in {m.canonical for m in found if m.actor_type == "person"}
