@@ -28,4 +28,9 @@ def map_chunks(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], process
     if processes == 1 or len(chunks) <= 1:
         return [result for chunk in chunks for result in fn(chunk)]
     with multiprocessing.Pool(min(processes, len(chunks))) as pool:
-        return [result for results in pool.imap(fn, chunks) for result in results]
+        output = [result for results in pool.imap(fn, chunks) for result in results]
+        # Let workers exit on their own: terminating them would fire signal handlers they
+        # inherited from the parent (Dagster's turn SIGTERM into an interrupt with a traceback).
+        pool.close()
+        pool.join()
+    return output

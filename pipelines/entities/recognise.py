@@ -62,10 +62,10 @@ NAME_CONNECTORS = {"of", "and", "for", "on", "the", "de", "del", "da", "di", "du
 # Words after which an organisation name runs on through capitalised words: "Congress of Leaders
 # of World and Traditional Religions". "and" only continues a name that already has one of these.
 ORG_CONTINUERS = {"of", "for", "on"}
-# "in" continues a name only before a continent: "Conference on Security and Cooperation in Europe".
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"}
 # A compass word or "New" before a country word makes another place's name ("New South Wales").
 COMPASS = {"new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower"}
+PLACE_MODIFIERS = COMPASS - {"new"} | {"greater", "central"}  # no first name; a region's name
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PRONOUNS = {"he": SUBJECT_DEPS, "she": SUBJECT_DEPS, "his": {"poss"}, "her": {"poss"}}
 MIN_PLACE_POPULATION = 100_000  # a "person" after "in"/"to"... must be a sizeable place to be one
@@ -323,6 +323,8 @@ class _Builder:
             if ent.label_ not in ENT_LABELS or any(i in self.consumed for i in range(ent.start, ent.end)):
                 continue
             span = _trim(ent)
+            if span is not None and ent.label_ == "PERSON":
+                span = _person_part(span)
             if span is None or _furniture(span):
                 continue
             if ent.label_ in {"ORG", "FAC"}:
@@ -346,6 +348,8 @@ class _Builder:
             if head_role == PLACE_ROLE:
                 return _Draft(span.start, span.end, "location")
             label = "ORG"
+        if label == "PERSON" and fold(span[0].text) in PLACE_MODIFIERS:
+            return _Draft(span.start, span.end, "location")  # "Greater Sydney", "North Ossetia"
         if label == "PERSON":
             # "Russian Tensions" (a title-case headline): a country adjective is no first name.
             end = self.countries.get(span.start)
@@ -420,12 +424,15 @@ class _Builder:
 
 def _extend_org(span: Span) -> Span:
     """Run an organisation name on through "of"/"for"/"on" (and, once inside such a complement,
-    "and") plus capitalised words that spaCy left outside any entity; "in" only before a continent.
-    Sentence ends, lower-case words and other entities stop it."""
+    "and") plus capitalised words that spaCy left outside any entity; "in" only before a continent;
+    glued hyphen parts ("Co-operation"). Sentence ends, lower-case words and other entities stop it."""
     doc = span.doc
     end = span.end
     inside = any(t.lower_ in ORG_CONTINUERS for t in span)
     while end + 1 < len(doc):
+        if doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+            end += 2  # a hyphenated word spaCy cut in two: "Co-operation"
+            continue
         link, nxt = doc[end], doc[end + 1]
         if link.is_sent_start or nxt.is_sent_start or not nxt.text[:1].isupper() or nxt.pos_ not in {"PROPN", "NOUN", "ADJ"}:
             break
@@ -442,6 +449,14 @@ def _extend_org(span: Span) -> Span:
     return doc[span.start : end]
 
 
+def _person_part(span: Span) -> Span:
+    """A person's name ends before "of"/"and": "Shane Bradford of Ballidu", "Ann Lee and Bob"."""
+    for token in span[1:]:
+        if token.lower_ in ORG_CONTINUERS or token.lower_ == "and":
+            return span.doc[span.start : token.i]
+    return span
+
+
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
@@ -452,7 +467,8 @@ def _trim(span: Span) -> Span | None:
         start += 1
     # A lower-case word that cannot sit inside a name ends it: "Eden is Grundig", "Dora village".
     for i in range(start + 1, end):
-        if doc[i].text[:1].islower() and doc[i].lower_ not in NAME_CONNECTORS:
+        infix = doc[i - 1].text == "-" and i + 1 < end and doc[i + 1].text == "-"  # "Lashkar-e-Taiba"
+        if doc[i].text[:1].islower() and doc[i].lower_ not in NAME_CONNECTORS and not infix:
             end = i
             break
     while end > start and (
@@ -500,7 +516,7 @@ def _link_people(drafts: list[_Draft], doc: Doc) -> None:
             matches = {n for n in by_surname.get(fold(parts[-1]), ()) if fold(_name_parts(n)[0]) == fold(parts[0])}
         else:
             matches = by_surname.get(key) or by_first.get(key) or set()
-        if d.actor_type in {"person", "organization", "location"} and len(parts) == 1 and matches and not d.titled:
+        if d.actor_type in {"person", "organization", "location"} and len(parts) == 1 and matches and not d.titled and not _known_place(text):
             d.actor_type = "person" if d.actor_type != "location" or len(matches) == 1 else d.actor_type
         best = dominant(matches, full)
         if best is not None and d.actor_type == "person":
@@ -519,6 +535,11 @@ def _title_names(drafts: list[_Draft], doc: Doc) -> None:
         prefix = prefixes.get(d.canonical or "") if d.actor_type == "person" else None
         if prefix and not fold(d.canonical or "").startswith(fold(prefix) + " "):
             d.canonical = f"{prefix} {d.canonical}"
+
+
+def _known_place(name: str) -> bool:
+    place = lookup(name)
+    return place is not None and (place.kind != "city" or place.population >= MIN_PLACE_POPULATION)
 
 
 def dominant(candidates: Iterable[str], counts: Mapping[str, int]) -> str | None:

@@ -26,6 +26,7 @@ from pipelines.entities.recognise import NAME_SUFFIXES, EntityMention, dominant
 
 FULL_NAME_SIMILARITY = 88.0  # rapidfuzz ratio between transliteration keys of two full names
 FIRST_NAME_SIMILARITY = 80.0
+NOT_NAMES = {"descriptor", "pronoun"}  # coreferent mentions, not names: left out of aliases
 
 # Ordered rewrites that make common transliteration variants of one name spell alike.
 TRANSLIT_RULES: list[tuple[re.Pattern[str], str]] = [
@@ -81,6 +82,7 @@ class MentionRow:
     start_char: int
     end_char: int
     sentence_id: str
+    mention_kind: str  # name | acronym | descriptor | pronoun | demonym
 
 
 @dataclass
@@ -222,7 +224,7 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
                 actor_type=actor_type,
                 country_code=country,
                 role=role,
-                aliases=sorted({" ".join(m.text.split()) for m in members}),
+                aliases=sorted({" ".join(m.text.split()) for m in members if m.kind not in NOT_NAMES}),
                 latitude=latitude,
                 longitude=longitude,
                 mention_count=len(members),
@@ -230,7 +232,7 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
             )
         )
     rows = [
-        MentionRow(_stable_id("men_", m.article_id, m.start_char, m.end_char), m.article_id, actor_of[key_of(m)], m.text, m.start_char, m.end_char, m.sentence_id)
+        MentionRow(_stable_id("men_", m.article_id, m.start_char, m.end_char), m.article_id, actor_of[key_of(m)], m.text, m.start_char, m.end_char, m.sentence_id, m.kind)
         for m in ordered
     ]
     return actors, rows
