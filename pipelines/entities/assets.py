@@ -9,9 +9,9 @@ import polars as pl
 from pipelines.entities.recognise import find_mentions
 from pipelines.entities.report import top_actors_markdown
 from pipelines.entities.resolve import resolve_actors
-from pipelines.parse.assets import load_docs
+from pipelines.parse.assets import load_docs, load_sentences
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.store import connect, read_table, write_table
+from pipelines.warehouse.store import connect, write_table
 
 ACTOR_SCHEMA = {
     "actor_id": pl.String,
@@ -48,7 +48,7 @@ MENTION_SCHEMA = {
 def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSettings):
     started = time.perf_counter()
     with connect(settings.work_db_path) as conn:
-        sentences = _sentences_by_article(read_table(conn, "main.sentences", "article_id, sentence_id, start_char, end_char"))
+        sentences = load_sentences(conn)
         found = []
         for article_id, doc in load_docs(conn, settings.spacy_model):
             found.extend(find_mentions(doc, article_id, sentences.get(article_id, [])))
@@ -68,9 +68,3 @@ def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
     )
     yield dg.MaterializeResult(asset_key=["staging", "mentions"], metadata={"dagster/row_count": mention_frame.height})
 
-
-def _sentences_by_article(frame: pl.DataFrame) -> dict[str, list[tuple[str, int, int]]]:
-    grouped: dict[str, list[tuple[str, int, int]]] = {}
-    for article_id, sentence_id, start, end in frame.iter_rows():
-        grouped.setdefault(article_id, []).append((sentence_id, start, end))
-    return grouped

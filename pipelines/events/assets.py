@@ -7,7 +7,7 @@ import polars as pl
 from pipelines.events.extract import ArticleContext
 from pipelines.events.report import top_events_markdown
 from pipelines.events.stage import run_events
-from pipelines.parse.assets import load_docs
+from pipelines.parse.assets import load_docs, load_sentences
 from pipelines.records import ActorMention
 from pipelines.settings import WarehouseSettings
 from pipelines.warehouse.store import connect, frame_of, read_table, write_table
@@ -51,7 +51,6 @@ EVENT_MENTION_SCHEMA = {
 def events_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSettings):
     with connect(settings.work_db_path) as conn:
         articles = read_table(conn, "main.articles", "article_id, publisher, published_date, body")
-        sentences = read_table(conn, "main.sentences", "article_id, sentence_id, start_char, end_char")
         mentions = conn.execute(
             """
             SELECT m.mention_id, m.article_id, m.actor_id, a.actor_type, m.start_char, m.end_char, m.sentence_id
@@ -62,9 +61,7 @@ def events_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
         by_article: dict[str, list[ActorMention]] = {}
         for row in mentions:
             by_article.setdefault(row[1], []).append(ActorMention(*row))
-        spans: dict[str, list[tuple[str, int, int]]] = {}
-        for article_id, sentence_id, start, end in sentences.iter_rows():
-            spans.setdefault(article_id, []).append((sentence_id, start, end))
+        spans = load_sentences(conn)
         meta = {row["article_id"]: row for row in articles.iter_rows(named=True)}
         actors = {row[0]: row[1:] for row in conn.execute("SELECT actor_id, actor_type, country_code, role FROM staging.actors").fetchall()}
         parsed = (

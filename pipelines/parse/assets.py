@@ -30,7 +30,7 @@ MIN_ARTICLES_PER_PROCESS = 40
 def parses(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg.MaterializeResult:
     with connect(settings.work_db_path) as conn:
         articles = read_table(conn, "main.articles", "article_id, body")
-        spans = sentence_spans(read_table(conn, "main.sentences", "article_id, start_char, end_char"))
+        spans = {aid: [(start, end) for _, start, end in rows] for aid, rows in load_sentences(conn).items()}
         cached = read_table(conn, "staging.parses")
         keep = (
             cached.filter((pl.col("model") == settings.spacy_model) & pl.col("article_id").is_in(articles["article_id"].to_list()))
@@ -57,11 +57,13 @@ def parses(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg
     )
 
 
-def sentence_spans(sentences: pl.DataFrame) -> dict[str, list[tuple[int, int]]]:
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for article_id, start, end in sentences.iter_rows():
-        spans.setdefault(article_id, []).append((start, end))
-    return spans
+def load_sentences(conn) -> dict[str, list[tuple[str, int, int]]]:
+    """article_id -> its (sentence_id, start_char, end_char), in order: what every NLP stage needs."""
+    grouped: dict[str, list[tuple[str, int, int]]] = {}
+    rows = conn.execute("SELECT article_id, sentence_id, start_char, end_char FROM main.sentences ORDER BY article_id, sentence_index")
+    for article_id, sentence_id, start, end in rows.fetchall():
+        grouped.setdefault(article_id, []).append((sentence_id, start, end))
+    return grouped
 
 
 def load_docs(conn, model_name: str) -> Iterator[tuple[str, object]]:
