@@ -25,7 +25,7 @@ def warehouse_definitions(
     @dg.asset(
         key=PUBLISHED_KEY,
         deps=[model.key for model in models],
-        group_name="warehouse",
+        group_name="publish",
         kinds={"duckdb"},
         pool="duckdb",
         description="Swaps the freshly built marts into the published DuckDB file in one atomic rename; runs only when every blocking check passed.",

@@ -6,7 +6,9 @@
 - `sql/checks/<table>__<name>.sql` holds one SELECT returning offending rows; it becomes a
   blocking asset check on `<table>`: any row fails it and stops everything downstream (publish).
 - The leading `--` comment block documents the model; `-- @column name: text` lines document
-  columns. They become asset descriptions, DuckDB `COMMENT ON` and docs/warehouse.md.
+  columns. They become asset descriptions, DuckDB `COMMENT ON` and docs/warehouse.md. An
+  `-- @group name` line puts the model in a Dagster asset group (default: warehouse), so the UI
+  shows the marts beside the stage that feeds them.
 
 A model that does not parse, is not exactly one SELECT, or reads a table no asset produces fails
 loudly when the code location loads, not in the middle of a run.
@@ -27,6 +29,7 @@ from pipelines.warehouse.store import connect
 
 WAREHOUSE_PREFIX = "warehouse"
 _COLUMN_DOC = re.compile(r"^@column\s+(\w+)\s*:\s*(.+)$")
+_GROUP = re.compile(r"^@group\s+(\w+)$")
 
 
 class SqlModelError(ValueError):
@@ -41,6 +44,7 @@ class SqlModel:
     description: str
     column_docs: dict[str, str]
     upstream: tuple[dg.AssetKey, ...]
+    group: str = WAREHOUSE_PREFIX
 
     @property
     def key(self) -> dg.AssetKey:
@@ -55,7 +59,7 @@ def parse_model(path: Path, name: str | None = None) -> SqlModel:
         raise SqlModelError(f"{path}: does not parse as DuckDB SQL: {error}") from error
     if len(statements) != 1 or not isinstance(statements[0], exp.Query):
         raise SqlModelError(f"{path}: must hold exactly one SELECT, found {len(statements)} statement(s)")
-    description, column_docs = _header_docs(sql)
+    description, column_docs, group = _header_docs(sql)
     return SqlModel(
         name=name or path.stem,
         path=path,
@@ -63,6 +67,7 @@ def parse_model(path: Path, name: str | None = None) -> SqlModel:
         description=description,
         column_docs=column_docs,
         upstream=tuple(sorted(upstream_keys(statements[0]), key=lambda k: k.to_user_string())),
+        group=group,
     )
 
 
@@ -78,18 +83,19 @@ def upstream_keys(query: exp.Expression) -> set[dg.AssetKey]:
     return keys
 
 
-def _header_docs(sql: str) -> tuple[str, dict[str, str]]:
-    lines, columns = [], {}
+def _header_docs(sql: str) -> tuple[str, dict[str, str], str]:
+    lines, columns, group = [], {}, WAREHOUSE_PREFIX
     for raw in sql.splitlines():
         if not raw.startswith("--"):
             break
         text = raw[2:].strip()
-        match = _COLUMN_DOC.match(text)
-        if match:
+        if match := _COLUMN_DOC.match(text):
             columns[match.group(1)] = match.group(2).strip()
+        elif match := _GROUP.match(text):
+            group = match.group(1)
         else:
             lines.append(text)
-    return " ".join(line for line in lines if line).strip(), columns
+    return " ".join(line for line in lines if line).strip(), columns, group
 
 
 def load_models(sql_dir: Path) -> list[SqlModel]:
@@ -123,7 +129,7 @@ def model_asset(model: SqlModel) -> dg.AssetsDefinition:
     @dg.asset(
         key=model.key,
         deps=list(model.upstream),
-        group_name="warehouse",
+        group_name=model.group,
         description=model.description or None,
         kinds={"duckdb", "sql"},
         metadata={"sql": dg.MetadataValue.md(f"```sql\n{model.sql}\n```"), "path": str(model.path)},

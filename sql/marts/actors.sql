@@ -1,4 +1,5 @@
 -- One row per real-world actor (person, organization, country, location) across the whole warehouse, merged across spellings.
+-- @group actor_marts
 -- @column actor_id: Stable id derived from the actor's type and canonical key, not from run order.
 -- @column name: The actor's best full name (most frequent full form; pycountry's name for countries; the gazetteer's for places).
 -- @column actor_type: person, organization, country or location.
