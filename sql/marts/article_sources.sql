@@ -7,6 +7,8 @@
 -- @column content_hash: sha256 of this copy's normalised body.
 -- @column publisher: Publisher of this copy, which may differ from the canonical copy's.
 -- @column url: URL of this copy when known.
+-- @column raw_sha256: sha256 of the raw input bytes (the file, or the JSONL line) this copy was read from.
+-- @column encoding: The text encoding the input was decoded with.
 SELECT
     a.source_file,
     a.article_id,
@@ -14,7 +16,10 @@ SELECT
     a.similarity,
     a.content_hash,
     c.publisher,
-    c.url
+    c.url,
+    r.raw_sha256,
+    r.encoding
 FROM staging.article_assignments AS a
 JOIN staging.clean_articles AS c USING (source_file)
+JOIN staging.raw_documents AS r USING (source_file)
 ORDER BY a.source_file
