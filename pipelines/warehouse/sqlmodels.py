@@ -140,9 +140,14 @@ def model_asset(model: SqlModel) -> dg.AssetsDefinition:
             conn.execute(f"CREATE OR REPLACE TABLE main.{model.name} AS {model.sql}")
             rows = conn.execute(f"SELECT count(*) FROM main.{model.name}").fetchone()[0]
             preview = conn.execute(f"SELECT * FROM main.{model.name} LIMIT 10").pl()
+            columns = conn.execute(f"SELECT column_name, column_type FROM (DESCRIBE main.{model.name})").fetchall()
+        schema = dg.TableSchema(
+            columns=[dg.TableColumn(name, kind, description=model.column_docs.get(name)) for name, kind in columns]
+        )
         return dg.MaterializeResult(
             metadata={
                 "dagster/row_count": rows,
+                "dagster/column_schema": schema,
                 "preview": dg.MetadataValue.md(markdown_table(preview)),
             }
         )
