@@ -1,7 +1,14 @@
 """Event dates: DATE expressions in the predicate's sentence resolved against the article's date.
 
-Dates are normalised to the start of their period (a week's Monday, a month's 1st, a year's
-1 January) and carry that period as their precision, so later stages can test containment.
+Convention: an event date is the first day of the period its precision names, and the period
+runs from it to `period_end`: a month's 1st, a year's 1 January, and for "week" the first of
+seven days: the Monday of a calendar week the text names ("this week"), or, for an article dated
+only by inference, the inferred day (the article was written within the week after it). So
+(date, precision) always reads "some day in [date, period_end(date, precision)]".
+
+A nominal event a sentence names in passing and does not date ("Russia's invasion of Ukraine
+has raised prices") is "undated": the article's date is not its date, and the merge does not
+give it one (it may still join a dated report of the same event and share its date).
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
 Precision = Literal["day", "week", "month", "year"]
-DateSource = Literal["text", "article"]
+DateSource = Literal["text", "article", "undated"]
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _RANGE = re.compile(r"\b(\d{1,2})\s*(?:-|–|—|to|and)\s*\d{1,2}\b")
@@ -32,6 +39,7 @@ _MAX_SKEW = dt.timedelta(days=366)
 # week after an inferred base, which only bounds the article's date from below.
 _SLACK = dt.timedelta(days=1)
 _INFERRED_SLACK = dt.timedelta(days=7)
+_NOUN_MODIFIER_DEPS = {"compound", "nummod", "amod", "nmod", "poss"}
 
 
 class ResolvedDate(NamedTuple):
@@ -132,7 +140,10 @@ def _clause_verb(token: Token) -> Token:
 
 def _attachment(predicate: Token, ent: Span) -> int | None:
     """0: the date is in the predicate's own clause; 1: in a clause governing it ("said on
-    Tuesday that ..."); None: in another clause ("X, who visited Y last month, praised Z")."""
+    Tuesday that ..."); None: in another clause ("X, who visited Y last month, praised Z") or
+    inside a noun phrase other than the predicate's ("Time's 2001 Person of the Year praised")."""
+    if ent.root.dep_ in _NOUN_MODIFIER_DEPS and ent.root.head.pos_ in ("NOUN", "PROPN") and ent.root.head.i != predicate.i:
+        return None
     clause = _clause_verb(ent.root)
     if clause.i in (_clause_verb(predicate).i, predicate.i):
         return 0

@@ -20,11 +20,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from pipelines.events.dates import DateSource, Precision, infer_article_date, resolve_event_date, stated_dates
-from pipelines.events.modality import Modality, detect_modality
-from pipelines.events.reference import LexiconEntry, event_lexicon, modality_cues
+from pipelines.events.dates import DateSource, Precision, ResolvedDate, infer_article_date, resolve_event_date, stated_dates
+from pipelines.events.modality import OCCURRENCE_VERBS, Modality, detect_modality
+from pipelines.events.reference import LexiconEntry, cameo_codes, context_words, event_lexicon, modality_cues
 from pipelines.records import ActorMention
 
 
@@ -51,7 +51,7 @@ class EventCandidate:
     place_id: str | None
     event_date: dt.date | None
     date_precision: Precision | None
-    date_source: DateSource | None  # "text": stated in the sentence; "article": the article's date
+    date_source: DateSource | None  # "text": stated in the sentence; "article": the article's date; "undated": see dates
     modality: Modality
     confidence: float
     symmetric: bool  # the predicate reads the same both ways (meet, talks, sign, fight)
@@ -65,10 +65,18 @@ _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "poss"}
 # Prepositions whose object is the target of an event ("met with", "attack on", "visit to").
 _TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "at", "from", "over", "into"}
 _PLACE_PREPS = {"in", "at", "inside"}
+# Prepositions by which an object's own phrase names whom the act is aimed at ("condemned the
+# attack on Y"); "flights from X", "a station at X" name where, not whom.
+_OBJECT_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "into", "of", "by"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _VISIT_CODES = {"042", "043"}
 _HOST_CODE = "043"
 _CONSULT_ROOT = "04"
+_STATEMENT_ROOT = "01"
+# Prepositions naming a partner of the act even beside a direct object ("signed a deal with Y").
+_PARTNER_PREPS = {"with", "against"}
+# Conflict (quad classes 3 and 4) read in sports reporting is play: "beat", "attack", "dismiss".
+_CONFLICT_QUADS = {3, 4}
 
 
 class _ActorIndex:
@@ -87,14 +95,19 @@ class _ActorIndex:
         return self._by_token.get(token.i)
 
     def of_phrase(self, head: Token) -> ActorMention | None:
-        """The actor a noun phrase names: its head, an apposition, else its best modifier."""
+        """The actor a noun phrase names: its head, an apposition, else its best modifier. An
+        adjective (a demonym) stands for the actor only when the head names people or a body
+        that acts ("Russian troops"), not a thing ("a Russian radio station"); nouns always do
+        ("Arafat's bid", "the bombing of Kandahar airport")."""
         direct = self.at(head)
         if direct is not None:
             return direct
         for child in head.children:
             if child.dep_ == "appos" and self.at(child) is not None:
                 return self.at(child)
-        found = [m for c in head.children if c.dep_ in _MODIFIER_DEPS for t in c.subtree if (m := self.at(t)) is not None]
+        agent = head.pos_ != "NOUN" or head.lemma_.lower() in context_words()["agent"]
+        modifiers = [c for c in head.children if c.dep_ in _MODIFIER_DEPS and (agent or not (c.dep_ == "amod" or c.tag_ == "JJ"))]
+        found = [m for c in modifiers for t in c.subtree if (m := self.at(t)) is not None]
         if not found:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -130,6 +143,8 @@ def _match_entry(token: Token) -> LexiconEntry | None:
         if kind == "prep" and any(c.dep_ in ("prep", "prt", "agent") and c.lower_ == word for c in token.children):
             return entry
         if kind == "obj" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == word for c in token.children):
+            return entry
+        if kind == "xcomp" and any(c.dep_ == "xcomp" and c.lemma_.lower() == word for c in token.children):
             return entry
     return None
 
@@ -189,14 +204,19 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         subject, direct = _subject_token(verb)
         sources = actors.of_coordination(subject) if subject is not None else []
         direct_objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        if direct_objects and not entry.pattern.startswith("obj:") and not any(actors.of_phrase(d) for d in direct_objects):
+            # The object is what was acted on, so the verb's other phrases are circumstances:
+            # "arrested three men at X", "offered flights from X"; but "signed a deal with Y".
+            target_preps = _PARTNER_PREPS | ({pattern_prep} if pattern_prep else set())
         # First that names an actor: the object; "met with Y"; "condemned the attack on Y";
         # "X refused to meet Y" (the refusal is aimed at Y).
         object_sets = (
             direct_objects,
             # a host's guest is its object: "hosted talks from X to Y" hosts neither
             [o for _, o in _pobjs(verb, target_preps)] if entry.event_code != _HOST_CODE else [],
-            # not for visits and meetings: "hosted talks on X" does not host X
-            [o for d in direct_objects for _, o in _pobjs(d, _TARGET_PREPS | {"of", "by"})] if entry.event_code[:2] != _CONSULT_ROOT else [],
+            # not for visits and meetings ("hosted talks on X" does not host X), nor statements:
+            # "announced sanctions against Y" is the sanctions' event, not a statement to Y
+            [o for d in direct_objects for _, o in _pobjs(d, _OBJECT_TARGET_PREPS)] if entry.event_code[:2] not in (_CONSULT_ROOT, _STATEMENT_ROOT) else [],
             [c for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"],
         )
         targets = next((found for objects in object_sets if (found := [a for o in objects for a in actors.of_coordination(o)])), [])
@@ -218,14 +238,31 @@ def _place(predicate: Token, actors: _ActorIndex, exclude: set[str]) -> ActorMen
     return None
 
 
-def _governing_verb(noun: Token) -> Token | None:
-    """The verb a nominal event hangs from ("held talks", "arrived for talks with")."""
-    node = noun
-    while node.dep_ in ("dobj", "pobj", "prep", "attr", "conj", "appos", "advmod") and node.head.i != node.i:
+def _support_verb(noun: Token, predicates: dict[int, LexiconEntry]) -> Token | None:
+    """The verb whose subject does a nominal event: a light verb taking it as object ("held
+    talks", "launched an attack", "went on a visit"), a modal one ("ruled out talks"), or any
+    active verb it is the purpose of ("arrived for talks"), or, for an encounter, the occasion
+    of ("During his visit to Y, X said"). Other verbs only mention the event: "searched for the
+    suspect in the attacks", "linked a group to the attack"."""
+    node, prep = noun, None
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
         node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
+    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        prep, node = node.head.lower_, node.head
+    elif node.dep_ not in ("dobj", "xcomp"):
+        return None
+    verb = node.head
+    if verb.pos_ not in ("VERB", "AUX") or _is_passive(verb):
+        return None
+    lemma = verb.lemma_.lower()
+    if verb.i in predicates and (lemma, "governor") not in modality_cues():
+        return None  # "condemned the attack" says nothing of who attacked
+    light = lemma in context_words()["support"] or (lemma, "governor") in modality_cues()
+    if prep is None:
+        return verb if light else None
+    taking_part = light and prep in ("on", "in")  # "went on a visit", "took part in talks"
+    occasion = prep == "during" and predicates[noun.i].event_code[:2] == _CONSULT_ROOT
+    return verb if prep == "for" or taking_part or occasion else None
 
 
 def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicates: dict[int, LexiconEntry]) -> _Roles:
@@ -250,16 +287,27 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
         elif prep not in _PLACE_PREPS or any(a.actor_type in _PLACE_TYPES for a in found):
             targets.extend(found)
     if not sources:
-        verb = _governing_verb(noun)
-        # Borrow from a light verb ("held talks") or a modal one ("ruled out talks"), never from
-        # another event ("condemned the attack" says nothing of who attacked).
-        if verb is not None and (verb.i not in predicates or (verb.lemma_.lower(), "governor") in modality_cues()):
+        verb = _support_verb(noun, predicates)
+        if verb is not None:
             subject, _ = _subject_token(verb)
             if subject is not None:
                 sources = actors.of_coordination(subject)
                 direct = False
     place = _place(noun, actors, exclude={a.actor_id for a in sources})
     return _Roles(sources, targets, place, direct)
+
+
+def _reported_as_news(noun: Token, predicates: dict[int, LexiconEntry]) -> bool:
+    """Whether a sentence reports a nominal event as its news ("held talks", "talks began"),
+    rather than naming it in passing ("Russia's invasion of Ukraine has raised prices"), so
+    that a sentence without a date of its own may take the article's date."""
+    occurs = noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in OCCURRENCE_VERBS - {"be"}
+    return occurs or _support_verb(noun, predicates) is not None
+
+
+def _sports(sentence: Span) -> bool:
+    words = context_words()["sport"]
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in sentence)
 
 
 def _dyads(roles: _Roles, entry: LexiconEntry) -> list[tuple[ActorMention, ActorMention | None]]:
@@ -282,7 +330,9 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
     actors = _ActorIndex(doc, [m for m in mentions if m.article_id == context.article_id])
     with_actors = {m.sentence_id for m in mentions if m.article_id == context.article_id}
     predicates = {t.i: e for t in doc if (e := _match_entry(t)) is not None}
-    consumed = {c.i for i, e in predicates.items() if e.pattern.startswith("obj:") for c in doc[i].children if c.dep_ in ("dobj", "nsubjpass")}
+    # The word a pattern names is part of the predicate, not an event of its own ("refused to comment").
+    consumed = {c.i for i, e in predicates.items() if e.pattern.startswith(("obj:", "xcomp:")) for c in doc[i].children if c.dep_ in ("dobj", "nsubjpass", "xcomp")}
+    quads = {code: info.quad_class for code, info in cameo_codes().items()}
     # An undated article is dated from the full dates it states; its events' dates get less sure.
     article_date, article_precision = context.published_date, "day"
     if article_date is None:
@@ -300,10 +350,14 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
             if entry is None or token.i in consumed:
                 continue
             is_verb = entry.pos == "VERB"
+            if quads[entry.event_code] in _CONFLICT_QUADS and _sports(span):
+                continue
             roles = _verb_roles(token, entry, actors) if is_verb else _noun_roles(token, entry, actors, predicates)
             visit = entry.event_code in _VISIT_CODES
             modality = detect_modality(token, lambda t: t.i in predicates)
             resolved = resolve_event_date(token, article_date, modality == "planned", article_precision)  # type: ignore[arg-type]
+            if resolved.source == "article" and not (is_verb or _reported_as_news(token, predicates)):
+                resolved = ResolvedDate(None, None, "undated")
             for source, target in _dyads(roles, entry):
                 place = roles.place
                 if visit and target is not None and target.actor_type in _PLACE_TYPES:

@@ -17,8 +17,10 @@ Candidates are grouped by event code, polarity and dyad, then clustered by date 
   and later reported as done is one event), while negated ("did not meet") and hypothetical
   ("could meet") reports stay apart: they say the event did not, or may not, happen;
 - date: dated reports chain when within DATE_WINDOW days of each other; reports dated only to a
-  month or year join the largest cluster inside that period; undated reports (no article date)
-  join the group's largest cluster and so borrow its date (the latest of equally large ones);
+  month or year join the largest cluster inside that period; undated reports (no article date,
+  or an event named in passing) join the group's largest day- or week-dated cluster and so borrow
+  its date (the latest of equally large ones), else stay together undated: "the visit" is not
+  the visit "in 2017" the same text mentions;
 - place: a report with a place joins a cluster only if its place agrees with the cluster's.
 Results do not depend on the order of the input.
 
@@ -27,7 +29,8 @@ date inferred from its own text is anchored at the latest day- or week-precise d
 it shares with dated reports of other articles (an article is written on or after what it
 reports). Its year-less expressions ("September 14", "on Wednesday") are then resolved against
 that anchor (weekdays to the nearest such day), its other reports take the anchor at week
-precision, and the candidates are merged again.
+precision (the seven days from the anchor, see events.dates), except "undated" ones (events named
+in passing), and the candidates are merged again.
 
 The merged event's code is its reports' most common code (specific before generic on ties). An
 encounter's actor1/actor2 is the most specific pair its reports name (people before countries:
@@ -179,8 +182,14 @@ def _cluster_group(candidates: list[EventCandidate], actors: Mapping[str, ActorI
         end = period_end(c.event_date, c.date_precision)
         inside = [k for k in clusters if k.accepts(c) and any(m.event_date and c.event_date <= m.event_date <= end for m in k.members)]
         _join_largest(clusters, inside, c, actors)
+    undated: _Cluster | None = None
     for c in (c for c in candidates if c.event_date is None):
-        _join_largest(clusters, [k for k in clusters if k.accepts(c)], c, actors)
+        options = [k for k in clusters if k.accepts(c) and k.last_fine_date is not None]
+        if options or undated is None or not undated.accepts(c):
+            _join_largest(clusters, options, c, actors)
+            undated = undated if options else clusters[-1]
+        else:
+            undated.members.append(c)
     return clusters
 
 
@@ -330,7 +339,7 @@ def merge_events(
     clustered = _clusters(ordered, actors)
     anchors = _article_anchors(clustered, articles)
     if anchors:
-        ordered = sorted((_redate(c, anchors[c.article_id]) if c.article_id in anchors and c.event_date is None else c for c in ordered), key=_order)
+        ordered = sorted((_redate(c, anchors[c.article_id]) if c.article_id in anchors and c.event_date is None and c.date_source != "undated" else c for c in ordered), key=_order)
         clustered = _clusters(ordered, actors)
     events: list[EventRow] = []
     mentions: dict[tuple[str, str, str], EventMentionRow] = {}

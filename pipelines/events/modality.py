@@ -30,7 +30,7 @@ _SCOPE_DEPS = {"xcomp", "ccomp", "advcl", "acl", "dobj", "pobj", "prep", "attr",
 _CLAUSAL_DEPS = {"xcomp", "ccomp", "advcl", "conj"}
 # An event noun that is the subject of one of these takes its verb's cues ("talks did not happen",
 # "the summit will take place"); other verbs say something else about it ("comments did not go unnoticed").
-_OCCURRENCE_VERBS = {"happen", "occur", "take", "begin", "start", "resume", "continue", "end", "conclude", "proceed", "be", "hold", "last"}
+OCCURRENCE_VERBS = {"happen", "occur", "take", "begin", "start", "resume", "continue", "end", "conclude", "proceed", "be", "hold", "last"}
 
 
 def _own_cues(token: Token, via: str) -> set[Modality]:
@@ -73,9 +73,11 @@ def detect_modality(predicate: Token, is_event: Callable[[Token], bool] = lambda
     while node.head.i != node.i and node.dep_ in _SCOPE_DEPS:
         via = node.dep_
         node = node.head
-        if via in ("nsubj", "nsubjpass") and node.lemma_.lower() not in _OCCURRENCE_VERBS:
+        if via in ("nsubj", "nsubjpass") and node.lemma_.lower() not in OCCURRENCE_VERBS:
             break
         governor = cues.get((node.lemma_.lower(), "governor"))
+        if governor == "reported" and via == "prep":
+            break  # "During the visit, X said ...": the saying is not the visit's source
         if governor and via != "conj":
             found.add(governor)  # type: ignore[arg-type]
         elif is_event(node) and via not in _CLAUSAL_DEPS:

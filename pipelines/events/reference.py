@@ -23,7 +23,7 @@ class CameoCode:
 class LexiconEntry:
     lemma: str
     pos: str  # VERB | NOUN
-    pattern: str  # "" | "prep:WORD" (particle or preposition child) | "obj:LEMMA" (direct object)
+    pattern: str  # "" | "prep:WORD" (particle or preposition child) | "obj:LEMMA" (direct object) | "xcomp:LEMMA" ("refused to comment")
     event_code: str
     symmetric: bool
     needs_target: bool
@@ -59,3 +59,16 @@ def modality_cues() -> dict[tuple[str, str], str]:
     """(lemma, kind) -> modality; kind is neg | aux | mark | amod | governor."""
     return {(r["lemma"], r["kind"]): r["modality"] for r in _rows("modality_cues.csv")}
 
+
+
+@lru_cache(maxsize=1)
+def context_words() -> dict[str, frozenset[str]]:
+    """kind -> lemmas. "agent": nouns naming people or bodies that act, so a country modifying
+    them stands for the actor ("Russian troops", not "a Russian radio station"); "sport": words
+    that put a sentence in sports reporting, where "beat", "attack" and "dismiss" are no conflict;
+    "support": light verbs whose subject does the event noun they govern ("held talks", "launched
+    an attack"), unlike other verbs ("searched for the suspect in the attacks")."""
+    kinds: dict[str, set[str]] = {}
+    for r in _rows("event_context_words.csv"):
+        kinds.setdefault(r["kind"], set()).add(r["lemma"])
+    return {kind: frozenset(lemmas) for kind, lemmas in kinds.items()}

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipelines.events.dates import infer_article_date, resolve_date_text
+from pipelines.events.dates import infer_article_date, period_end, resolve_date_text
 
 FRIDAY = dt.date(2022, 9, 16)
 
@@ -97,3 +97,20 @@ def test_an_inferred_base_resolves_to_the_nearest_day(text, future, expected):
 def test_year_less_date_of_an_undated_article_is_kept_for_the_merge(events_of):
     (event,) = events_of("Biden visited Paris on Wednesday.", published=None)
     assert event.event_date is None and event.date_text is not None and "Wednesday" in event.date_text
+
+
+def test_an_event_named_in_passing_is_undated(events_of):
+    (event,) = events_of("Russia's invasion of Ukraine has raised prices.")
+    assert (event.event_date, event.date_precision, event.date_source) == (None, None, "undated")
+    (talks,) = events_of("Biden held talks with Macron.")
+    assert (talks.event_date, talks.date_source) == (FRIDAY, "article")
+
+
+def test_a_date_inside_another_noun_phrase_does_not_date_the_event(events_of):
+    (event,) = events_of("Time magazine's 2001 Person of the Year praised New York.", published=dt.date(2002, 1, 4))
+    assert (event.event_date, event.date_source) == (dt.date(2002, 1, 4), "article")
+
+
+def test_week_precision_dates_start_their_seven_days():
+    assert resolve_date_text("this week", FRIDAY) == (dt.date(2022, 9, 12), "week")  # a calendar week: its Monday
+    assert period_end(dt.date(2022, 9, 14), "week") == dt.date(2022, 9, 20)  # an inferred day: the week after it

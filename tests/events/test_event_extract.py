@@ -91,3 +91,45 @@ def test_a_place_qualified_by_its_country_is_one_place(events_of):
 def test_hopes_are_optimistic_and_concerns_pessimistic(events_of):
     assert dyads(events_of("Biden expressed high hopes for the visit.")) == {("013", "biden", None)}
     assert dyads(events_of("Biden expressed concerns about the war.")) == {("012", "biden", None)}
+
+
+def test_the_doer_of_a_relative_clause_is_the_noun_it_modifies(events_of):
+    events = events_of("President Xi Jinping, who met with President Kassym-Jomart Tokayev on September 14, praised the talks.")
+    (meeting,) = [e for e in events if e.event_code == "040"]
+    assert (meeting.actor1_id, meeting.actor2_id, meeting.event_date) == ("xi_jinping", "kassym-jomart_tokayev", dt.date(2022, 9, 14))
+
+
+def test_a_demonym_stands_for_the_actor_only_on_people_or_bodies_that_act(events_of):
+    assert events_of("Putin told a Russian radio station that talks would continue.") == []
+    assert dyads(events_of("Israel rejected Arafat's bid.")) == {("120", "israel", "arafat")}
+    assert ("190", "russian", "ukraine") in dyads(events_of("Russian troops attacked Ukraine."))
+
+
+def test_conflict_words_in_sports_reports_are_play(events_of):
+    assert events_of("Hewitt teamed with Molik to beat Switzerland 3-0 in the Hopman Cup.") == []
+    assert events_of("Smith dismissed Jones for 12 in the second innings.") == []
+    assert dyads(events_of("Smith praised Jones after the match.")) == {("051", "smith", "jones")}
+
+
+def test_circumstances_of_an_act_on_a_non_actor_are_not_its_target(events_of):
+    assert events_of("Police in London arrested three men at Sydney.") == []
+    assert dyads(events_of("Germany signed a treaty with France.")) == {("057", "germany", "france")}
+
+
+def test_an_announced_act_is_the_event_not_a_statement_to_its_target(events_of):
+    assert dyads(events_of("Pakistan announced sanctions against India.")) == {("163", "pakistan", "india")}
+
+
+def test_refusing_to_comment_is_declining_comment(events_of):
+    assert dyads(events_of("Downer refused to comment on the claims.")) == {("011", "downer", None)}
+
+
+def test_only_a_light_verb_lends_its_subject_to_an_event_noun(events_of):
+    assert ("190", "israel", "gaza") in dyads(events_of("Israel launched an attack on Gaza."))
+    assert events_of("Germany searched for Smith, the suspect in the attacks on Paris.") == []
+    assert events_of("Germany linked Smith to the attack on France.") == []
+    assert ("042", "musharraf", "china") in dyads(events_of("During his visit to China, Musharraf said trade had grown."))
+
+
+def test_where_an_object_comes_from_is_not_a_target(events_of):
+    assert events_of("Qantas began offering flights from Melbourne.") == []

@@ -178,3 +178,9 @@ def test_undated_article_takes_its_dates_from_the_events_it_shares():
     assert (events["040"].event_date, events["040"].date_precision, events["040"].num_articles) == (DAY, "day", 2)
     assert (events["051"].event_date, events["051"].date_precision) == (dt.date(2022, 9, 16), "day")  # the Friday nearest the 14th
     assert (events["111"].event_date, events["111"].date_precision) == (DAY, "week")  # written around then
+
+
+def test_undated_reports_do_not_borrow_a_year_from_an_older_event():
+    old = report("a3", date=dt.date(2017, 1, 1), date_precision="year", predicate_start=30)
+    events, _ = merge_events([old, report("a3", date=None), report("a3", date=None, sentence_id="a3:s1")], ARTICLES)
+    assert sorted((e.num_mentions, str(e.event_date)) for e in events) == [(1, "2017-01-01"), (2, "None")]

@@ -64,3 +64,7 @@ def test_event_noun_as_subject_takes_the_cues_of_an_occurrence_verb_only(events_
 
 def test_adjective_cues_on_event_nouns(events_of):
     assert modality_of(events_of, "Rumors spread of a potential meeting between Biden and Macron.", "040") == "hypothetical"
+
+
+def test_an_encounter_that_is_the_occasion_of_a_statement_is_not_reported_by_it(events_of):
+    assert modality_of(events_of, "During his visit to China, Musharraf said trade had grown.", "042") == "asserted"
