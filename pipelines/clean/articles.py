@@ -14,9 +14,11 @@ from pathlib import PurePosixPath
 
 from pipelines.clean.fields import (
     byline_in,
+    byline_names,
     date_from_url,
     header_date,
     is_date_line,
+    is_host_name,
     parse_published,
     publisher_from_url,
     publisher_in,
@@ -109,9 +111,11 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
         )
     meta = page.meta
     url = doc.url or (meta.url if meta else None)
+    # A name the page states for itself beats the host name; lines on the page come last.
     publisher = (
-        publisher_from_url(url)
-        or (meta.sitename if meta else None)
+        (meta.sitename if meta and meta.sitename and not is_host_name(meta.sitename) else None)
+        or publisher_from_url(url)
+        or (publisher_from_url(meta.sitename) if meta else None)
         or publisher_in(header)
         or publisher_in(layout.tail)
     )
@@ -119,7 +123,8 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
     if title:
         site_names = [name for name in (publisher, meta.sitename if meta else None, publisher_in(header + layout.tail)) if name]
         title = strip_site_suffix(title.strip(), site_names)
-    byline = (meta.author if meta else None) or next((b for b in map(byline_in, header) if b), None)
+    stated_author = byline_names(meta.author) if meta and meta.author else None
+    byline = stated_author or next((b for b in map(byline_in, header) if b), None)
     published = (
         parse_published(doc.published)
         or parse_published(meta.date if meta else None)

@@ -17,10 +17,12 @@ from pipelines.clean.furniture import line_features
 
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
+TITLE_BYLINE_WINDOW = 2  # a byline or date line this close after a line marks it as the headline
 TITLE_MAX_UI = 1.0  # "World leaders meet" is a headline; "Breaking News" is not
 DATE_LINE_MAX_WORDS = 14  # a header date line is mostly the date ("Published 14 Sep 2022, 10:02")
 SUFFIX_MAX_WORDS = 6  # " | Site Name" suffix of a page title
 MIN_SITE_KEY_CHARS = 4
+BYLINE_MAX_WORDS = 12  # longer is a sentence that happens to start with "By"
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -42,13 +44,25 @@ _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
 _BYLINE = re.compile(
     r"^(?:by|written by|words by|reporting by|author|authors|posted by)\s*:?\s+(.+)$", re.I
 )
-_NAME_END = re.compile(r"\s*(?:[|•·,;]|\s[-–—]\s|\bon\b|\bupdated\b|\bpublished\b|\d).*$", re.I)
+# "Posted on March 3, 2021 by Jane Roe": a blog's post line ends with the byline.
+_POSTED_BY = re.compile(r"^(?:posted|published|written)\b.{0,40}?\bby\s+(.+)$", re.I)
+# Where the names of a byline end: a bar, a date, "on <date>", "Updated ...".
+_NAME_END = re.compile(r"\s*(?:[|•·]|\s[-–—]\s|\bon\b|\bupdated\b|\bpublished\b|\d).*$", re.I)
+_NAME_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*", re.I)
+_AND = re.compile(r"\s(?:and|&)\s", re.I)
+_PARENTHESES = re.compile(r"\([^()]*\)")
+# A byline part naming a role or an organisation, not a person ("Staff writer", "Associated Press").
+_ROLE_WORDS = frozenset(
+    """staff writer writers reporter reporters correspondent correspondents editor editors press agency
+    news service contributor columnist desk team bureau""".split()
+)
 _LABEL = re.compile(r"^(?:publication|source|published|updated|posted|filed|date|volume|issue)\s*:", re.I)
 _PUBLICATION = re.compile(r"^(?:publication|publisher|published by|source)\s*:\s*(.+?)(?:\s+(?:vol(?:ume)?|issue|no)\.?\s*:?\s*\d.*)?$", re.I)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?\s*)?([A-Z][\w&.'’ \-]{1,60}?)\s*(?:[.,|]|all rights|$)",
     re.I,
 )
+_COMPANY_SUFFIX = re.compile(r",?\s+(?:ltd|limited|inc|llc|plc|gmbh|pty)\.?$", re.I)  # the legal entity, not the title
 _SUFFIX_SEPARATOR = re.compile(r"\s+(?:\||[-–—]|::|»)\s+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]")
 _HOST_WORDS = frozenset({"www", "m", "amp", "mobile", "com", "org", "net", "co", "uk", "gov", "news", "info"})
@@ -114,14 +128,39 @@ def header_date(lines: Sequence[str]) -> dt.date | None:
 
 def byline_in(line: str) -> str | None:
     """The name(s) of a byline line ("By Jane Roe and John Doe", "Written by: X", "Author: X")."""
-    m = _BYLINE.match(line.strip())
+    m = _BYLINE.match(line.strip()) or _POSTED_BY.match(line.strip())
     if not m:
         return None
-    name = _NAME_END.sub("", m[1]).strip(" .:")
-    words = name.split()
-    if not words or len(words) > 10 or not words[0][:1].isupper():
+    words = m[1].split()
+    if not words or not words[0][:1].isupper():
         return None
-    return name
+    return byline_names(m[1])
+
+
+def byline_names(text: str) -> str | None:
+    """Person names of a byline, without "By", roles or outlets, joined as "A, B and C".
+
+    "Jane Roe, Reuters" and "Jane Roe and John Doe, Associated Press": a comma starts an
+    affiliation unless the list goes on to an "and" (“A, B and C”); ";" separates names (as
+    metadata joins several authors); an all-capitals byline ends where mixed case starts
+    ("JANE ROE Associated Press")."""
+    label = _BYLINE.match(text.strip())
+    text = _NAME_END.sub("", _PARENTHESES.sub(" ", label[1] if label else text)).strip(" .:,")
+    names: list[str] = []
+    for group in text.split(";"):
+        words = group.split()
+        if words and words[0].isupper() and len(words[0]) > 1:
+            cut = next((i for i, w in enumerate(words) if w.lower() not in {"and", "&"} and not w.isupper()), len(words))
+            group = " ".join(words[:cut])
+        parts = [part.strip() for part in group.split(",")]
+        listed = next((i for i in range(len(parts) - 1, -1, -1) if _AND.search(f" {parts[i]} ")), 0)
+        for name in _NAME_LIST.split(", ".join(parts[: listed + 1])):
+            tokens = name.split()
+            if tokens and tokens[0][:1].isupper() and _ROLE_WORDS.isdisjoint(t.lower() for t in tokens):
+                names.append(" ".join(t.title() if t.isupper() and len(t) > 1 else t for t in tokens))
+    if not names or sum(len(n.split()) for n in names) > BYLINE_MAX_WORDS:
+        return None
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def is_date_line(line: str) -> bool:
@@ -129,9 +168,11 @@ def is_date_line(line: str) -> bool:
 
 
 def title_in(head: Sequence[str]) -> str | None:
-    """First headline-like head line: a few words, no full stop, little UI vocabulary, not a label,
-    byline, date or caption."""
-    for line in head:
+    """The headline among the head lines: a few words, no full stop, little UI vocabulary, not a
+    label, byline, date or caption. A masthead or tagline may come first, so a line next to a
+    byline or date line wins, then the longer line."""
+    best, best_rank = None, (False, 0)
+    for i, line in enumerate(head):
         features = line_features(line)
         if (
             TITLE_MIN_WORDS <= features.words <= TITLE_MAX_WORDS
@@ -142,8 +183,11 @@ def title_in(head: Sequence[str]) -> str | None:
             and byline_in(line) is None
             and not is_date_line(line)
         ):
-            return line
-    return None
+            nearby = head[max(0, i - 1) : i] + head[i + 1 : i + 1 + TITLE_BYLINE_WINDOW]
+            rank = (any(byline_in(n) or is_date_line(n) for n in nearby), features.words)
+            if best is None or rank > best_rank:
+                best, best_rank = line, rank
+    return best
 
 
 def strip_site_suffix(title: str, site_names: Sequence[str] = ()) -> str:
@@ -161,6 +205,16 @@ def strip_site_suffix(title: str, site_names: Sequence[str] = ()) -> str:
     return title
 
 
+def site_in_title(page_title: str, headline: str) -> str | None:
+    """The site name a page <title> adds to the headline ("Headline - Site Name")."""
+    if not page_title.startswith(headline):
+        return None
+    rest = page_title[len(headline) :]
+    m = _SUFFIX_SEPARATOR.match(rest)
+    name = rest[m.end() :].strip() if m else ""
+    return name if name and len(name.split()) <= SUFFIX_MAX_WORDS else None
+
+
 def _site_key(name: str) -> str:
     """"The Delta Times" -> "deltatimes"; a host "www.deltatimes.co.uk" -> "deltatimes"."""
     name = name.strip().lower()
@@ -168,6 +222,11 @@ def _site_key(name: str) -> str:
         labels = [label for label in name.split(".") if label not in _HOST_WORDS]
         name = max(labels, key=len, default="")
     return _NON_ALNUM.sub("", re.sub(r"^the\s+", "", name))
+
+
+def is_host_name(name: str) -> bool:
+    """"example.com" is a host name, "Example News" or "Example.com News" a site's own name."""
+    return "." in name and " " not in name.strip()
 
 
 def publisher_from_url(url: str | None) -> str | None:
@@ -185,5 +244,5 @@ def publisher_in(lines: Sequence[str]) -> str | None:
             return m[1].strip()
     for line in lines:
         if m := _COPYRIGHT.search(line):
-            return m[1].strip()
+            return _COMPANY_SUFFIX.sub("", m[1].strip())
     return None

@@ -26,6 +26,7 @@ FURNITURE_WORDS_CSV = Path(__file__).resolve().parents[2] / "seeds" / "reference
 # navigation, section names, social and media words also occur in ordinary news prose.
 CATEGORY_WEIGHT = {"cta": 1.0, "ad": 1.0, "legal": 0.7, "list": 0.7, "nav": 0.5, "section": 0.5, "social": 0.5, "media": 0.5}
 STRONG_CATEGORIES = frozenset({"cta", "ad"})
+LINK_LABEL_CATEGORIES = frozenset({"cta", "list", "media", "social"})
 
 MIN_SENTENCE_WORDS = 3
 PROSE_MIN_WORDS = 8  # a shorter line with a full stop is a short sentence, scored neutrally
@@ -49,8 +50,27 @@ _CLOSERS = "'\"”’)]"
 _TERMINALS = (".", "!", "?", "…", ":")
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|info|co\.uk)\b", re.I)  # a cited source in prose is fine
 _GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")  # "HomeWorldPolitics": menu items run together
+# Photo credits are cut from captions.
 # "(Jane Roe/Agency)" with capitalised names on both sides of the slash, or a credit word.
-_CREDIT = re.compile(r"\((?:[A-Z][\w.'’\-]* ?){1,4}/[A-Z][^()]*\)$|\((?:[^()]*\b)?(?:photo|photograph|image|picture|credit|via|getty|file)\b[^()]*\)$", re.I)
+_CREDIT_PARENS = re.compile(r"\((?:[A-Z][\w.'’\-]* ?){1,4}/[A-Z][^()]*\)\.?$|\((?:[^()]*\b)?(?:photo|photograph|image|picture|credit|via|getty|file|supplied|handout)\b[^()]*\)\.?$", re.I)
+_CREDIT_MARK = re.compile(
+    r"(?i:\b(?:photo(?:graph)?s?|images?|pictures?|credits?|illustration|video)\s*(?:credit\s*)?:\s*\S"
+    r"|\b(?:photo|image|picture)s?\s+(?:by|courtesy(?: of)?)\s+\S|\bgetty images\)?\.?$)"
+    r"|\b[A-Z]{2,}/[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}\.?$"  # "REUTERS/Jane Roe" ending the line
+)
+CREDIT_TAIL_CHARS = 60  # credits close a caption: only the end of a line is searched
+CAPTION_LINE_MAX_WORDS = 60  # even long wire captions are shorter
+# Staff credits closing a report are furniture: "Reporting by X; Editing by Y", "X contributed to this report."
+_STAFF_CREDIT = re.compile(
+    r"^\(?(?:additional )?(?:reporting|writing|editing|edited|compiled|produced|graphics|research|translation|translated)\s+by\b"
+    r"|;\s*(?:editing|edited|writing)\s+by\b|\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b",
+    re.I,
+)
+_LEGAL_LINE = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©\s*)?(?:19|20)\d\d)|\ball rights reserved\b", re.I)
+LEGAL_LINE_MAX_WORDS = 40
+# "Read more: <headline>", "Watch | <title>": a short label from the furniture lexicon, then a colon or bar.
+_LABEL_LEAD = re.compile(r"^([A-Za-z][A-Za-z' ]{0,24}?)\s*[:|»]\s*\S")
+_TIMESTAMP = re.compile(r"^(?:(?:updated|posted|published)\s*:?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
 _SECOND_PERSON = frozenset({"you", "your", "yours"})
 _NORMALISE = re.compile(r"\W+")
 _DIGITS = re.compile(r"\d")
@@ -94,30 +114,50 @@ def _phrase_starts() -> frozenset[str]:
     return frozenset(term.split()[0] for term in furniture_lexicon() if " " in term)
 
 
+def is_photo_caption(line: str) -> bool:
+    """A caption carrying a photo credit ("(Jane Roe/Agency via AP)", "Photo: X", "REUTERS/Name",
+    "Getty Images")."""
+    if line.count(" ") >= CAPTION_LINE_MAX_WORDS:  # a paragraph, perhaps with a caption run into it
+        return False
+    return bool(
+        _credit_mark(line)
+        or (line.endswith((")", ").")) and _CREDIT_PARENS.search(line, max(0, line.rfind("("))))
+    )
+
+
+def _credit_mark(line: str) -> re.Match[str] | None:
+    # A credit closes its caption, so only the end of a line is searched (it keeps long paragraphs cheap).
+    return _CREDIT_MARK.search(line, max(0, len(line) - CREDIT_TAIL_CHARS))
+
+
 def strip_photo_credit(line: str) -> str:
-    """Drop a trailing "(Jane Roe/Agency via AP)" or "(Photo: Agency)" credit from a caption."""
-    if not line.endswith(")"):
+    """A caption without its credit ("" for a credit on its own line); other lines unchanged.
+
+    The caption's words stay: they often report the event itself."""
+    if not is_photo_caption(line):
         return line
     start = line.rfind("(")
-    if start <= 0 or not _CREDIT.search(line, start):
-        return line
-    return line[:start].rstrip()
+    if start >= 0 and _CREDIT_PARENS.search(line, start):
+        line = line[:start]
+    elif m := _credit_mark(line):
+        line = line[: m.start()]
+    return line.rstrip(" ,;:|-–—")
 
 
 def logical_lines(text: str) -> list[str]:
-    """Non-blank lines, stripped; hard-wrapped lines of one paragraph are re-joined, and a line
-    printed twice in a row (a repeated caption) is kept once."""
+    """Non-blank lines, stripped of photo credits; hard-wrapped lines of one paragraph are
+    re-joined, and a line printed twice in a row (a repeated caption, with or without its
+    credit) is kept once."""
     lines: list[str] = []
     previous_blank = True
     for raw in text.split("\n"):
-        line = " ".join(raw.split())
+        line = strip_photo_credit(" ".join(raw.split()))
         if not line:
             previous_blank = True
             continue
-        line = strip_photo_credit(line)
         if lines and not previous_blank and line[0].islower() and lines[-1][-1] not in ".!?:”\"":
             lines[-1] = f"{lines[-1]} {line}"
-        elif not lines or line != lines[-1]:
+        elif not lines or line.rstrip(" .") != lines[-1].rstrip(" ."):
             lines.append(line)
         previous_blank = False
     return lines
@@ -157,11 +197,21 @@ def line_features(line: str) -> LineFeatures:
         or (short and bool(_DOMAIN.search(line)))
         or (not terminal and bool(_GLUED.search(line)))
         or (score > 0 and score >= 0.25 * n)
+        or bool(_STAFF_CREDIT.search(line))
+        or (n <= LEGAL_LINE_MAX_WORDS and bool(_LEGAL_LINE.search(line)))
+        or _labelled_link(line, lexicon)
+        or (short and bool(_TIMESTAMP.match(line)))
     )
     prose = stop_ratio >= MIN_STOP_RATIO and not strong_ui and ((terminal and not short) or n >= LONG_LINE_WORDS)
     reader = sum(map(_SECOND_PERSON.__contains__, tokens)) >= 2 and '"' not in line and "“" not in line
     short_sentence = short and terminal and n >= MIN_SENTENCE_WORDS and score == 0 and stop_ratio >= MIN_STOP_RATIO
     return LineFeatures(n, prose, score, strong_ui, reader, bool(_BIO.match(line)), short_sentence)
+
+
+def _labelled_link(line: str, lexicon: dict[str, str]) -> bool:
+    """ "Read more: <headline>", "Related | <title>": a furniture label introducing a link."""
+    m = _LABEL_LEAD.match(line)
+    return bool(m) and lexicon.get(m[1].strip().lower()) in LINK_LABEL_CATEGORIES
 
 
 def _phrase_categories(tokens: list[str]) -> list[str]:

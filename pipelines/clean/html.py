@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import trafilatura
 
+from pipelines.clean.fields import is_host_name, site_in_title
+
 # Only metadata the page states: no guessing a date from the body text.
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
@@ -53,15 +55,24 @@ def extract_html(page: str, url: str | None = None) -> HtmlExtract:
     except (ValueError, TypeError, AttributeError):  # malformed markup trafilatura cannot parse
         doc = None
     text = (doc.text or "") if doc is not None else ""
+    title_match = _TITLE_TAG.search(page)
+    page_title = " ".join(html_lib.unescape(title_match.group(1)).split()) if title_match else ""
     if not text.strip():
-        title_match = _TITLE_TAG.search(page)
-        title = html_lib.unescape(title_match.group(1)).strip() if title_match else None
-        return HtmlExtract(strip_tags(page), title or None, None, None, None, url)
+        return HtmlExtract(strip_tags(page), page_title or None, None, None, None, url)
     return HtmlExtract(
         text=text,
         title=doc.title or None,
         author=doc.author or None,
-        sitename=doc.sitename or None,
+        sitename=_site_name(doc.sitename, page_title, doc.title),
         date=doc.date or None,
         url=doc.url or url,
     )
+
+
+def _site_name(stated: str | None, page_title: str, headline: str | None) -> str | None:
+    """The site's name: og:site_name or JSON-LD publisher as trafilatura finds them, else the
+    suffix the <title> adds to the headline; a host name (trafilatura's URL fallback) only last."""
+    from_title = site_in_title(page_title, headline) if headline else None
+    if stated and not is_host_name(stated):
+        return stated
+    return from_title or stated or None

@@ -4,12 +4,14 @@ import datetime as dt
 
 from pipelines.clean.fields import (
     byline_in,
+    byline_names,
     date_from_url,
     date_in_text,
     header_date,
     parse_published,
     publisher_from_url,
     publisher_in,
+    site_in_title,
     strip_site_suffix,
     title_in,
 )
@@ -41,12 +43,29 @@ def test_site_suffix_is_stripped() -> None:
 
 def test_bylines_in_common_shapes() -> None:
     assert byline_in("By Ana Ruiz") == "Ana Ruiz"
-    assert byline_in("BY ANA RUIZ AND TOM LEE") == "ANA RUIZ AND TOM LEE"
+    assert byline_in("BY ANA RUIZ AND TOM LEE") == "Ana Ruiz and Tom Lee"
+    assert byline_in("By ANA RUIZ and TOM LEE Associated Press") == "Ana Ruiz and Tom Lee"
+    assert byline_in("By Ana Ruiz and Tom Lee, Associated Press") == "Ana Ruiz and Tom Lee"
+    assert byline_in("By Ana Ruiz, Tom Lee and Kim Orr | Staff writers") == "Ana Ruiz, Tom Lee and Kim Orr"
     assert byline_in("Written by: Tom Lee") == "Tom Lee"
     assert byline_in("Author: Tom Lee | Sept. 14, 2022") == "Tom Lee"
     assert byline_in("By Ana Ruiz, Reuters") == "Ana Ruiz"
     assert byline_in("By the time the rain stopped, the river had risen.") is None
     assert byline_in("Bystanders fled the scene") is None
+
+
+def test_metadata_authors_are_joined_like_a_byline() -> None:
+    assert byline_names("Ana Ruiz; Tom Lee; Kim Orr") == "Ana Ruiz, Tom Lee and Kim Orr"
+    assert byline_names("Author ANA RUIZ; TOM LEE") == "Ana Ruiz and Tom Lee"
+    assert byline_names("Tom Lee, Transport correspondent") == "Tom Lee"
+    assert byline_names("Staff Reporter") is None
+
+
+def test_site_name_is_what_the_page_title_adds_to_the_headline() -> None:
+    assert site_in_title("Flood waters rise - Channel 9 News", "Flood waters rise") == "Channel 9 News"
+    assert site_in_title("Flood waters rise | The Delta Times", "Flood waters rise") == "The Delta Times"
+    assert site_in_title("Flood waters rise", "Flood waters rise") is None
+    assert site_in_title("Other page", "Flood waters rise") is None
 
 
 def test_dates_in_text() -> None:

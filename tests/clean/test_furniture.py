@@ -5,6 +5,7 @@ from pipelines.clean.furniture import (
     line_features,
     logical_lines,
     shared_furniture,
+    is_photo_caption,
     split_page,
     strip_photo_credit,
 )
@@ -126,11 +127,66 @@ def test_page_of_only_furniture_has_no_body() -> None:
     assert split_page(lines).body == []
 
 
+def test_photo_captions_are_told_by_their_credits() -> None:
+    assert is_photo_caption("Smoke rises over the port. (Jane Roe/Example Agency via AP)")
+    assert is_photo_caption("Crowds gather in the square (Photo: Example Agency)")
+    assert is_photo_caption("Crowds gather in the square. Photo: Jane Roe/Example Agency")
+    assert is_photo_caption("A girl waves a flag in the square. REUTERS/Jane Roe")
+    assert is_photo_caption("Firefighters at the scene on Monday. Example Agency via Getty Images")
+    assert is_photo_caption("FILE - A tanker truck leaves the refinery on May 2, 2021. (AP Photo/Tom Lee, File)")
+    assert not is_photo_caption("In this aerial photo, water covers the fields near the river.")  # no credit: kept
+    assert not is_photo_caption("The rebels seized the town, the agency said (Reuters).")
+    assert not is_photo_caption("The deal (worth $3/share) was approved.")
+    assert not is_photo_caption("In this town, the photo shop closed years ago.")
+    assert not is_photo_caption("The AFP news agency said the talks were over.")
+
+
+def test_credits_are_cut_and_a_caption_is_kept_once() -> None:
+    text = "\n".join(
+        [
+            PROSE[0],
+            "Nurses protest outside the council building.",
+            "Nurses protest outside the council building. (Jane Roe/Example Agency via AP)",
+            "",
+            "Rescue boats on the flooded road.",
+            "Photo: Tom Lee/Example Agency",
+            "",
+            "A man rests after the march. REUTERS/Ana Ruiz",
+            "A man rests after the march.",
+            PROSE[1],
+        ]
+    )
+    assert logical_lines(text) == [
+        PROSE[0],
+        "Nurses protest outside the council building.",
+        "Rescue boats on the flooded road.",
+        "A man rests after the march.",
+        PROSE[1],
+    ]
+
+
 def test_photo_credit_is_cut_from_a_caption() -> None:
     assert strip_photo_credit("Smoke rises over the port. (Jane Roe/Example Agency via AP)") == "Smoke rises over the port."
     assert strip_photo_credit("Crowds gather in the square (Photo: Example Agency)") == "Crowds gather in the square"
+    assert strip_photo_credit("Photograph: Jane Roe/Example Pictures") == ""
     assert strip_photo_credit("The rebels seized the town (Reuters)") == "The rebels seized the town (Reuters)"
-    assert strip_photo_credit("The deal (worth $3/share)") == "The deal (worth $3/share)"
+
+
+def test_staff_credits_copyright_labelled_links_and_timestamps_are_furniture() -> None:
+    for line in [
+        "Reporting by Ana Ruiz in Lima; Additional reporting by Tom Lee; Editing by Sam Hart and Kim Orr",
+        "Writing by Ana Ruiz; Editing by Sam Hart",
+        "Associated Press writer Tom Lee contributed to this report from the capital.",
+        "Copyright 2022 Example Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+        "© 2024 Example Media Ltd",
+        "Read more: Flooding hits coastal towns",
+        "Related: Election results in full",
+        "10:45am",
+        "Updated 3:45 PM EDT",
+    ]:
+        assert line_features(line).strong_ui, line
+    assert not line_features("Copyright lawyers said the ruling would change how songs are licensed.").strong_ui
+    assert not line_features("Officials said: the vote will be held on Friday as planned.").strong_ui
 
 
 def test_short_sentences_do_not_break_the_body() -> None:
@@ -143,3 +199,12 @@ def test_a_story_and_its_truncated_or_edited_copy_share_prose_that_is_not_furnit
     truncated = PROSE[:3]
     edited = [PROSE[0].replace("Tuesday", "Wednesday"), *PROSE[1:5]]
     assert shared_furniture([story, truncated, edited]) == frozenset()
+
+
+def test_slashes_and_agency_names_in_prose_are_not_credits() -> None:
+    assert not is_photo_caption("Talks on NATO/EU cooperation resumed in the capital on Monday.")
+    assert not is_photo_caption("Getty Images said it had removed the picture from its archive on Friday.")
+
+
+def test_a_caption_run_into_a_long_paragraph_does_not_take_the_paragraph() -> None:
+    assert not is_photo_caption("In this photo taken on Monday, nurses march. " + " ".join(PROSE[:4]))
