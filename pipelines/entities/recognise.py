@@ -10,6 +10,13 @@ The small model's known weak spots that the rules fix:
   follows a locative preposition (or is a country) is a place;
 - page furniture ("16x9 Image", "XS", "Click"), leading "the" and possessive 's.
 
+Choices on what is an actor: named initiatives, treaties, acts, wars, summits and diseases
+(head words in entity_furniture.csv, kinds document/event/disease) are not actors, and neither are
+their acronyms; a defined acronym otherwise takes its expansion's type. A web domain is the site's
+publisher, an organisation (role MED when cited in brackets, country from its ccTLD), never a place.
+Hyphen-joined demonyms ("Kazakh-Chinese") are the countries. Untitled one-word "people" after
+"the" ("the Majlis") or only ever after locative prepositions are dropped rather than mistyped.
+
 Country adjectives ("Chinese flags") are country mentions; the ones that prefix a title
 ("Chinese President ...") only give the person a country and are not mentions of their own.
 Nationalities that are not country adjectives (NORP like "Muslims") are not mentions; peoples
@@ -34,6 +41,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+import pycountry
 import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -74,6 +82,16 @@ CONTEXT_PLACE_FACTOR = 10  # thresholds shrink tenfold for places in a country t
 PLACE_ROLE = "PLACE"  # org_types.csv marks facility words (airport, park) with this pseudo-role
 DIMENSIONS = re.compile(r"^\d+x\d+$", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.-]{1,9}$")
+OPEN_BRACKETS = {"(", "["}  # a name never runs into a bracket: "Foo Organization's (FBO"
+# Dependencies of a name that modifies the next noun: "the Obama administration", "COVID-19 pandemic".
+MODIFIER_DEPS = {"compound", "nmod", "amod", "poss"}
+# A web domain cited as a source: "(News18.com, January 12)". Lower-case top-level domain only.
+WEB_DOMAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}$")
+# Two-letter top-level domains sold worldwide, which say nothing of the site's country.
+GENERIC_CCTLDS = {"io", "tv", "me", "co", "ai", "fm", "ly", "cc", "ws", "to", "gg", "la"}
+HYPHENS = {"-", "\u2013", "/"}
+# Words before "to" that make it no locative: "according to Smith".
+NOT_LOCATIVE_BEFORE = {"according", "thanks", "due", "close", "next", "similar", "addition"}
 
 
 @dataclass(frozen=True)
@@ -246,6 +264,7 @@ class _Builder:
         self.consumed: set[int] = set()
         self.qualifiers: set[int] = set()  # tokens of a title phrase in an apposition or descriptor
         self.drafts: list[_Draft] = []
+        self.non_actors: list[Span] = []  # named documents, events, diseases: their acronyms are no actors either
 
     def _prefix(self, start: int) -> tuple[int, str | None, str | None]:
         """Walk back from a title start over titles, country terms and glue words."""
@@ -330,6 +349,13 @@ class _Builder:
             if ent.label_ in {"ORG", "FAC"}:
                 span = _extend_org(span)
                 self.consumed.update(range(span.start, span.end))
+            if ent.label_ != "NORP" and _not_actor(span):
+                self.non_actors.append(span)
+                continue
+            pair = _demonym_pair(span)
+            if pair is not None:
+                self.drafts.extend(pair)
+                continue
             draft = self._classify(span, ent.label_)
             if draft is not None:
                 self.drafts.append(draft)
@@ -340,6 +366,10 @@ class _Builder:
         country = lex.countries.get(text)
         if label == "NORP":
             return _Draft(span.start, span.end, "country", country) if country else None
+        if WEB_DOMAIN.match(span.text):
+            # A site is its publisher, an organisation (never a place); cited in brackets, a media source.
+            cited = span.start > 0 and self.doc[span.start - 1].text in OPEN_BRACKETS
+            return _Draft(span.start, span.end, "organization", _domain_country(span.text), "MED" if cited else None)
         if country and label in {"GPE", "ORG", "LOC", "PERSON"}:
             return _Draft(span.start, span.end, "country", country)
         head_role = lex.org_types.get(span.root.lower_)
@@ -350,6 +380,8 @@ class _Builder:
             label = "ORG"
         if label == "PERSON" and fold(span[0].text) in PLACE_MODIFIERS:
             return _Draft(span.start, span.end, "location")  # "Greater Sydney", "North Ossetia"
+        if label == "PERSON" and span.start > 0 and self.doc[span.start - 1].lower_ == "the" and span.root.dep_ not in MODIFIER_DEPS:
+            return None  # "the Majlis", "the Order of ...": a name after "the" is an institution or a thing
         if label == "PERSON":
             # "Russian Tensions" (a title-case headline): a country adjective is no first name.
             end = self.countries.get(span.start)
@@ -408,16 +440,19 @@ class _Builder:
         """Drop the demonyms that only qualify a title ("his Chinese counterpart, Xi")."""
         return [d for d in drafts if not (d.actor_type == "country" and d.kind == "name" and d.start in self.qualifiers)]
 
-    def acronyms(self) -> dict[str, _Draft]:
-        """ "Long Name (LN)": the acronym stands for the long name's organisation, here and later on."""
+    def acronyms(self) -> dict[str, _Draft | None]:
+        """ "Long Name (LN)" or "Long Name's (LN)": the acronym stands for what the long name does,
+        here and later on: an organisation or place (None: a named non-actor such as an initiative)."""
         doc = self.doc
-        found: dict[str, _Draft] = {}
-        for draft in self.drafts:
-            e = draft.end
-            if draft.actor_type == "organization" and e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+        found: dict[str, _Draft | None] = {}
+        expansions: list[tuple[int, _Draft | None]] = [(d.end, d) for d in self.drafts if d.actor_type != "person"]
+        for e, draft in expansions + [(span.end, None) for span in self.non_actors]:
+            e += e < len(doc) and doc[e].text in POSSESSIVE
+            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
                 acronym = doc[e + 1].text
                 if ACRONYM.match(acronym) and sum(ch.isupper() for ch in acronym) >= 2:
-                    draft.canonical = draft.canonical or _clean_name(doc[draft.start : draft.end].text)
+                    if draft is not None:
+                        draft.canonical = draft.canonical or _clean_name(doc[draft.start : draft.end].text)
                     found[acronym] = draft
         return found
 
@@ -449,6 +484,41 @@ def _extend_org(span: Span) -> Span:
     return doc[span.start : end]
 
 
+def _not_actor(span: Span) -> bool:
+    """A named document, event or disease: "Belt and Road Initiative", "Gulf War", "COVID-19 pandemic".
+
+    The head word decides, unless an organisation word precedes it ("Ministry of War"); a one-word
+    name qualifying a disease word ("the COVID-19 pandemic") is the disease."""
+    lex = lexicon()
+    words = [fold(t.text) for t in span]
+    text = " ".join(words)
+    if text in lex.countries or text in lex.known_orgs:
+        return False
+    if text in lex.non_actor_words or (words[-1] in lex.non_actor_words and not any(lex.org_types.get(w, PLACE_ROLE) != PLACE_ROLE for w in words[:-1])):
+        return True
+    root = span.root
+    return len(span) == 1 and root.dep_ in MODIFIER_DEPS and root.head.i >= span.end and lex.non_actor_words.get(root.head.lower_) == "disease"
+
+
+def _demonym_pair(span: Span) -> list[_Draft] | None:
+    """ "Kazakh-Chinese", "Sino-Russian": hyphen-joined country adjectives name the countries that
+    are adjectives (prefixes such as "Sino" none), never an organisation."""
+    lex = lexicon()
+    parts = [t for t in span if t.text not in HYPHENS]
+    if len(parts) < 2 or len(parts) == len(span) or fold(parts[-1].text) not in lex.adjectives:
+        return None
+    return [_Draft(t.i, t.i + 1, "country", lex.countries[fold(t.text)]) for t in parts if fold(t.text) in lex.adjectives]
+
+
+def _domain_country(domain: str) -> str | None:
+    """The country of a country-code top-level domain ("akorda.kz" -> KAZ); none for .com or .tv."""
+    tld = domain.rsplit(".", 1)[-1].lower()
+    if len(tld) != 2 or tld in GENERIC_CCTLDS:
+        return None
+    country = pycountry.countries.get(alpha_2="GB" if tld == "uk" else tld.upper())
+    return country.alpha_3 if country is not None else None
+
+
 def _person_part(span: Span) -> Span:
     """A person's name ends before "of"/"and": "Shane Bradford of Ballidu", "Ann Lee and Bob"."""
     for token in span[1:]:
@@ -467,6 +537,9 @@ def _trim(span: Span) -> Span | None:
         start += 1
     # A lower-case word that cannot sit inside a name ends it: "Eden is Grundig", "Dora village".
     for i in range(start + 1, end):
+        if doc[i].text in OPEN_BRACKETS:
+            end = i
+            break
         infix = doc[i - 1].text == "-" and i + 1 < end and doc[i + 1].text == "-"  # "Lashkar-e-Taiba"
         if doc[i].text[:1].islower() and doc[i].lower_ not in NAME_CONNECTORS and not infix:
             end = i
@@ -497,6 +570,14 @@ def _link_people(drafts: list[_Draft], doc: Doc) -> None:
     for d in drafts:
         if d.actor_type == "person" and d.end - d.start >= 2:
             full[_clean_name(doc[d.start : d.end].text)] += 1
+    # "Rodriguez Saa" is "Adolfo Rodriguez Saa" when that is the only longer name ending so.
+    tails: dict[str, str] = {}
+    for name in full:
+        longer = [n for n in full if n.endswith(" " + name)]
+        if len(longer) == 1:
+            tails[name] = longer[0]
+    for name, longer in tails.items():
+        full[longer] += full.pop(name)
     by_surname: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
     for name in full:
@@ -506,6 +587,9 @@ def _link_people(drafts: list[_Draft], doc: Doc) -> None:
             by_first.setdefault(fold(parts[0]), set()).add(name)
     for d in drafts:
         text = _clean_name(doc[d.start : d.end].text)
+        if d.actor_type == "person" and text in tails:
+            d.canonical = d.canonical or tails[text]
+            continue
         if d.actor_type == "country" or text in full:
             d.canonical = d.canonical or text
             continue
@@ -551,6 +635,50 @@ def dominant(candidates: Iterable[str], counts: Mapping[str, int]) -> str | None
     return ranked[0] if counts[ranked[0]] > 2 * rest else None
 
 
+def _full_name_parts(drafts: list[_Draft], doc: Doc) -> set[str]:
+    """Folded words of the article's person names of two or more words."""
+    names = (doc[d.start : d.end].text.split() for d in drafts if d.actor_type == "person")
+    return {fold(p) for words in names if len(words) >= 2 for p in words}
+
+
+def _after_locative(doc: Doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].lower_ in LOCATIVE and not (i > 1 and doc[i - 2].lower_ in NOT_LOCATIVE_BEFORE)
+
+
+def _names_a_place(span: Span) -> bool:
+    """A name qualifying a place noun ("the Tora Bora caves") or after "<place noun> of" ("the town of Hill Top")."""
+    lex = lexicon()
+    root, before = span.root, span.doc[span.start - 1] if span.start > 0 else None
+    if root.dep_ in MODIFIER_DEPS and root.head.i >= span.end and lex.org_types.get(root.head.lower_) == PLACE_ROLE:
+        return True
+    return before is not None and before.lower_ == "of" and lex.org_types.get(before.head.lower_) == PLACE_ROLE
+
+
+def _drop_stray_names(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+    """Untitled "person" names that the article only uses as places, and that are no part of a
+    fuller name: a place when one use names a place ("the Tora Bora caves", "the town of Hill
+    Top", then "around Tora Bora"); dropped when one word only ever after locative prepositions
+    ("troops to Karabakh"): more likely a place the gazetteer lacks, better left out than mistyped."""
+    name_parts = _full_name_parts(drafts, doc)
+    names: dict[str, list[_Draft]] = {}
+    for d in drafts:
+        if d.actor_type == "person" and d.kind == "name":
+            names.setdefault(fold(doc[d.start : d.end].text), []).append(d)
+    stray: set[int] = set()
+    for name, found in names.items():
+        if any(d.titled for d in found) or (" " not in name and name in name_parts):
+            continue
+        place = [_names_a_place(doc[d.start : d.end]) for d in found]
+        if not all(p or _after_locative(doc, d.start) for p, d in zip(place, found)):
+            continue
+        if any(place):
+            for d in found:
+                d.actor_type = "location"
+        elif " " not in name:
+            stray.update(id(d) for d in found)
+    return [d for d in drafts if id(d) not in stray]
+
+
 def _names_as_places(drafts: list[_Draft], doc: Doc, context: set[str]) -> None:
     """An untitled "person", or an "organisation" with no organisation word, that is a known place
     and no part of a person's full name, is a place.
@@ -559,8 +687,7 @@ def _names_as_places(drafts: list[_Draft], doc: Doc, context: set[str]) -> None:
     both thresholds shrink for cities in a country the article mentions ("Hobart" in a story on
     Australia).
     """
-    names = (doc[d.start : d.end].text.split() for d in drafts if d.actor_type == "person")
-    name_parts = {fold(p) for words in names if len(words) >= 2 for p in words}
+    name_parts = _full_name_parts(drafts, doc)
     for d in drafts:
         if d.titled or d.end - d.start > 3 or d.kind != "name":
             continue
@@ -572,7 +699,7 @@ def _names_as_places(drafts: list[_Draft], doc: Doc, context: set[str]) -> None:
         place = lookup(text, context)
         if place is None:
             continue
-        after_prep = d.start > 0 and doc[d.start - 1].lower_ in LOCATIVE
+        after_prep = _after_locative(doc, d.start)
         threshold = MIN_PLACE_POPULATION if after_prep else MIN_BARE_PLACE_POPULATION
         if place.country_code in context:
             threshold //= CONTEXT_PLACE_FACTOR
@@ -590,17 +717,20 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     if acronyms:
         covered = {i for d in drafts for i in range(d.start, d.end)}
         for token in doc:
-            if token.text in acronyms and token.i not in covered:
+            if acronyms.get(token.text) is not None and token.i not in covered:
                 drafts.append(_Draft(token.i, token.i + 1, "organization"))
+        # An acronym takes its expansion's type, canonical name, role and country; a non-actor's is none.
+        drafts = [d for d in drafts if not (d.end - d.start == 1 and doc[d.start].text in acronyms and acronyms[doc[d.start].text] is None)]
         for d in drafts:
             expansion = acronyms.get(doc[d.start].text) if d.end - d.start == 1 else None
             if expansion is not None:
-                d.actor_type, d.canonical = "organization", expansion.canonical
+                d.actor_type, d.canonical = expansion.actor_type, expansion.canonical
                 d.role, d.country_code = expansion.role, expansion.country_code
         drafts.sort(key=lambda d: (d.start, d.end))
     builder.appositions()
     context = {d.country_code for d in drafts if d.actor_type == "country" and d.country_code}
     _names_as_places(drafts, doc, context)
+    drafts = _drop_stray_names(drafts, doc)
     _link_people(drafts, doc)
     _title_names(drafts, doc)
     drafts = builder.unqualified(sorted(drafts + builder.descriptors(drafts), key=lambda d: (d.start, d.end)))

@@ -102,7 +102,8 @@ def _stable_id(prefix: str, *parts: object) -> str:
 
 
 def _split(name: str) -> tuple[list[str], tuple[str, ...]]:
-    words = translit_key(name).split()
+    # One word per written word: a hyphenated given name ("Kassym-Jomart") is one name part.
+    words = [w for w in (translit_key(word).replace(" ", "") for word in name.split()) if w]
     # "Cardinal Pietro Parolin" clusters with "Pietro Parolin"; "Pope Francis" keeps its title,
     # which is all that tells it from other people called Francis.
     titles = lexicon().name_titles

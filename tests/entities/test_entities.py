@@ -279,3 +279,84 @@ def test_region_with_a_place_modifier_is_not_a_person_and_keeps_its_city(nlp: La
 def test_person_name_stops_before_of(nlp: Language) -> None:
     found = mentions_of(nlp, "The quake woke residents. Shane Bradford of Ballarat said it shook his house.")
     assert "Shane Bradford" in {m.canonical for m in found if m.actor_type == "person"}
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_possessive_before_a_defined_acronym(nlp: Language, apostrophe: str) -> None:
+    text = f"Delegates attended the Foo Bar Organization{apostrophe}s (FBO) summit in Vienna. The FBO issued a statement."
+    orgs = [m for m in mentions_of(nlp, text) if m.actor_type == "organization"]
+    assert {m.text for m in orgs} == {"Foo Bar Organization", "FBO"}
+    assert {m.canonical for m in orgs} == {"Foo Bar Organization"}
+
+
+def test_named_initiatives_treaties_and_their_acronyms_are_not_actors(nlp: Language) -> None:
+    text = (
+        "The road is part of the Great Green Road Initiative (GGRI). Critics doubt the GGRI will last. "
+        "Both states signed the Lisbon Accord on Monday, and the Collective Defence Treaty Organization welcomed it."
+    )
+    texts = {m.text for m in mentions_of(nlp, text)}
+    assert not texts & {"Great Green Road Initiative", "GGRI", "Lisbon Accord"}
+    assert "Collective Defence Treaty Organization" in texts  # the head word is the organisation's
+
+
+def test_disease_is_not_an_actor(nlp: Language) -> None:
+    found = mentions_of(nlp, "Trade fell after the outbreak of the COVID-19 pandemic in 2020, officials in Peru said.")
+    assert [m.text for m in found] == ["Peru"]
+
+
+def test_web_domain_cited_as_a_source_is_a_media_organisation(nlp: Language) -> None:
+    found = mentions_of(nlp, "Russia wants a strong presence in the region (Example18.com, January 12). Officials agreed (Presidency.kz, May 3).")
+    for m in found:
+        assert m.actor_type != "location"
+    site = [m for m in found if m.text.endswith(".kz")]
+    assert [(m.actor_type, m.role, m.country_code) for m in site] == [("organization", "MED", "KAZ")]
+
+
+def test_hyphenated_demonyms_name_two_countries(nlp: Language) -> None:
+    found = mentions_of(nlp, "The visit was the most important for Kazakh-Chinese relations since 2013.")
+    assert [(m.text, m.actor_type, m.country_code) for m in found] == [("Kazakh", "country", "KAZ"), ("Chinese", "country", "CHN")]
+
+
+def test_name_after_the_is_no_person_unless_it_qualifies_a_noun(nlp: Language) -> None:
+    text = "A member of the Majlis said on Monday that Ivan Petrov receives the Order of the Silver Swan. The Petrov administration agreed."
+    people = {m.text for m in mentions_of(nlp, text) if m.actor_type == "person"}
+    assert "Majlis" not in people and "Order" not in people
+    assert "Petrov" in people
+
+
+def test_one_word_name_only_after_locatives_is_dropped(nlp: Language) -> None:
+    found = mentions_of(nlp, "The country refused to send troops to Zarbakh on the request of its neighbour.")
+    assert "Zarbakh" not in {m.text for m in found}
+    # The same word as a subject elsewhere in the article is a person's name.
+    kept = mentions_of(nlp, "Officials flew to Zarbakh on Monday. Zarbakh said the plan would fail.")
+    assert [m.actor_type for m in kept if m.text == "Zarbakh"] == ["person", "person"]
+    according = mentions_of(nlp, "According to Johnson, costs will rise.")
+    assert [m.actor_type for m in according if m.text == "Johnson"] == ["person"]
+
+
+def test_hyphenated_given_name_alone_joins_the_full_name_across_articles(nlp: Language) -> None:
+    found = mentions_of(
+        nlp,
+        "President Kassym-Jomart Tokayev opened the session on Monday.",
+        "Speaking at the invitation of President Kassym-Jomart, the guest praised the host.",
+    )
+    actors, _ = resolve_actors(found)
+    tokayev = actor_named(actors, "Kassym-Jomart")
+    assert len(tokayev) == 1 and tokayev[0].name == "Kassym-Jomart Tokayev"
+
+
+def test_first_level_regions_of_large_countries_are_places() -> None:
+    victoria = lookup("Victoria")
+    assert victoria is not None and (victoria.kind, victoria.country_code) == ("state", "AUS")
+    bavaria = lookup("Bavaria")
+    assert bavaria is not None and bavaria.country_code == "DEU" and bavaria.latitude is not None
+
+
+def test_shorter_multiword_name_joins_the_only_longer_name_ending_so(nlp: Language) -> None:
+    found = mentions_of(nlp, "Interim President Adolfo Rodriguez Saa resigned on Sunday. Rodriguez Saa told the nation he could not rescue Argentina.")
+    assert {m.canonical for m in found if m.actor_type == "person"} == {"Adolfo Rodriguez Saa"}
+
+
+def test_name_used_only_as_a_place_is_a_place(nlp: Language) -> None:
+    text = "Strong winds pushed a huge bushfire towards the town of Hill Top. About 60 fire units in and around Hill Top are optimistic."
+    assert {m.actor_type for m in mentions_of(nlp, text) if m.text == "Hill Top"} == {"location"}
