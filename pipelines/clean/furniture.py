@@ -31,6 +31,10 @@ LINK_LABEL_CATEGORIES = frozenset({"cta", "list", "media", "social"})
 MIN_SENTENCE_WORDS = 3
 PROSE_MIN_WORDS = 8  # a shorter line with a full stop is a short sentence, scored neutrally
 LONG_LINE_WORDS = 20  # prose even without terminal punctuation (truncated or quoted paragraphs)
+# UI words inside a long paragraph ("promoted", "register", "download") are usually news, not a
+# prompt: past this length a line needs this density of call-to-action words to count as UI.
+UI_WORDS_ANYWHERE_MAX_WORDS = 30
+UI_MIN_DENSITY = 0.05
 MIN_STOP_RATIO = 0.2  # English prose is ~40-50% stop words; menus and lists of names are not
 SHORT_SENTENCE_WEIGHT = 1.0  # "Observers left." holds a body together without extending it much
 NON_PROSE_PENALTY = 2.0
@@ -191,7 +195,7 @@ def line_features(line: str) -> LineFeatures:
     terminal = is_terminal(line)
     short = n < PROSE_MIN_WORDS
     strong_ui = (
-        strong >= 2
+        (strong >= 2 and (n <= UI_WORDS_ANYWHERE_MAX_WORDS or strong >= UI_MIN_DENSITY * n))
         or "://" in line
         or "www." in line
         or (short and bool(_DOMAIN.search(line)))

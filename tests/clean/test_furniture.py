@@ -208,3 +208,15 @@ def test_slashes_and_agency_names_in_prose_are_not_credits() -> None:
 
 def test_a_caption_run_into_a_long_paragraph_does_not_take_the_paragraph() -> None:
     assert not is_photo_caption("In this photo taken on Monday, nurses march. " + " ".join(PROSE[:4]))
+
+
+def test_a_long_paragraph_that_happens_to_use_ui_words_is_prose() -> None:
+    paragraph = (
+        "The minister said voters who wanted to register could collect the forms at any post office, and that "
+        "officials who were promoted last year would explain the new rules at regional offices before the vote. "
+        "Critics said the changes came too late for many rural communities, where offices had already closed and "
+        "the nearest counter was now a day's drive away. The electoral commission said it would publish turnout "
+        "figures for every district within a week of the count, as it has done since the last general election."
+    )
+    features = line_features(paragraph)
+    assert features.prose and not features.strong_ui
