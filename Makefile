@@ -18,6 +18,8 @@ build: setup
 	$(VENV)/bin/python -m pipelines build
 
 test: setup
+	$(VENV)/bin/ruff check pipelines tests
+	$(VENV)/bin/ruff format --check pipelines tests
 	$(VENV)/bin/python -m pytest
 
 bench: setup

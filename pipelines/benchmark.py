@@ -130,7 +130,7 @@ def _page(sentences: Sequence[str], rng: random.Random) -> str:
     paragraphs, i = [], 0
     while i < len(sentences):
         step = rng.randint(1, 3)
-        paragraphs.append(" ".join(sentences[i:i + step]))
+        paragraphs.append(" ".join(sentences[i : i + step]))
         i += step
     return "\n\n".join([*top, headline, *paragraphs, *bottom]) + "\n"
 
@@ -181,7 +181,7 @@ def build_corpus(folder: Path, n_articles: int, seed: int = 7) -> Corpus:
             path.write_text(page, encoding="utf-8")
             corpus.story_of[f"{folder.name}/{path.relative_to(folder).as_posix()}"] = same_story[story_id]
     for bundle, start in enumerate(range(0, len(jsonl_lines), JSONL_BUNDLE)):
-        lines = jsonl_lines[start:start + JSONL_BUNDLE]
+        lines = jsonl_lines[start : start + JSONL_BUNDLE]
         (folder / f"bundle_{bundle:03d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return corpus
 
@@ -237,8 +237,10 @@ def detection_rows(corpus: Corpus, assignments: Sequence[SourceAssignment]) -> l
     same_hash = sum(n - 1 for n in Counter(a.content_hash for a in assignments).values())
     return [
         ("articles (canonical)", f"{relations['canonical']} found / {len(by_story)} planted stories"),
-        ("exact copies (same content_hash)", f"{same_hash} found / {corpus.planted['exact']} planted byte copies "
-                                             "(more: pages differing only in furniture clean removed)"),
+        (
+            "exact copies (same content_hash)",
+            f"{same_hash} found / {corpus.planted['exact']} planted byte copies (more: pages differing only in furniture clean removed)",
+        ),
         ("relation to canonical", ", ".join(f"{relations[r]} {r}" for r in ("canonical", "exact_duplicate", "near_duplicate"))),
         ("near copies planted", f"{corpus.planted['edited']} edited, {corpus.planted['truncated']} truncated"),
         ("same-article pairs: precision", f"{correct / predicted:.3f}" if predicted else "n/a"),
@@ -334,7 +336,10 @@ def nlp_rows(stories: Sequence[str], processes: int, model_name: str = DEFAULT_M
         ("entity stage: load + rules + resolution", f"{rules:7.2f} s  {n_words / rules:8.0f} words/s"),
         ("entity stage total", f"{entity:7.2f} s  {n_words / entity:8.0f} words/s  = {entity / bare:.2f}x bare spaCy"),
         ("entity stage per article", per_article(entity)),
-        ("event stage (extract + merge, reuses the parse)", f"{event_seconds:7.2f} s  {per_article(event_seconds)}  ({len(events)} events)"),
+        (
+            "event stage (extract + merge, reuses the parse)",
+            f"{event_seconds:7.2f} s  {per_article(event_seconds)}  ({len(events)} events)",
+        ),
         ("actors / mentions", f"{len(actors)} / {len(mentions)}"),
     ]
 
@@ -390,15 +395,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             folder.mkdir()
             corpus = build_corpus(folder, args.articles, args.seed)
             run = run_pipeline(corpus, processes)
-            print_table(f"Corpus: {len(corpus.story_of)} documents in {len(discover([folder]))} files, "
-                        f"{len(set(corpus.story_of.values()))} distinct real stories; {len(run.rejected)} rejected",
-                        timing_rows(run.timings, len(corpus.story_of)))
+            print_table(
+                f"Corpus: {len(corpus.story_of)} documents in {len(discover([folder]))} files, "
+                f"{len(set(corpus.story_of.values()))} distinct real stories; {len(run.rejected)} rejected",
+                timing_rows(run.timings, len(corpus.story_of)),
+            )
             print_table("Duplicate detection vs planted copies", detection_rows(corpus, run.assignments))
             print_table("Near-duplicate pass scaling", scaling_rows(run.articles))
         if "nlp" in sections:
             print_table("Entity and event stages vs bare spaCy", nlp_rows(load_stories()[: args.nlp_articles], processes))
         if "incremental" in sections:
-            print_table("Incremental runs (whole Dagster job)", incremental_rows(load_stories()[: args.incremental_articles], Path(tmp), processes))
+            print_table(
+                "Incremental runs (whole Dagster job)", incremental_rows(load_stories()[: args.incremental_articles], Path(tmp), processes)
+            )
         print_table("Memory", memory_rows())
     return 0
 

@@ -18,7 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="materialise the whole asset graph through Dagster and publish the warehouse")
-    build.add_argument("--input", action="append", type=Path, help=f"input folder, repeatable (default: {DEFAULT_INPUT.relative_to(PROJECT_ROOT)})")
+    build.add_argument(
+        "--input", action="append", type=Path, help=f"input folder, repeatable (default: {DEFAULT_INPUT.relative_to(PROJECT_ROOT)})"
+    )
     build.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE, help="published DuckDB file (default: %(default)s)")
     build.add_argument("--model", help="spaCy pipeline package to parse with")
 
@@ -91,7 +93,9 @@ def _seconds_per_stage(instance, run_id: str, defs) -> dict[str, float]:
 def _print_failed_checks(result) -> None:
     for evaluation in result.get_asset_check_evaluations():
         if not evaluation.passed:
-            print(f"check failed: {evaluation.asset_key.to_user_string()} {evaluation.check_name} {evaluation.metadata.get('offending_rows')}")
+            print(
+                f"check failed: {evaluation.asset_key.to_user_string()} {evaluation.check_name} {evaluation.metadata.get('offending_rows')}"
+            )
 
 
 def _print_summary(warehouse: Path, stage_seconds: dict[str, float]) -> None:

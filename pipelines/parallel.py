@@ -16,15 +16,14 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def map_chunks(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], processes: int | None = None,
-               chunk_size: int = 64) -> list[R]:
+def map_chunks(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], processes: int | None = None, chunk_size: int = 64) -> list[R]:
     """`fn` applied to consecutive chunks of `items` in a process pool; results concatenated in order.
 
     `fn` must be a module-level function (it is pickled). With one process, or one chunk, it runs
     inline, which avoids the pool start-up cost for small inputs and keeps tracebacks simple.
     """
     processes = processes or os.cpu_count() or 1
-    chunks = [items[i:i + chunk_size] for i in range(0, len(items), chunk_size)]
+    chunks = [items[i : i + chunk_size] for i in range(0, len(items), chunk_size)]
     if processes == 1 or len(chunks) <= 1:
         return [result for chunk in chunks for result in fn(chunk)]
     with multiprocessing.Pool(min(processes, len(chunks))) as pool:

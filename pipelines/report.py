@@ -19,5 +19,7 @@ def render_report(warehouse: Path, what: str, limit: int = 25) -> str:
         events = [SimpleNamespace(**row) for row in conn.execute("SELECT * FROM events").pl().iter_rows(named=True)]
         reports = [SimpleNamespace(**row) for row in conn.execute("SELECT * FROM event_mentions").pl().iter_rows(named=True)]
         names = dict(conn.execute("SELECT actor_id, name FROM actors").fetchall())
-        bodies = dict(conn.execute("SELECT article_id, body FROM articles WHERE article_id IN (SELECT article_id FROM event_mentions)").fetchall())
+        bodies = dict(
+            conn.execute("SELECT article_id, body FROM articles WHERE article_id IN (SELECT article_id FROM event_mentions)").fetchall()
+        )
     return f"# Top events in {warehouse}\n\n" + top_events_markdown(events, reports, names, bodies, limit)

@@ -17,7 +17,6 @@ from pipelines.nlp import DEFAULT_MODEL
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = PROJECT_ROOT / "seeds" / "articles"
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "news.duckdb"
-REFERENCE_DIR = PROJECT_ROOT / "seeds" / "reference"
 
 
 def _env_list(name: str, default: str) -> list[str]:

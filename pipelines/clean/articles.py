@@ -70,8 +70,7 @@ def clean_documents(docs: Sequence[RawDocument], processes: int | None = 1) -> l
     for index, doc in enumerate(docs):
         groups[source_group(doc)].append(index)
     shared: dict[str, frozenset[str]] = {
-        key: shared_furniture([pages[i].lines for i in members]) if len(members) > 1 else frozenset()
-        for key, members in groups.items()
+        key: shared_furniture([pages[i].lines for i in members]) if len(members) > 1 else frozenset() for key, members in groups.items()
     }
     jobs = [(doc, page, shared[source_group(doc)]) for doc, page in zip(docs, pages, strict=True)]
     return map_chunks(_clean_chunk, jobs, processes)
@@ -125,12 +124,7 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
         title = strip_site_suffix(title.strip(), site_names)
     stated_author = byline_names(meta.author) if meta and meta.author else None
     byline = stated_author or next((b for b in map(byline_in, header) if b), None)
-    published = (
-        parse_published(doc.published)
-        or parse_published(meta.date if meta else None)
-        or header_date(header)
-        or date_from_url(url)
-    )
+    published = parse_published(doc.published) or parse_published(meta.date if meta else None) or header_date(header) or date_from_url(url)
     return CleanArticle(
         source_file=doc.source_file,
         body=body,

@@ -4,7 +4,6 @@ Cleaning reruns over every document (it costs well under a millisecond each) bec
 cross-page evidence for furniture changes whenever a page of the same source arrives.
 """
 
-
 import dagster as dg
 import polars as pl
 
@@ -31,8 +30,18 @@ CLEAN_REJECTION_SCHEMA = {"source_file": pl.String, "reason": pl.String, "detail
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(["staging", "clean_articles"], deps=[["staging", "raw_documents"]], kinds={"python", "duckdb"}, description="Article fields, body, paragraph and sentence spans per document."),
-        dg.AssetSpec(["staging", "clean_rejections"], deps=[["staging", "raw_documents"]], kinds={"python", "duckdb"}, description="Documents with no article left after removing page furniture."),
+        dg.AssetSpec(
+            ["staging", "clean_articles"],
+            deps=[["staging", "raw_documents"]],
+            kinds={"python", "duckdb"},
+            description="Article fields, body, paragraph and sentence spans per document.",
+        ),
+        dg.AssetSpec(
+            ["staging", "clean_rejections"],
+            deps=[["staging", "raw_documents"]],
+            kinds={"python", "duckdb"},
+            description="Documents with no article left after removing page furniture.",
+        ),
     ],
     group_name="clean",
     pool="duckdb",

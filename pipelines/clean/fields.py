@@ -41,9 +41,7 @@ _DATEPARSER_SETTINGS = {
 }
 _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
 
-_BYLINE = re.compile(
-    r"^(?:by|written by|words by|reporting by|author|authors|posted by)\s*:?\s+(.+)$", re.I
-)
+_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|author|authors|posted by)\s*:?\s+(.+)$", re.I)
 # "Posted on March 3, 2021 by Jane Roe": a blog's post line ends with the byline.
 _POSTED_BY = re.compile(r"^(?:posted|published|written)\b.{0,40}?\bby\s+(.+)$", re.I)
 # Where the names of a byline end: a bar, a date, "on <date>", "Updated ...".
@@ -57,7 +55,9 @@ _ROLE_WORDS = frozenset(
     news service contributor columnist desk team bureau""".split()
 )
 _LABEL = re.compile(r"^(?:publication|source|published|updated|posted|filed|date|volume|issue)\s*:", re.I)
-_PUBLICATION = re.compile(r"^(?:publication|publisher|published by|source)\s*:\s*(.+?)(?:\s+(?:vol(?:ume)?|issue|no)\.?\s*:?\s*\d.*)?$", re.I)
+_PUBLICATION = re.compile(
+    r"^(?:publication|publisher|published by|source)\s*:\s*(.+?)(?:\s+(?:vol(?:ume)?|issue|no)\.?\s*:?\s*\d.*)?$", re.I
+)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?\s*)?([A-Z][\w&.'’ \-]{1,60}?)\s*(?:[.,|]|all rights|$)",
     re.I,
@@ -216,7 +216,7 @@ def site_in_title(page_title: str, headline: str) -> str | None:
 
 
 def _site_key(name: str) -> str:
-    """"The Delta Times" -> "deltatimes"; a host "www.deltatimes.co.uk" -> "deltatimes"."""
+    """ "The Delta Times" -> "deltatimes"; a host "www.deltatimes.co.uk" -> "deltatimes"."""
     name = name.strip().lower()
     if "." in name and " " not in name:
         labels = [label for label in name.split(".") if label not in _HOST_WORDS]
@@ -225,7 +225,7 @@ def _site_key(name: str) -> str:
 
 
 def is_host_name(name: str) -> bool:
-    """"example.com" is a host name, "Example News" or "Example.com News" a site's own name."""
+    """ "example.com" is a host name, "Example News" or "Example.com News" a site's own name."""
     return "." in name and " " not in name.strip()
 
 

@@ -11,17 +11,16 @@ trailing author bio cuts the body, and a caption printed twice in a row is kept 
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-FURNITURE_WORDS_CSV = Path(__file__).resolve().parents[2] / "seeds" / "reference" / "furniture_words.csv"
+from pipelines.reference import reference_rows
+
 # How much one lexicon hit counts, by category: calls to action and ads are the strongest signal;
 # navigation, section names, social and media words also occur in ordinary news prose.
 CATEGORY_WEIGHT = {"cta": 1.0, "ad": 1.0, "legal": 0.7, "list": 0.7, "nav": 0.5, "section": 0.5, "social": 0.5, "media": 0.5}
@@ -56,7 +55,10 @@ _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|info|co\.uk)\b", re.I)  # a cite
 _GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")  # "HomeWorldPolitics": menu items run together
 # Photo credits are cut from captions.
 # "(Jane Roe/Agency)" with capitalised names on both sides of the slash, or a credit word.
-_CREDIT_PARENS = re.compile(r"\((?:[A-Z][\w.'’\-]* ?){1,4}/[A-Z][^()]*\)\.?$|\((?:[^()]*\b)?(?:photo|photograph|image|picture|credit|via|getty|file|supplied|handout)\b[^()]*\)\.?$", re.I)
+_CREDIT_PARENS = re.compile(
+    r"\((?:[A-Z][\w.'’\-]* ?){1,4}/[A-Z][^()]*\)\.?$|\((?:[^()]*\b)?(?:photo|photograph|image|picture|credit|via|getty|file|supplied|handout)\b[^()]*\)\.?$",
+    re.I,
+)
 _CREDIT_MARK = re.compile(
     r"(?i:\b(?:photo(?:graph)?s?|images?|pictures?|credits?|illustration|video)\s*(?:credit\s*)?:\s*\S"
     r"|\b(?:photo|image|picture)s?\s+(?:by|courtesy(?: of)?)\s+\S|\bgetty images\)?\.?$)"
@@ -109,8 +111,7 @@ class PageLayout:
 @lru_cache(maxsize=1)
 def furniture_lexicon() -> dict[str, str]:
     """word or phrase (lower case) -> category, from the reference CSV."""
-    with FURNITURE_WORDS_CSV.open(newline="", encoding="utf-8") as handle:
-        return {row["word"].strip().lower(): row["category"].strip() for row in csv.DictReader(handle)}
+    return {row["word"].strip().lower(): row["category"].strip() for row in reference_rows("furniture_words.csv")}
 
 
 @lru_cache(maxsize=1)
@@ -123,10 +124,7 @@ def is_photo_caption(line: str) -> bool:
     "Getty Images")."""
     if line.count(" ") >= CAPTION_LINE_MAX_WORDS:  # a paragraph, perhaps with a caption run into it
         return False
-    return bool(
-        _credit_mark(line)
-        or (line.endswith((")", ").")) and _CREDIT_PARENS.search(line, max(0, line.rfind("("))))
-    )
+    return bool(_credit_mark(line) or (line.endswith((")", ").")) and _CREDIT_PARENS.search(line, max(0, line.rfind("(")))))
 
 
 def _credit_mark(line: str) -> re.Match[str] | None:
@@ -159,7 +157,7 @@ def logical_lines(text: str) -> list[str]:
         if not line:
             previous_blank = True
             continue
-        if lines and not previous_blank and line[0].islower() and lines[-1][-1] not in ".!?:”\"":
+        if lines and not previous_blank and line[0].islower() and lines[-1][-1] not in '.!?:”"':
             lines[-1] = f"{lines[-1]} {line}"
         elif not lines or line.rstrip(" .") != lines[-1].rstrip(" ."):
             lines.append(line)
@@ -289,9 +287,7 @@ def split_page(lines: Sequence[str], shared: frozenset[str] = frozenset()) -> Pa
     # unless it is prose with little UI vocabulary (a standfirst repeated as the lede), in which
     # case its first copy stays.
     furniture = [
-        f.strong_ui
-        or keys[i] in shared
-        or (counts[keys[i]] > 1 and (not f.prose or f.ui_score >= REPEATED_PROSE_MAX_UI))
+        f.strong_ui or keys[i] in shared or (counts[keys[i]] > 1 and (not f.prose or f.ui_score >= REPEATED_PROSE_MAX_UI))
         for i, f in enumerate(features)
     ]
     seen: set[str] = set()

@@ -14,7 +14,9 @@ from pipelines.clean.fields import is_host_name, site_in_title
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 _INVISIBLE = re.compile(r"<(script|style|noscript|template|svg|head)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
-_BLOCK_TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|article|section|header|footer|nav|aside|blockquote|tr|table|figure|figcaption|main)\b[^>]*>", re.I)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|h[1-6]|li|ul|ol|article|section|header|footer|nav|aside|blockquote|tr|table|figure|figcaption|main)\b[^>]*>", re.I
+)
 _TAG = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.S | re.I)

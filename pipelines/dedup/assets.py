@@ -1,6 +1,5 @@
 """Deduplicate: every cleaned document is a canonical article or a copy of one (see dedup.near_duplicates)."""
 
-
 import dagster as dg
 import polars as pl
 

@@ -7,16 +7,18 @@ import re
 import unicodedata
 
 # Typographic variants that copies of one story differ in depending on the site's CMS.
-_UNIFY = str.maketrans({
-    **dict.fromkeys("‘’‚‛′`´", "'"),
-    **dict.fromkeys("“”„‟″«»", '"'),
-    **dict.fromkeys("‐‑‒–—―−", "-"),
-    "\u00ad": None,  # soft hyphen
-    "\u200b": None,  # zero-width space
-    "\u200c": None,
-    "\u200d": None,
-    "\ufeff": None,
-})
+_UNIFY = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′`´", "'"),
+        **dict.fromkeys("“”„‟″«»", '"'),
+        **dict.fromkeys("‐‑‒–—―−", "-"),
+        "\u00ad": None,  # soft hyphen
+        "\u200b": None,  # zero-width space
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
+    }
+)
 _WHITESPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 SHINGLE_WORDS = 5
@@ -42,4 +44,4 @@ def shingles(tokens: list[str], size: int = SHINGLE_WORDS) -> set[bytes]:
     """Distinct runs of `size` consecutive words (the whole text if shorter), UTF-8 encoded."""
     if len(tokens) <= size:
         return {" ".join(tokens).encode("utf-8")} if tokens else set()
-    return {" ".join(tokens[i:i + size]).encode("utf-8") for i in range(len(tokens) - size + 1)}
+    return {" ".join(tokens[i : i + size]).encode("utf-8") for i in range(len(tokens) - size + 1)}

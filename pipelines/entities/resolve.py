@@ -152,7 +152,9 @@ def _cluster_people(profiles: dict[str, tuple[int, str | None, str | None]]) -> 
             lone = parts[0]
             candidates = [c for c in evidence if len(c.parts) >= 2 and c.parts[-1] == lone and c.suffixes == suffixes]
             if not candidates:
-                candidates = [c for c in firsts.get(lone, []) if len(c.parts) >= 2 and _compatible(c.country, country) and _compatible(c.role, role)]
+                candidates = [
+                    c for c in firsts.get(lone, []) if len(c.parts) >= 2 and _compatible(c.country, country) and _compatible(c.role, role)
+                ]
             by_key = {c.key: c for c in candidates}
             chosen = dominant(by_key, {k: c.names.total() for k, c in by_key.items()})
             match = by_key[chosen] if chosen is not None else None
@@ -233,7 +235,16 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
             )
         )
     rows = [
-        MentionRow(_stable_id("men_", m.article_id, m.start_char, m.end_char), m.article_id, actor_of[key_of(m)], m.text, m.start_char, m.end_char, m.sentence_id, m.kind)
+        MentionRow(
+            _stable_id("men_", m.article_id, m.start_char, m.end_char),
+            m.article_id,
+            actor_of[key_of(m)],
+            m.text,
+            m.start_char,
+            m.end_char,
+            m.sentence_id,
+            m.kind,
+        )
         for m in ordered
     ]
     return actors, rows

@@ -1,6 +1,5 @@
 """Events: candidates extracted from each parse (events.extract), merged across articles (events.merge)."""
 
-
 import dagster as dg
 import polars as pl
 
@@ -42,8 +41,18 @@ EVENT_MENTION_SCHEMA = {
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(["staging", "events"], deps=[["staging", "parses"], ["staging", "mentions"], ["staging", "actors"]], kinds={"spacy", "python", "duckdb"}, description="One row per real event, merged across the articles that report it."),
-        dg.AssetSpec(["staging", "event_mentions"], deps=[["staging", "parses"], ["staging", "mentions"], ["staging", "actors"]], kinds={"spacy", "python", "duckdb"}, description="Each sentence that reports an event."),
+        dg.AssetSpec(
+            ["staging", "events"],
+            deps=[["staging", "parses"], ["staging", "mentions"], ["staging", "actors"]],
+            kinds={"spacy", "python", "duckdb"},
+            description="One row per real event, merged across the articles that report it.",
+        ),
+        dg.AssetSpec(
+            ["staging", "event_mentions"],
+            deps=[["staging", "parses"], ["staging", "mentions"], ["staging", "actors"]],
+            kinds={"spacy", "python", "duckdb"},
+            description="Each sentence that reports an event.",
+        ),
     ],
     group_name="events",
     pool="duckdb",

@@ -152,12 +152,18 @@ def _attachment(predicate: Token, ent: Span) -> int | None:
     return None
 
 
-def resolve_event_date(predicate: Token, article_date: dt.date | None, future: bool = False, article_precision: Precision = "day") -> ResolvedDate:
+def resolve_event_date(
+    predicate: Token, article_date: dt.date | None, future: bool = False, article_precision: Precision = "day"
+) -> ResolvedDate:
     """Date of the event at `predicate` from its sentence's DATE entities, else the article's date
     (at `article_precision`: "week" when the article date itself was inferred). Without an article
     date only expressions that name their year ("in 2017", "14 September 2022") can be resolved."""
     sentence = predicate.sent
-    attached = [(rank, abs(predicate.i - e.start), e) for e in predicate.doc.ents if e.label_ == "DATE" and sentence.start <= e.start < sentence.end and (rank := _attachment(predicate, e)) is not None]
+    attached = [
+        (rank, abs(predicate.i - e.start), e)
+        for e in predicate.doc.ents
+        if e.label_ == "DATE" and sentence.start <= e.start < sentence.end and (rank := _attachment(predicate, e)) is not None
+    ]
     pending = None
     for _, _, ent in sorted(attached, key=lambda x: x[:2]):
         if article_date is None and not _YEAR.search(ent.text):

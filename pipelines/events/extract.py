@@ -118,7 +118,12 @@ class _ActorIndex:
         """Actors of a noun phrase and its conjuncts ("X and Y"). Two places joined by a bare
         comma are one place and its qualifier ("Samarkand, Uzbekistan"): the first is meant."""
         actors = [a for t in (head, *head.conjuncts) if (a := self.of_phrase(t)) is not None]
-        if len(actors) == 2 and len(head.conjuncts) == 1 and all(a.actor_type in _PLACE_TYPES for a in actors) and _bare_comma(head, head.conjuncts[0]):
+        if (
+            len(actors) == 2
+            and len(head.conjuncts) == 1
+            and all(a.actor_type in _PLACE_TYPES for a in actors)
+            and _bare_comma(head, head.conjuncts[0])
+        ):
             return actors[:1]
         return list({a.actor_id: a for a in actors}.values())
 
@@ -216,7 +221,9 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
             [o for _, o in _pobjs(verb, target_preps)] if entry.event_code != _HOST_CODE else [],
             # not for visits and meetings ("hosted talks on X" does not host X), nor statements:
             # "announced sanctions against Y" is the sanctions' event, not a statement to Y
-            [o for d in direct_objects for _, o in _pobjs(d, _OBJECT_TARGET_PREPS)] if entry.event_code[:2] not in (_CONSULT_ROOT, _STATEMENT_ROOT) else [],
+            [o for d in direct_objects for _, o in _pobjs(d, _OBJECT_TARGET_PREPS)]
+            if entry.event_code[:2] not in (_CONSULT_ROOT, _STATEMENT_ROOT)
+            else [],
             [c for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"],
         )
         targets = next((found for objects in object_sets if (found := [a for o in objects for a in actors.of_coordination(o)])), [])
@@ -331,7 +338,13 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
     with_actors = {m.sentence_id for m in mentions if m.article_id == context.article_id}
     predicates = {t.i: e for t in doc if (e := _match_entry(t)) is not None}
     # The word a pattern names is part of the predicate, not an event of its own ("refused to comment").
-    consumed = {c.i for i, e in predicates.items() if e.pattern.startswith(("obj:", "xcomp:")) for c in doc[i].children if c.dep_ in ("dobj", "nsubjpass", "xcomp")}
+    consumed = {
+        c.i
+        for i, e in predicates.items()
+        if e.pattern.startswith(("obj:", "xcomp:"))
+        for c in doc[i].children
+        if c.dep_ in ("dobj", "nsubjpass", "xcomp")
+    }
     quads = {code: info.quad_class for code, info in cameo_codes().items()}
     # An undated article is dated from the full dates it states; its events' dates get less sure.
     article_date, article_precision = context.published_date, "day"
@@ -382,7 +395,9 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
                     date_precision=resolved.precision,
                     date_source=resolved.source,
                     modality=modality,
-                    confidence=_confidence(target is not None, roles.direct_source, resolved.source == "text" and article_precision == "day", is_verb),
+                    confidence=_confidence(
+                        target is not None, roles.direct_source, resolved.source == "text" and article_precision == "day", is_verb
+                    ),
                     symmetric=entry.symmetric,
                     date_text=resolved.pending,
                 )

@@ -99,7 +99,16 @@ class EventMentionRow:
 
 
 def _order(c: EventCandidate) -> tuple:
-    return (c.event_date or dt.date.max, c.article_id, c.sentence_id, c.predicate_start, c.event_code, c.actor1_id, c.actor2_id or "", c.modality)
+    return (
+        c.event_date or dt.date.max,
+        c.article_id,
+        c.sentence_id,
+        c.predicate_start,
+        c.event_code,
+        c.actor1_id,
+        c.actor2_id or "",
+        c.modality,
+    )
 
 
 def _polity(actor_id: str, actors: Mapping[str, ActorInfo]) -> str:
@@ -138,7 +147,9 @@ def _places_agree(a: str, b: str, actors: Mapping[str, ActorInfo]) -> bool:
 
 def _office_holders(c: EventCandidate, actors: Mapping[str, ActorInfo]) -> dict[str, str]:
     """polity -> the person standing for it in this report."""
-    return {_polity(a, actors): a for a in (c.actor1_id, c.actor2_id) if a and actors.get(a, ("",))[0] == "person" and _polity(a, actors) != a}
+    return {
+        _polity(a, actors): a for a in (c.actor1_id, c.actor2_id) if a and actors.get(a, ("",))[0] == "person" and _polity(a, actors) != a
+    }
 
 
 class _Cluster:
@@ -160,7 +171,9 @@ class _Cluster:
         if c.place_id is not None and not all(_places_agree(c.place_id, p, self.actors) for p in self.places):
             return False
         holders = _office_holders(c, self.actors)
-        return all(_office_holders(m, self.actors).get(polity, person) == person for m in self.members for polity, person in holders.items())
+        return all(
+            _office_holders(m, self.actors).get(polity, person) == person for m in self.members for polity, person in holders.items()
+        )
 
 
 def _fine(c: EventCandidate) -> bool:
@@ -199,7 +212,9 @@ def _join_largest(clusters: list[_Cluster], options: list[_Cluster], c: EventCan
     The latest, because a report that states no date speaks of the article's present, and the
     present is no earlier than the latest of the dated events it could be."""
     if options:
-        max(options, key=lambda k: (len(k.members), max((m.event_date for m in k.members if m.event_date), default=dt.date.min))).members.append(c)
+        max(
+            options, key=lambda k: (len(k.members), max((m.event_date for m in k.members if m.event_date), default=dt.date.min))
+        ).members.append(c)
     else:
         clusters.append(_Cluster(c, actors))
 
@@ -247,7 +262,9 @@ def _place(members: list[EventCandidate], actors: Mapping[str, ActorInfo]) -> st
     return _most_common(places, lambda p: (-_specificity(p, actors), p)) if places else None
 
 
-def _event_row(event_id: str, members: list[EventCandidate], articles: Mapping[str, tuple[str | None, dt.date | None]], actors: Mapping[str, ActorInfo]) -> EventRow:
+def _event_row(
+    event_id: str, members: list[EventCandidate], articles: Mapping[str, tuple[str | None, dt.date | None]], actors: Mapping[str, ActorInfo]
+) -> EventRow:
     code = _most_common([m.event_code for m in members], lambda code: (code.endswith("0"), code))
     if code[:2] == _CONSULT_ROOT:
         actor1, actor2 = _encounter_pair(members, code, actors)
@@ -291,7 +308,9 @@ def _event_id(key: tuple, members: list[EventCandidate], taken: set[str]) -> str
     event_id = "evt_" + hashlib.sha1(basis.encode()).hexdigest()[:16]
     if event_id in taken:  # two clusters of one group sharing a first date: tell them apart by their first report
         first = min(members, key=_order)
-        event_id = "evt_" + hashlib.sha1(f"{basis}|{first.article_id}|{first.sentence_id}|{first.predicate_start}".encode()).hexdigest()[:16]
+        event_id = (
+            "evt_" + hashlib.sha1(f"{basis}|{first.article_id}|{first.sentence_id}|{first.predicate_start}".encode()).hexdigest()[:16]
+        )
     return event_id
 
 
@@ -302,7 +321,9 @@ def _clusters(candidates: list[EventCandidate], actors: Mapping[str, ActorInfo])
     return [(key, cluster) for key in sorted(groups) for cluster in _cluster_group(groups[key], actors)]
 
 
-def _article_anchors(clustered: list[tuple[tuple, _Cluster]], articles: Mapping[str, tuple[str | None, dt.date | None]]) -> dict[str, dt.date]:
+def _article_anchors(
+    clustered: list[tuple[tuple, _Cluster]], articles: Mapping[str, tuple[str | None, dt.date | None]]
+) -> dict[str, dt.date]:
     """article_id -> a date an undated article was written on or after, from the dated reports
     of other articles in the events it shares."""
     anchors: dict[str, dt.date] = {}
@@ -339,7 +360,13 @@ def merge_events(
     clustered = _clusters(ordered, actors)
     anchors = _article_anchors(clustered, articles)
     if anchors:
-        ordered = sorted((_redate(c, anchors[c.article_id]) if c.article_id in anchors and c.event_date is None and c.date_source != "undated" else c for c in ordered), key=_order)
+        ordered = sorted(
+            (
+                _redate(c, anchors[c.article_id]) if c.article_id in anchors and c.event_date is None and c.date_source != "undated" else c
+                for c in ordered
+            ),
+            key=_order,
+        )
         clustered = _clusters(ordered, actors)
     events: list[EventRow] = []
     mentions: dict[tuple[str, str, str], EventMentionRow] = {}

@@ -54,8 +54,14 @@ def _own_cues(token: Token, via: str) -> set[Modality]:
             found.add(cues[(lemma, "amod")])  # type: ignore[arg-type]  # "a potential meeting"
         elif child.dep_ == "mark" and (lemma, "mark") in cues and not via_conj:
             found.add(cues[(lemma, "mark")])  # type: ignore[arg-type]
-        elif child.dep_ == "prep" and not via_conj and any(
-            (g.lemma_.lower(), "no_phrase") in cues and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children) for g in child.children if g.dep_ == "pobj"
+        elif (
+            child.dep_ == "prep"
+            and not via_conj
+            and any(
+                (g.lemma_.lower(), "no_phrase") in cues and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children)
+                for g in child.children
+                if g.dep_ == "pobj"
+            )
         ):
             found.add("negated")  # "in no way", "under no circumstances"; not "talks with no preconditions"
         elif child.dep_ == "xcomp" and token.lemma_ == "be" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):

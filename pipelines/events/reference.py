@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "seeds" / "reference"
+from pipelines.reference import reference_rows
 
 
 @dataclass(frozen=True)
@@ -29,16 +27,11 @@ class LexiconEntry:
     needs_target: bool
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (REFERENCE_DIR / name).open(newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-
 @lru_cache(maxsize=1)
 def cameo_codes() -> dict[str, CameoCode]:
     return {
         r["code"]: CameoCode(r["code"], r["root_code"], r["label"], int(r["quad_class"]), float(r["goldstein"]))
-        for r in _rows("cameo_codes.csv")
+        for r in reference_rows("cameo_codes.csv")
     }
 
 
@@ -46,7 +39,7 @@ def cameo_codes() -> dict[str, CameoCode]:
 def event_lexicon() -> dict[tuple[str, str], list[LexiconEntry]]:
     """(lemma, pos) -> entries, the ones with a pattern first so the most specific match wins."""
     index: dict[tuple[str, str], list[LexiconEntry]] = {}
-    for r in _rows("event_lexicon.csv"):
+    for r in reference_rows("event_lexicon.csv"):
         entry = LexiconEntry(r["lemma"], r["pos"], r["pattern"], r["event_code"], r["symmetric"] == "1", r["needs_target"] == "1")
         index.setdefault((entry.lemma, entry.pos), []).append(entry)
     for entries in index.values():
@@ -57,8 +50,7 @@ def event_lexicon() -> dict[tuple[str, str], list[LexiconEntry]]:
 @lru_cache(maxsize=1)
 def modality_cues() -> dict[tuple[str, str], str]:
     """(lemma, kind) -> modality; kind is neg | aux | mark | amod | governor."""
-    return {(r["lemma"], r["kind"]): r["modality"] for r in _rows("modality_cues.csv")}
-
+    return {(r["lemma"], r["kind"]): r["modality"] for r in reference_rows("modality_cues.csv")}
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +61,6 @@ def context_words() -> dict[str, frozenset[str]]:
     "support": light verbs whose subject does the event noun they govern ("held talks", "launched
     an attack"), unlike other verbs ("searched for the suspect in the attacks")."""
     kinds: dict[str, set[str]] = {}
-    for r in _rows("event_context_words.csv"):
+    for r in reference_rows("event_context_words.csv"):
         kinds.setdefault(r["kind"], set()).add(r["lemma"])
     return {kind: frozenset(lemmas) for kind, lemmas in kinds.items()}

@@ -1,11 +1,10 @@
 """Ingest: every input file becomes raw documents or rejected inputs (see ingest.reading)."""
 
+from functools import partial
 
 import dagster as dg
 
 from pipelines.ingest.incremental import ingest
-from functools import partial
-
 from pipelines.ingest.reading import discover, file_sha256, read_files
 from pipelines.settings import WarehouseSettings
 from pipelines.warehouse.store import connect, read_table, write_table
@@ -13,9 +12,15 @@ from pipelines.warehouse.store import connect, read_table, write_table
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(["staging", "input_files"], kinds={"python", "duckdb"}, description="Every file found under the input folders, with its hash."),
+        dg.AssetSpec(
+            ["staging", "input_files"], kinds={"python", "duckdb"}, description="Every file found under the input folders, with its hash."
+        ),
         dg.AssetSpec(["staging", "raw_documents"], kinds={"python", "duckdb"}, description="Decoded documents (a JSONL line is one)."),
-        dg.AssetSpec(["staging", "ingest_rejections"], kinds={"python", "duckdb"}, description="Inputs that could not be read as text, with the reason."),
+        dg.AssetSpec(
+            ["staging", "ingest_rejections"],
+            kinds={"python", "duckdb"},
+            description="Inputs that could not be read as text, with the reason.",
+        ),
     ],
     group_name="ingest",
     pool="duckdb",
@@ -40,6 +45,4 @@ def ingest_files(context: dg.AssetExecutionContext, settings: WarehouseSettings)
         metadata={"dagster/row_count": result.input_files.height, "files_read": result.files_read},
     )
     yield dg.MaterializeResult(asset_key=["staging", "raw_documents"], metadata={"dagster/row_count": result.documents.height})
-    yield dg.MaterializeResult(
-        asset_key=["staging", "ingest_rejections"], metadata={"dagster/row_count": result.rejections.height}
-    )
+    yield dg.MaterializeResult(asset_key=["staging", "ingest_rejections"], metadata={"dagster/row_count": result.rejections.height})

@@ -61,16 +61,14 @@ def ingest(
     `read_files` reads the new and changed files in one batch (in parallel) and returns one list of
     records per file, in order.
     """
-    known = (
-        dict(zip(previous_files["input_file"], previous_files["file_sha256"], strict=True))
-        if not previous_files.is_empty()
-        else {}
-    )
+    known = dict(zip(previous_files["input_file"], previous_files["file_sha256"], strict=True)) if not previous_files.is_empty() else {}
     file_rows, reused, to_read = [], set(), []
     for path, input_file in files:
         sha = hash_file(path)
         is_reused = known.get(input_file) == sha
-        file_rows.append({"input_file": input_file, "path": str(path), "file_sha256": sha, "size_bytes": path.stat().st_size, "reused": is_reused})
+        file_rows.append(
+            {"input_file": input_file, "path": str(path), "file_sha256": sha, "size_bytes": path.stat().st_size, "reused": is_reused}
+        )
         if is_reused:
             reused.add(input_file)
         else:

@@ -28,20 +28,61 @@ JSONL_DATE_FIELDS = ("published", "published_date", "date")
 
 # Leading bytes of common binary formats that can slip through without NUL bytes early on.
 BINARY_MAGIC = (
-    b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"\x1f\x8b",
-    b"BZh", b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07", b"\x7fELF", b"\xd0\xcf\x11\xe0", b"OggS",
-    b"ID3", b"RIFF", b"\x00\x00\x01\x00", b"wOFF", b"wOF2",
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",
+    b"\x1f\x8b",
+    b"BZh",
+    b"7z\xbc\xaf\x27\x1c",
+    b"Rar!\x1a\x07",
+    b"\x7fELF",
+    b"\xd0\xcf\x11\xe0",
+    b"OggS",
+    b"ID3",
+    b"RIFF",
+    b"\x00\x00\x01\x00",
+    b"wOFF",
+    b"wOF2",
 )
 BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Single-byte code pages for Latin-script languages, as charset-normalizer names them.
-LATIN_CODEPAGES = frozenset({
-    "cp1250", "cp1252", "cp1254", "cp1257", "cp437", "cp775", "cp850", "cp852", "cp858", "cp1258", "latin_1",
-    "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14",
-    "iso8859_15", "iso8859_16", "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish",
-})
+LATIN_CODEPAGES = frozenset(
+    {
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "cp437",
+        "cp775",
+        "cp850",
+        "cp852",
+        "cp858",
+        "cp1258",
+        "latin_1",
+        "iso8859_2",
+        "iso8859_3",
+        "iso8859_4",
+        "iso8859_9",
+        "iso8859_10",
+        "iso8859_13",
+        "iso8859_14",
+        "iso8859_15",
+        "iso8859_16",
+        "mac_roman",
+        "mac_latin2",
+        "mac_iceland",
+        "mac_turkish",
+    }
+)
 SNIFF_BYTES = 8192
 MAX_CONTROL_RATIO = 0.05  # text has tabs and newlines, almost never other C0 controls
 CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B} | {0x7F}
@@ -63,7 +104,7 @@ def discover(input_dirs: Sequence[Path]) -> list[tuple[Path, str]]:
     if len(set(names)) != len(names):
         raise ValueError(f"input folders must have distinct names to keep source files apart: {names}")
     found: list[tuple[Path, str]] = []
-    for folder, name in zip(input_dirs, names):
+    for folder, name in zip(input_dirs, names, strict=True):
         root = Path(folder).resolve()
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = [d for d in dirnames if not d.startswith(".")]
@@ -91,13 +132,25 @@ def read_file(path: Path, source_file: str) -> list[RawDocument | Rejection]:
     except OSError as error:
         return [Rejection(source_file, "unreadable", f"The file could not be opened ({error.strerror}).", 0)]
     if suffix not in TEXT_SUFFIXES and suffix != JSONL_SUFFIX:
-        return [Rejection(source_file, "unsupported_type",
-                          f"Files ending in '{suffix or '(none)'}' are not read; use .txt, .html, .htm or .jsonl.", size)]
+        return [
+            Rejection(
+                source_file,
+                "unsupported_type",
+                f"Files ending in '{suffix or '(none)'}' are not read; use .txt, .html, .htm or .jsonl.",
+                size,
+            )
+        ]
     if size == 0:
         return [Rejection(source_file, "empty", "The file is empty (0 bytes).", 0)]
     if size > MAX_BYTES:
-        return [Rejection(source_file, "too_large",
-                          f"The file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for one input; split it or drop it.", size)]
+        return [
+            Rejection(
+                source_file,
+                "too_large",
+                f"The file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for one input; split it or drop it.",
+                size,
+            )
+        ]
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -127,7 +180,7 @@ def decode_bytes(data: bytes, html: bool = False) -> tuple[str, str]:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding), encoding
+                return data[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError:
                 break
     try:
@@ -178,8 +231,7 @@ def _check_bytes(data: bytes, source_file: str) -> Rejection | None:
 
 
 def _undecodable(source_file: str, size: int) -> Rejection:
-    return Rejection(source_file, "undecodable",
-                     "No text encoding fits these bytes; re-save the file as UTF-8.", size)
+    return Rejection(source_file, "undecodable", "No text encoding fits these bytes; re-save the file as UTF-8.", size)
 
 
 def _read_jsonl(data: bytes, source_file: str) -> list[RawDocument | Rejection]:
@@ -187,7 +239,7 @@ def _read_jsonl(data: bytes, source_file: str) -> list[RawDocument | Rejection]:
     if not data.strip():
         return [Rejection(source_file, "empty", "The file holds only whitespace.", len(data))]
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     out: list[RawDocument | Rejection] = []
     for number, line in enumerate(data.split(b"\n"), start=1):
         if not line.strip():

@@ -4,7 +4,6 @@ Parses are cached by article id (derived from the body's content) and model name
 article is not parsed again on the next run.
 """
 
-
 from collections.abc import Iterator
 
 import dagster as dg
@@ -46,7 +45,10 @@ def parses(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg
             n_process=processes,
         )
         fresh = pl.DataFrame(
-            [{"article_id": aid, "model": settings.spacy_model, "doc": nlp.to_bytes(doc)} for aid, doc in zip(todo["article_id"], docs, strict=True)],
+            [
+                {"article_id": aid, "model": settings.spacy_model, "doc": nlp.to_bytes(doc)}
+                for aid, doc in zip(todo["article_id"], docs, strict=True)
+            ],
             schema=PARSE_SCHEMA,
         )
         frame = pl.concat([keep.cast(PARSE_SCHEMA), fresh]).sort("article_id")

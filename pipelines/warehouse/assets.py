@@ -1,6 +1,5 @@
 """The warehouse: SQL model assets and checks loaded from sql/, and the publish step."""
 
-
 from collections.abc import Iterable
 from pathlib import Path
 

@@ -24,7 +24,17 @@ points) of `articles.body`: in Python `body[start_char:end_char]`, in DuckDB
 
 
 # Tables in the order a reader meets them: articles and their provenance, then who, then what.
-TABLE_ORDER = ["articles", "article_sources", "rejected_inputs", "sentences", "actors", "mentions", "events", "event_mentions", "event_details"]
+TABLE_ORDER = [
+    "articles",
+    "article_sources",
+    "rejected_inputs",
+    "sentences",
+    "actors",
+    "mentions",
+    "events",
+    "event_mentions",
+    "event_details",
+]
 
 
 def render_reference(sql_dir: Path = SQL_DIR) -> str:

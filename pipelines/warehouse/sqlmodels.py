@@ -14,7 +14,6 @@ A model that does not parse, is not exactly one SELECT, or reads a table no asse
 loudly when the code location loads, not in the middle of a run.
 """
 
-
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -141,9 +140,7 @@ def model_asset(model: SqlModel) -> dg.AssetsDefinition:
             rows = conn.execute(f"SELECT count(*) FROM main.{model.name}").fetchone()[0]
             preview = conn.execute(f"SELECT * FROM main.{model.name} LIMIT 10").pl()
             columns = conn.execute(f"SELECT column_name, column_type FROM (DESCRIBE main.{model.name})").fetchall()
-        schema = dg.TableSchema(
-            columns=[dg.TableColumn(name, kind, description=model.column_docs.get(name)) for name, kind in columns]
-        )
+        schema = dg.TableSchema(columns=[dg.TableColumn(name, kind, description=model.column_docs.get(name)) for name, kind in columns])
         return dg.MaterializeResult(
             metadata={
                 "dagster/row_count": rows,
@@ -180,10 +177,7 @@ def markdown_table(frame, max_chars: int = 80) -> str:
     if frame.is_empty():
         return "_no rows_"
     columns = frame.columns
-    rows = [
-        "| " + " | ".join(_cell(value, max_chars) for value in row) + " |"
-        for row in frame.iter_rows()
-    ]
+    rows = ["| " + " | ".join(_cell(value, max_chars) for value in row) + " |" for row in frame.iter_rows()]
     return "\n".join(["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns), *rows])
 
 

@@ -40,7 +40,9 @@ HTML_PAGE = f"""<html><head><title>Council closes rural clinics - Valley Herald<
 
 
 def document(text: str, source_file: str = "site/page.txt", kind: str = "text", **extra: str) -> RawDocument:
-    return RawDocument(source_file=source_file, raw_sha256="0" * 64, size_bytes=len(text.encode()), kind=kind, text=text, encoding="utf-8", **extra)
+    return RawDocument(
+        source_file=source_file, raw_sha256="0" * 64, size_bytes=len(text.encode()), kind=kind, text=text, encoding="utf-8", **extra
+    )
 
 
 def test_plain_text_page_becomes_article_with_fields() -> None:
@@ -56,7 +58,11 @@ def test_plain_text_page_becomes_article_with_fields() -> None:
 
 
 def test_url_gives_publisher_and_date_and_source_fields_win() -> None:
-    doc = document(TEXT_PAGE.replace("Published: 14 March 2023", ""), url="https://www.valleyherald.example/2023/03/15/clinics", title="Clinics to close")
+    doc = document(
+        TEXT_PAGE.replace("Published: 14 March 2023", ""),
+        url="https://www.valleyherald.example/2023/03/15/clinics",
+        title="Clinics to close",
+    )
     [article] = clean_documents([doc])
     assert article.publisher == "valleyherald.example"
     assert article.published_date == dt.date(2023, 3, 15)

@@ -2,10 +2,10 @@
 
 from pipelines.clean.furniture import (
     furniture_lexicon,
+    is_photo_caption,
     line_features,
     logical_lines,
     shared_furniture,
-    is_photo_caption,
     split_page,
     strip_photo_credit,
 )

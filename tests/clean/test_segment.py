@@ -54,7 +54,7 @@ def test_months_and_company_suffixes() -> None:
 
 
 def test_closing_quotes_stay_with_their_sentence() -> None:
-    body = "“We will win,” he said. “It is over.” Next came the vote. He said \"no.\" Officials left."
+    body = '“We will win,” he said. “It is over.” Next came the vote. He said "no." Officials left.'
     assert texts(body, split_sentences(body)) == [
         "“We will win,” he said.",
         "“It is over.”",

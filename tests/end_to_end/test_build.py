@@ -45,7 +45,11 @@ def make_inputs(folder: Path) -> None:
     with open(bad / "huge.txt", "wb") as handle:
         handle.truncate(50 * 1024 * 1024)
     (bad / "furniture.txt").write_text("Home\nNews\nSports\nSubscribe\nSign in\nMenu\nPrivacy Policy\nCookie settings\n© 2024\n")
-    lines = [json.dumps({"text": body_lines[0] + " " + body_lines[1], "url": "https://example.org/a"}), "{not json", json.dumps({"title": "no text"})]
+    lines = [
+        json.dumps({"text": body_lines[0] + " " + body_lines[1], "url": "https://example.org/a"}),
+        "{not json",
+        json.dumps({"title": "no text"}),
+    ]
     (bad / "dump.jsonl").write_text("\n".join(lines) + "\n")
     (bad / "table.csv").write_text("a,b\n1,2\n")
 
@@ -116,9 +120,21 @@ def test_every_input_file_is_an_article_a_duplicate_or_a_rejection(conn):
 
 
 SAMPLE_FURNITURE = [
-    "Accessibility links", "Breaking News", "Skip to main content", "Clear icon", "Recommended Videos",
-    "Loading...", "Advertisment", "Most Popular", "recent posts", "Enjoying this article?", "Get the Newsletter",
-    "16x9 Image", "To find out more, click here.", "Editorial Staff", "is a journalist living in",
+    "Accessibility links",
+    "Breaking News",
+    "Skip to main content",
+    "Clear icon",
+    "Recommended Videos",
+    "Loading...",
+    "Advertisment",
+    "Most Popular",
+    "recent posts",
+    "Enjoying this article?",
+    "Get the Newsletter",
+    "16x9 Image",
+    "To find out more, click here.",
+    "Editorial Staff",
+    "is a journalist living in",
 ]
 
 
@@ -194,5 +210,10 @@ def test_events_are_not_inflated_and_carry_modality(conn):
 
 def test_the_published_tables_keep_the_contract_columns_in_order(conn):
     for table, columns in CONTRACT.items():
-        published = [name for (name,) in conn.execute(f"SELECT column_name FROM duckdb_columns() WHERE table_name = '{table}' ORDER BY column_index").fetchall()]
+        published = [
+            name
+            for (name,) in conn.execute(
+                f"SELECT column_name FROM duckdb_columns() WHERE table_name = '{table}' ORDER BY column_index"
+            ).fetchall()
+        ]
         assert published[: len(columns)] == columns, table

@@ -25,7 +25,7 @@ def nlp() -> Language:
 def mentions_of(nlp: Language, *texts: str) -> list[EntityMention]:
     items = [(text, split_sentences(text, split_paragraphs(text))) for text in texts]
     found: list[EntityMention] = []
-    for n, (doc, (text, spans)) in enumerate(zip(parse(nlp, items), items)):
+    for n, (doc, (_, spans)) in enumerate(zip(parse(nlp, items), items, strict=True)):
         sentences = [(f"a{n}-s{i}", start, end) for i, (start, end) in enumerate(spans)]
         found += find_mentions(doc, f"a{n}", sentences)
     for m in found:  # every offset slices its own text exactly
@@ -100,7 +100,9 @@ def test_transliterations_merge_across_articles(nlp: Language) -> None:
 
 
 def test_university_named_after_a_person_is_not_the_person(nlp: Language) -> None:
-    actors, _ = resolve_actors(mentions_of(nlp, "Students at Nazarbayev University cheered when former President Nursultan Nazarbayev arrived."))
+    actors, _ = resolve_actors(
+        mentions_of(nlp, "Students at Nazarbayev University cheered when former President Nursultan Nazarbayev arrived.")
+    )
     assert {(a.name, a.actor_type) for a in actors if "Nazarbayev" in a.name} == {
         ("Nazarbayev University", "organization"),
         ("Nursultan Nazarbayev", "person"),
@@ -227,7 +229,9 @@ def test_title_that_goes_with_a_given_name_is_part_of_the_display_name(nlp: Lang
 
 
 def test_apposition_gives_the_person_country_and_role(nlp: Language) -> None:
-    found = mentions_of(nlp, "Ms Lund greeted her Danish counterpart, Erik Holm, on Monday. Marta Silva, the Brazilian president, arrived later.")
+    found = mentions_of(
+        nlp, "Ms Lund greeted her Danish counterpart, Erik Holm, on Monday. Marta Silva, the Brazilian president, arrived later."
+    )
     assert (by_text(found, "Erik Holm").country_code, by_text(found, "Marta Silva").country_code) == ("DNK", "BRA")
     assert by_text(found, "Marta Silva").role == "GOV"
     assert not [m for m in found if m.actor_type == "country"]
@@ -240,7 +244,9 @@ def test_organisation_name_runs_on_through_of_and_capitalised_words(nlp: Languag
 
 
 def test_organisation_name_takes_in_a_continent_but_not_a_city(nlp: Language) -> None:
-    found = mentions_of(nlp, "The Organization for Security and Co-operation in Europe sent observers. The Ministry of Defence in London agreed.")
+    found = mentions_of(
+        nlp, "The Organization for Security and Co-operation in Europe sent observers. The Ministry of Defence in London agreed."
+    )
     assert "Organization for Security and Co-operation in Europe" in {m.text for m in found}
     assert by_text(found, "London").actor_type == "location"
 
@@ -305,7 +311,9 @@ def test_disease_is_not_an_actor(nlp: Language) -> None:
 
 
 def test_web_domain_cited_as_a_source_is_a_media_organisation(nlp: Language) -> None:
-    found = mentions_of(nlp, "Russia wants a strong presence in the region (Example18.com, January 12). Officials agreed (Presidency.kz, May 3).")
+    found = mentions_of(
+        nlp, "Russia wants a strong presence in the region (Example18.com, January 12). Officials agreed (Presidency.kz, May 3)."
+    )
     for m in found:
         assert m.actor_type != "location"
     site = [m for m in found if m.text.endswith(".kz")]
@@ -353,7 +361,9 @@ def test_first_level_regions_of_large_countries_are_places() -> None:
 
 
 def test_shorter_multiword_name_joins_the_only_longer_name_ending_so(nlp: Language) -> None:
-    found = mentions_of(nlp, "Interim President Adolfo Rodriguez Saa resigned on Sunday. Rodriguez Saa told the nation he could not rescue Argentina.")
+    found = mentions_of(
+        nlp, "Interim President Adolfo Rodriguez Saa resigned on Sunday. Rodriguez Saa told the nation he could not rescue Argentina."
+    )
     assert {m.canonical for m in found if m.actor_type == "person"} == {"Adolfo Rodriguez Saa"}
 
 

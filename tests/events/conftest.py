@@ -37,17 +37,26 @@ def actor_id(name: str) -> str:
     return name.lower().replace(" ", "_")
 
 
-def build_article(nlp: Language, text: str, article_id: str = "a1", published: dt.date | None = ARTICLE_DATE, spans: list[tuple[int, int]] | None = None) -> Parsed:
+def build_article(
+    nlp: Language, text: str, article_id: str = "a1", published: dt.date | None = ARTICLE_DATE, spans: list[tuple[int, int]] | None = None
+) -> Parsed:
     spans = spans if spans is not None else _sentence_spans(text)
     doc = next(parse(nlp, [(text, spans)]))
     ids = [f"{article_id}:s{i}" for i in range(len(spans))]
     mentions = [
-        ActorMention(f"{article_id}:m{n}", article_id, actor_id(ent.text), _ACTOR_TYPES[ent.label_], ent.start_char, ent.end_char,
-                     next(sid for sid, (s, e) in zip(ids, spans) if s <= ent.start_char < e))
+        ActorMention(
+            f"{article_id}:m{n}",
+            article_id,
+            actor_id(ent.text),
+            _ACTOR_TYPES[ent.label_],
+            ent.start_char,
+            ent.end_char,
+            next(sid for sid, (s, e) in zip(ids, spans, strict=True) if s <= ent.start_char < e),
+        )
         for n, ent in enumerate(doc.ents)
         if ent.label_ in _ACTOR_TYPES
     ]
-    context = ArticleContext(article_id, published, "Daily Test", [(sid, s, e) for sid, (s, e) in zip(ids, spans)])
+    context = ArticleContext(article_id, published, "Daily Test", [(sid, s, e) for sid, (s, e) in zip(ids, spans, strict=True)])
     return doc, mentions, context
 
 

@@ -14,11 +14,27 @@ DAY = dt.date(2022, 9, 14)
 ARTICLES = {"a1": ("Daily Test", DAY), "a2": ("Weekly Test", DAY), "a3": (None, None), "a4": ("Daily Test", DAY)}
 
 
-def report(article_id: str = "a1", code: str = "042", a1: str = "xi", a2: str | None = "kazakhstan", date: dt.date | None = DAY, **changes) -> EventCandidate:  # noqa: ANN003
+def report(
+    article_id: str = "a1", code: str = "042", a1: str = "xi", a2: str | None = "kazakhstan", date: dt.date | None = DAY, **changes
+) -> EventCandidate:  # noqa: ANN003
     base = EventCandidate(
-        article_id=article_id, sentence_id=f"{article_id}:s0", sentence_start=0, sentence_end=20, predicate_start=3, predicate_end=9,
-        predicate_text="visits", event_code=code, actor1_id=a1, actor2_id=a2, place_id=None, event_date=date,
-        date_precision="day" if date else None, date_source="text" if date else None, modality="asserted", confidence=0.8, symmetric=False,
+        article_id=article_id,
+        sentence_id=f"{article_id}:s0",
+        sentence_start=0,
+        sentence_end=20,
+        predicate_start=3,
+        predicate_end=9,
+        predicate_text="visits",
+        event_code=code,
+        actor1_id=a1,
+        actor2_id=a2,
+        place_id=None,
+        event_date=date,
+        date_precision="day" if date else None,
+        date_source="text" if date else None,
+        modality="asserted",
+        confidence=0.8,
+        symmetric=False,
     )
     return replace(base, **changes)
 
@@ -35,7 +51,10 @@ def test_same_visit_in_two_articles_is_one_event():
 
 def test_symmetric_meeting_reported_both_ways_is_one_event():
     meet = dict(code="040", symmetric=True)
-    events, _ = merge_events([report("a1", a1="xi", a2="putin", **meet), report("a2", a1="putin", a2="xi", **meet), report("a4", a1="xi", a2="putin", **meet)], ARTICLES)
+    events, _ = merge_events(
+        [report("a1", a1="xi", a2="putin", **meet), report("a2", a1="putin", a2="xi", **meet), report("a4", a1="xi", a2="putin", **meet)],
+        ARTICLES,
+    )
     (event,) = events
     assert (event.actor1_id, event.actor2_id, event.num_sources) == ("xi", "putin", 2)  # same publisher twice counts once
 
@@ -163,7 +182,10 @@ def test_a_city_and_its_country_are_one_place_but_two_countries_are_not():
         report("a4", code="042", a1="xi", a2="kazakhstan", place_id="kazakhstan"),
     ]
     events = merge_events(candidates, ARTICLES, ACTORS)[0]
-    assert sorted((e.actor2_id, e.place_id, e.num_mentions) for e in events) == [("kazakhstan", "kazakhstan", 1), ("samarkand", "samarkand", 2)]
+    assert sorted((e.actor2_id, e.place_id, e.num_mentions) for e in events) == [
+        ("kazakhstan", "kazakhstan", 1),
+        ("samarkand", "samarkand", 2),
+    ]
 
 
 def test_undated_article_takes_its_dates_from_the_events_it_shares():

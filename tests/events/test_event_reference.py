@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipelines.events.reference import cameo_codes, event_lexicon, modality_cues
 from pipelines.events.modality import MODALITY_PRECEDENCE
+from pipelines.events.reference import cameo_codes, event_lexicon, modality_cues
 
 ROOTS = {f"{n:02d}" for n in range(1, 21)}
 

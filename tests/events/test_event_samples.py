@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from pipelines.events.extract import extract_events
 from pipelines.events.merge import merge_events
 

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.ingest.reading import read_files
-from pipelines.ingest.reading import MAX_BYTES, discover, file_sha256, read_file
+from pipelines.ingest.reading import MAX_BYTES, discover, file_sha256, read_file, read_files
 from pipelines.records import RawDocument, Rejection
 
 STORY = "The council approved the new budget on Tuesday after a long debate.\n"
@@ -123,8 +122,7 @@ def test_html_meta_charset_is_honoured(tmp_path):
 
 
 def test_mojibake_is_repaired_but_typographic_quotes_are_kept(tmp_path):
-    result = read_one(write(tmp_path, "mojibake.txt", "The minister’s café reopened."
-                            .encode("utf-8").decode("cp1252").encode("utf-8")))
+    result = read_one(write(tmp_path, "mojibake.txt", "The minister’s café reopened.".encode().decode("cp1252").encode("utf-8")))
     assert isinstance(result, RawDocument)
     assert result.text == "The minister’s café reopened."
 
