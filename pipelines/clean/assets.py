@@ -11,7 +11,7 @@ from pipelines.clean.articles import clean_documents
 from pipelines.ingest.incremental import RAW_DOCUMENT_SCHEMA
 from pipelines.records import RawDocument, Rejection
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.store import connect, read_table, write_table
+from pipelines.warehouse.store import connect, frame_of, read_table, write_table
 
 _SPAN = pl.List(pl.Struct({"start": pl.Int64, "end": pl.Int64}))
 CLEAN_ARTICLE_SCHEMA = {
@@ -51,20 +51,19 @@ def clean_articles(context: dg.AssetExecutionContext, settings: WarehouseSetting
         raw = read_table(conn, "staging.raw_documents")
         fields = [name for name in RAW_DOCUMENT_SCHEMA if name != "input_file"]
         docs = [RawDocument(**row) for row in raw.select(fields).iter_rows(named=True)] if not raw.is_empty() else []
-        sizes = {doc.source_file: doc.size_bytes for doc in docs}
         articles, rejections = [], []
         for result in clean_documents(docs, processes=settings.processes):
             if isinstance(result, Rejection):
-                rejections.append(result.__dict__)
+                rejections.append(result)
                 continue
             row = {name: getattr(result, name) for name in CLEAN_ARTICLE_SCHEMA if name not in ("paragraphs", "sentences")}
             row["paragraphs"] = [{"start": s, "end": e} for s, e in result.paragraphs]
             row["sentences"] = [{"start": s, "end": e} for s, e in result.sentences]
             articles.append(row)
-        article_frame = pl.DataFrame(articles, schema=CLEAN_ARTICLE_SCHEMA).sort("source_file")
-        rejection_frame = pl.DataFrame(rejections, schema=CLEAN_REJECTION_SCHEMA).sort("source_file")
+        article_frame = frame_of(articles, CLEAN_ARTICLE_SCHEMA).sort("source_file")
+        rejection_frame = frame_of(rejections, CLEAN_REJECTION_SCHEMA).sort("source_file")
         write_table(conn, "staging.clean_articles", article_frame)
         write_table(conn, "staging.clean_rejections", rejection_frame)
-    context.log.info(f"{article_frame.height} articles, {rejection_frame.height} rejected of {len(sizes)} documents")
+    context.log.info(f"{article_frame.height} articles, {rejection_frame.height} rejected of {len(docs)} documents")
     yield dg.MaterializeResult(asset_key=["staging", "clean_articles"], metadata={"dagster/row_count": article_frame.height})
     yield dg.MaterializeResult(asset_key=["staging", "clean_rejections"], metadata={"dagster/row_count": rejection_frame.height})

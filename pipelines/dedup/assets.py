@@ -5,7 +5,7 @@ import polars as pl
 
 from pipelines.dedup.near_duplicates import DedupItem, deduplicate
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.store import connect, read_table, write_table
+from pipelines.warehouse.store import connect, frame_of, read_table, write_table
 
 ASSIGNMENT_SCHEMA = {
     "source_file": pl.String,
@@ -28,7 +28,7 @@ def article_assignments(context: dg.AssetExecutionContext, settings: WarehouseSe
     with connect(settings.work_db_path) as conn:
         clean = read_table(conn, "staging.clean_articles", "source_file, body, published_date")
         items = [DedupItem(**row) for row in clean.iter_rows(named=True)] if not clean.is_empty() else []
-        frame = pl.DataFrame([a.__dict__ for a in deduplicate(items)], schema=ASSIGNMENT_SCHEMA).sort("source_file")
+        frame = frame_of(deduplicate(items), ASSIGNMENT_SCHEMA).sort("source_file")
         write_table(conn, "staging.article_assignments", frame)
     relations = frame["relation"].value_counts().sort("relation")
     return dg.MaterializeResult(

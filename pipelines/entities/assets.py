@@ -10,7 +10,7 @@ from pipelines.entities.report import top_actors_markdown
 from pipelines.entities.resolve import resolve_actors
 from pipelines.parse.assets import load_docs, load_sentences
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.store import connect, write_table
+from pipelines.warehouse.store import connect, frame_of, write_table
 
 ACTOR_SCHEMA = {
     "actor_id": pl.String,
@@ -62,10 +62,8 @@ def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
         for article_id, doc in load_docs(conn, settings.spacy_model):
             found.extend(find_mentions(doc, article_id, sentences.get(article_id, [])))
         actors, mentions = resolve_actors(found)
-        actor_frame = pl.DataFrame([row.__dict__ for row in actors], schema=ACTOR_SCHEMA).sort("actor_id")
-        mention_frame = pl.DataFrame([row.__dict__ for row in mentions], schema=MENTION_SCHEMA).sort(
-            "article_id", "start_char", "mention_id"
-        )
+        actor_frame = frame_of(actors, ACTOR_SCHEMA).sort("actor_id")
+        mention_frame = frame_of(mentions, MENTION_SCHEMA).sort("article_id", "start_char", "mention_id")
         write_table(conn, "staging.actors", actor_frame)
         write_table(conn, "staging.mentions", mention_frame)
     seconds = time.perf_counter() - started
