@@ -81,7 +81,10 @@ class StageTiming:
 
 def load_stories() -> list[str]:
     """Distinct real stories from the Lee corpus files (read directly, one story per line)."""
-    from gensim.test.utils import datapath  # bench-only dependency
+    try:
+        from gensim.test.utils import datapath  # the corpus ships with the bench dependency group
+    except ImportError as error:
+        raise SystemExit("the benchmark needs its corpus package: run `make bench` (uv sync --group bench)") from error
 
     stories: dict[str, None] = {}
     for name in ("lee_background.cor", "lee.cor"):

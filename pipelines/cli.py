@@ -79,10 +79,8 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def _seconds_per_stage(instance, run_id: str, defs) -> dict[str, float]:
-    groups = {}
-    for asset in defs.assets or []:
-        if hasattr(asset, "op"):
-            groups[asset.op.name] = next(iter(asset.group_names_by_key.values()))
+    # Steps are named after ops; a stage is the asset group of the op's assets. Checks are steps too.
+    groups = {asset.op.name: next(iter(asset.group_names_by_key.values())) for asset in defs.assets or []}
     totals: dict[str, float] = defaultdict(float)
     for stat in instance.get_run_step_stats(run_id):
         if stat.start_time and stat.end_time:
@@ -102,18 +100,21 @@ def _print_summary(warehouse: Path, stage_seconds: dict[str, float]) -> None:
     import duckdb
 
     with duckdb.connect(str(warehouse), read_only=True) as conn:
-        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+
+        def count(table: str) -> int:
+            return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
         sources = dict(conn.execute("SELECT relation, count(*) FROM article_sources GROUP BY relation").fetchall())
         rejected = conn.execute("SELECT reason, count(*) FROM rejected_inputs GROUP BY reason ORDER BY reason").fetchall()
-        files = one("SELECT count(*) FROM article_sources") + one("SELECT count(*) FROM rejected_inputs")
+        reasons = f" ({', '.join(f'{reason}: {n}' for reason, n in rejected)})" if rejected else ""
         lines = [
             f"warehouse      {warehouse}",
-            f"inputs seen    {files}",
-            f"articles       {one('SELECT count(*) FROM articles')}",
+            f"inputs seen    {count('article_sources') + count('rejected_inputs')}",
+            f"articles       {count('articles')}",
             f"duplicates     {sources.get('exact_duplicate', 0)} exact, {sources.get('near_duplicate', 0)} near",
-            f"rejected       {sum(n for _, n in rejected)}" + (f" ({', '.join(f'{r}: {n}' for r, n in rejected)})" if rejected else ""),
-            f"actors         {one('SELECT count(*) FROM actors')} ({one('SELECT count(*) FROM mentions')} mentions)",
-            f"events         {one('SELECT count(*) FROM events')} ({one('SELECT count(*) FROM event_mentions')} reports)",
+            f"rejected       {sum(n for _, n in rejected)}{reasons}",
+            f"actors         {count('actors')} ({count('mentions')} mentions)",
+            f"events         {count('events')} ({count('event_mentions')} reports)",
         ]
     print("\n".join(lines))
     print("seconds per stage: " + ", ".join(f"{stage} {seconds:.2f}" for stage, seconds in stage_seconds.items()))
