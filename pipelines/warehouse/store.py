@@ -34,12 +34,11 @@ def write_table(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
     return frame.height
 
 
-def read_table(conn: duckdb.DuckDBPyConnection, table: str, columns: str = "*", where: str = "") -> pl.DataFrame:
+def read_table(conn: duckdb.DuckDBPyConnection, table: str, columns: str = "*") -> pl.DataFrame:
     """The rows of `table`, or an empty frame when it does not exist yet (first run)."""
     if not table_exists(conn, table):
         return pl.DataFrame()
-    sql = f"SELECT {columns} FROM {table}" + (f" WHERE {where}" if where else "")
-    return conn.execute(sql).pl()
+    return conn.execute(f"SELECT {columns} FROM {table}").pl()
 
 
 def table_exists(conn: duckdb.DuckDBPyConnection, table: str) -> bool:

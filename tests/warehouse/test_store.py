@@ -1,0 +1,31 @@
+"""Python stages write whole tables and read them back as polars frames."""
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from pipelines.warehouse.store import connect, frame_of, read_table, write_table
+
+
+@dataclass
+class Row:
+    key: str
+    value: int
+    note: str = "extra"
+
+
+def test_writing_a_table_replaces_it_so_reruns_never_double_rows(tmp_path):
+    with connect(tmp_path / "work.duckdb") as conn:
+        assert read_table(conn, "staging.things").is_empty()  # first run: nothing yet
+        write_table(conn, "staging.things", pl.DataFrame({"key": ["a", "b"]}))
+        write_table(conn, "staging.things", pl.DataFrame({"key": ["a", "b"], "added": [1, 2]}))
+        assert read_table(conn, "staging.things").to_dicts() == [{"key": "a", "added": 1}, {"key": "b", "added": 2}]
+
+
+def test_frame_of_puts_contract_columns_first_with_their_types_and_keeps_extra_fields():
+    schema = {"key": pl.String, "value": pl.Int64, "missing": pl.Float64}
+    frame = frame_of([Row("a", 1)], schema)
+    assert frame.columns == ["key", "value", "missing", "note"]
+    assert frame.schema["missing"] == pl.Float64 and frame["missing"][0] is None
+    empty = frame_of([], schema)
+    assert empty.is_empty() and dict(empty.schema) == schema
