@@ -26,12 +26,28 @@ def write_table(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
     schema, _, name = table.rpartition(".")
     if schema:
         conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+    with _registered(conn, frame) as name:
+        conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {name}")
+    return frame.height
+
+
+def append_rows(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    """Insert `frame`'s rows into an existing table with the same columns (incremental stages)."""
+    if frame.is_empty():
+        return 0
+    with _registered(conn, frame) as name:
+        conn.execute(f"INSERT INTO {table} SELECT * FROM {name}")
+    return frame.height
+
+
+@contextmanager
+def _registered(conn: duckdb.DuckDBPyConnection, frame: pl.DataFrame) -> Iterator[str]:
+    """`frame` visible to SQL under a temporary name (through Arrow, without copying rows)."""
     conn.register("_frame", frame.to_arrow())
     try:
-        conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM _frame")
+        yield "_frame"
     finally:
         conn.unregister("_frame")
-    return frame.height
 
 
 def read_table(conn: duckdb.DuckDBPyConnection, table: str, columns: str = "*") -> pl.DataFrame:

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from pipelines.warehouse.store import connect, frame_of, read_table, write_table
+from pipelines.warehouse.store import append_rows, connect, frame_of, read_table, write_table
 
 
 @dataclass
@@ -29,3 +29,11 @@ def test_frame_of_puts_contract_columns_first_with_their_types_and_keeps_extra_f
     assert frame.schema["missing"] == pl.Float64 and frame["missing"][0] is None
     empty = frame_of([], schema)
     assert empty.is_empty() and dict(empty.schema) == schema
+
+
+def test_appending_rows_extends_a_table(tmp_path):
+    with connect(tmp_path / "work.duckdb") as conn:
+        write_table(conn, "staging.things", pl.DataFrame({"key": ["a"]}))
+        assert append_rows(conn, "staging.things", pl.DataFrame({"key": ["b"]})) == 1
+        assert append_rows(conn, "staging.things", pl.DataFrame(schema={"key": pl.String})) == 0
+        assert read_table(conn, "staging.things")["key"].to_list() == ["a", "b"]
