@@ -23,11 +23,11 @@ def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConn
 
 def write_table(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
     """Replace `schema.table` with `frame`: a rerun never doubles rows, and schema changes apply."""
-    schema, _, name = table.rpartition(".")
+    schema, _, _ = table.rpartition(".")
     if schema:
         conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
-    with _registered(conn, frame) as name:
-        conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {name}")
+    with _registered(conn, frame) as source:
+        conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {source}")
     return frame.height
 
 
@@ -35,8 +35,8 @@ def append_rows(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
     """Insert `frame`'s rows into an existing table with the same columns (incremental stages)."""
     if frame.is_empty():
         return 0
-    with _registered(conn, frame) as name:
-        conn.execute(f"INSERT INTO {table} SELECT * FROM {name}")
+    with _registered(conn, frame) as source:
+        conn.execute(f"INSERT INTO {table} SELECT * FROM {source}")
     return frame.height
 
 
