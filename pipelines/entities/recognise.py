@@ -48,7 +48,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from pipelines.entities.gazetteer import lookup
+from pipelines.entities.gazetteer import Place, lookup
 from pipelines.entities.lexicon import fold, lexicon
 
 ActorType = str  # person | organization | country | location
@@ -94,7 +94,8 @@ ORG_CONTINUERS = {"of", "for", "on"}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"}
 # A compass word or "New" before a country word makes another place's name ("New South Wales").
 COMPASS = {"new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower"}
-PLACE_MODIFIERS = COMPASS - {"new"} | {"greater", "central"}  # no first name; a region's name
+LANDMARKS = {"mt", "mt.", "mount", "cape", "fort", "lake"}  # first words of a landmark's name: "Mt Gambier"
+PLACE_MODIFIERS = COMPASS - {"new"} | {"greater", "central"} | LANDMARKS  # no first name; a region's name
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PRONOUNS = {"he": SUBJECT_DEPS, "she": SUBJECT_DEPS, "his": {"poss"}, "her": {"poss"}}
 MIN_PLACE_POPULATION = 100_000  # a "person" after "in"/"to"... must be a sizeable place to be one
@@ -103,6 +104,7 @@ CONTEXT_PLACE_FACTOR = 10  # thresholds shrink tenfold for places in a country t
 PLACE_ROLE = "PLACE"  # org_types.csv marks facility words (airport, park) with this pseudo-role
 DIMENSIONS = re.compile(r"^\d+x\d+$", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.-]{1,9}$")
+SPELLED_ACRONYM = re.compile(r"^[A-Z](?:-[A-Z])+$")
 OPEN_BRACKETS = {"(", "["}  # a name never runs into a bracket: "Foo Organization's (FBO"
 # Dependencies of a name that modifies the next noun: "the Obama administration", "COVID-19 pandemic".
 MODIFIER_DEPS = {"compound", "nmod", "amod", "poss"}
@@ -111,6 +113,10 @@ WEB_DOMAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2
 # Two-letter top-level domains sold worldwide, which say nothing of the site's country.
 GENERIC_CCTLDS = {"io", "tv", "me", "co", "ai", "fm", "ly", "cc", "ws", "to", "gg", "la"}
 HYPHENS = {"-", "\u2013", "/"}
+# "US-made Apaches", "French-built Mirages": a product, not an actor.
+MAKER_WORDS = {"made", "built", "designed", "supplied"}
+# Organisation roles of a portfolio word that may precede a title: "Defence Secretary", "Navy Captain".
+PORTFOLIO_ROLES = {"GOV", "MIL"}
 # Words before "to" that make it no locative: "according to Smith".
 NOT_LOCATIVE_BEFORE = {"according", "thanks", "due", "close", "next", "similar", "addition"}
 
@@ -200,6 +206,38 @@ def _is_name_token(token: Token) -> bool:
 
 def _country_of(span_text: str) -> str | None:
     return lexicon().countries.get(fold(span_text))
+
+
+def _spelled_acronym_country(text: str) -> str | None:
+    """ "U-S", "U-K": a country acronym spelled with hyphens."""
+    return lexicon().countries.get(fold(text.replace("-", ""))) if SPELLED_ACRONYM.match(text) else None
+
+
+def _region_of_demonym(word: str) -> Place | None:
+    """ "Kashmiri(s)" -> Kashmir, "Bavarian" -> Bavaria: a demonym that is no country's names its region."""
+    word = word[:-1] if word.endswith("s") and len(word) > 4 else word
+    stems = [word[:-1]] if word.endswith(("i", "an")) and word[:1].isupper() else []
+    places = (lookup(stem) for stem in stems)
+    return next((p for p in places if p is not None and p.kind == "state"), None)
+
+
+def _portfolio(token: Token) -> bool:
+    """A capitalised government or military portfolio word before a title: "Defence Secretary"."""
+    return token.text[:1].isupper() and lexicon().org_types.get(token.lower_) in PORTFOLIO_ROLES
+
+
+def _dotted_name(span: Span) -> Span | None:
+    """ "One.Tel", split by the tokenizer at its glued dot: the span widened to the whole name."""
+    doc, i = span.doc, span.start
+    if i >= 2 and doc[i - 1].text == "." and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].text[:1].isupper():
+        return doc[i - 2 : span.end]
+    return None
+
+
+def _product(span: Span) -> bool:
+    """ "US-made Apaches": a name after "<country>-made" is a weapon or vehicle."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].lower_ in MAKER_WORDS and doc[i - 2].text == "-"
 
 
 def _furniture(span: Span) -> bool:
@@ -300,7 +338,7 @@ class _Builder:
             elif i in self.country_ends and self.doc[self.country_ends[i]].text[:1].isupper():
                 j = self.country_ends[i]
                 country = country or _country_of(self.doc[j:i].text)
-            elif self.doc[i - 1].lower_ in TITLE_GLUE:
+            elif self.doc[i - 1].lower_ in TITLE_GLUE or _portfolio(self.doc[i - 1]):
                 j = i - 1
             else:
                 break
@@ -327,9 +365,13 @@ class _Builder:
                 continue
             ent = doc[start].ent_type_
             name = doc[end:run]
-            if ent in {"ORG", "FAC"} and doc[start].ent_iob_ == "B" and any(self.lex.org_types.get(t.lower_) for t in name):
-                continue  # "General Motors Company": the title word belongs to an org name
+            if self.lex.org_types.get(name[-1].lower_) or (
+                ent in {"ORG", "FAC"} and doc[start].ent_iob_ == "B" and any(self.lex.org_types.get(t.lower_) for t in name)
+            ):
+                continue  # "General Motors Company", "Queen Elizabeth Hospital": the title word belongs to an org name
             first, country, role = self._prefix(end)
+            if doc[first].ent_iob_ == "I" and doc[first].ent_type_ in {"ORG", "FAC"} and doc[first - 1].text[:1].isupper():
+                continue  # "Royal Flying Doctor Service": capitalised words before the title make it an org name
             self.consumed.update(range(first, run))
             self.drafts.append(_Draft(end, run, "person", country, role, titled=True, title=fold(doc[start:end].text)))
 
@@ -364,29 +406,34 @@ class _Builder:
         for ent in self.doc.ents:
             if ent.label_ not in ENT_LABELS or any(i in self.consumed for i in range(ent.start, ent.end)):
                 continue
-            span = _trim(ent)
-            if span is not None and ent.label_ == "PERSON":
+            span, label = _trim(ent), ent.label_
+            if span is not None and (dotted := _dotted_name(span)) is not None:
+                span, label = dotted, "ORG"  # "One.Tel": a company name, never a person
+            if span is not None and label == "PERSON":
                 span = _person_part(span)
-            if span is None or _furniture(span):
+            if span is None or _furniture(span) or _product(span):
                 continue
-            if ent.label_ in {"ORG", "FAC"}:
+            if label in {"ORG", "FAC"}:
                 span = _extend_org(span)
                 self.consumed.update(range(span.start, span.end))
-            if ent.label_ != "NORP" and _not_actor(span):
+            if label != "NORP" and _not_actor(span):
                 self.non_actors.append(span)
                 continue
             pair = _demonym_pair(span)
             if pair is not None:
                 self.drafts.extend(pair)
                 continue
-            draft = self._classify(span, ent.label_)
+            draft = self._classify(span, label)
             if draft is not None:
                 self.drafts.append(draft)
 
     def _classify(self, span: Span, label: str) -> _Draft | None:
         lex = self.lex
         text = fold(span.text)
-        country = lex.countries.get(text)
+        country = lex.countries.get(text) or _spelled_acronym_country(span.text)
+        region = _region_of_demonym(span.text) if country is None and len(span) == 1 else None
+        if region is not None:
+            return _Draft(span.start, span.end, "location", canonical=region.name, kind="demonym")
         if label == "NORP":
             return _Draft(span.start, span.end, "country", country) if country else None
         if WEB_DOMAIN.match(span.text):
@@ -412,12 +459,14 @@ class _Builder:
                 return _Draft(span.start, end, "country", lex.countries[fold(self.doc[span.start : end].text)])
             return _Draft(span.start, span.end, "person")
         role, org_country = _org_role_country(span)
-        if role == PLACE_ROLE:  # "Royal National Park", "John F. Kennedy Airport": a place, not an actor
+        if role == PLACE_ROLE or (role is None and fold(span[0].text) in LANDMARKS):  # "Royal National Park", "Mt Isa"
             return _Draft(span.start, span.end, "location")
         if text in lex.org_types or text.split()[-1:] == ["government"]:
             return None  # "the Government", "Federal Government": a common noun, not a named actor
+        known = lex.known_orgs.get(text)
+        if label == "ORG" and len(span) == 1 and span.root.tag_ == "JJ" and role is None and not known:
+            return None  # "an Aboriginal boy": an adjective spaCy took for an organisation
         if label == "ORG" or (label == "FAC" and role is not None):
-            known = lex.known_orgs.get(text)
             return _Draft(span.start, span.end, "organization", org_country, role, canonical=known[0] if known else None)
         return _Draft(span.start, span.end, "location")
 
@@ -487,9 +536,11 @@ class _Builder:
 def _extend_org(span: Span) -> Span:
     """Run an organisation name on through "of"/"for"/"on" (and, once inside such a complement,
     "and") plus capitalised words that spaCy left outside any entity; "in" only before a continent;
-    glued hyphen parts ("Co-operation"). Sentence ends, lower-case words and other entities stop it."""
+    glued hyphen parts ("Co-operation"); a number word after a broadcaster word ("Channel Nine"). Sentence ends, lower-case words and other entities stop it."""
     doc = span.doc
     end = span.end
+    if end < len(doc) and lexicon().org_types.get(doc[end - 1].lower_) == "MED" and doc[end].like_num and doc[end].text.istitle():
+        end += 1  # "Channel Nine", "Network Ten"
     inside = any(t.lower_ in ORG_CONTINUERS for t in span)
     while end + 1 < len(doc):
         if doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
@@ -578,14 +629,16 @@ def _trim(span: Span) -> Span | None:
             end = i
             break
         infix = doc[i - 1].text == "-" and i + 1 < end and doc[i + 1].text == "-"  # "Lashkar-e-Taiba"
-        if doc[i].text[:1].islower() and doc[i].lower_ not in NAME_CONNECTORS and not infix:
+        # "the" sits in a name only after a connector ("Bank of the West"): "told Channel Nine the Government".
+        stray_the = doc[i].text == "the" and doc[i - 1].lower_ not in NAME_CONNECTORS
+        if doc[i].text[:1].islower() and (doc[i].lower_ not in NAME_CONNECTORS or stray_the) and not infix:
             end = i
             break
     while end > start and (
         doc[end - 1].text in POSSESSIVE
         or doc[end - 1].is_space
         or (doc[end - 1].is_punct and doc[end - 1].text != ".")
-        or doc[end - 1].like_num  # "Glenn McGrath 2": a score or count glued to a name
+        or (doc[end - 1].like_num and not doc[end - 1].is_alpha)  # "Glenn McGrath 2", but "Channel Nine"
         or doc[end - 1].lower_ in NAME_CONNECTORS
     ):
         end -= 1
@@ -664,6 +717,28 @@ def _title_names(drafts: list[_Draft], doc: Doc) -> None:
             d.canonical = f"{prefix} {d.canonical}"
 
 
+def _people_among_orgs(drafts: list[_Draft], doc: Doc) -> None:
+    """An "organisation" of two or three plain name words (no organisation or country word) is a person
+    when coordinated with a person ("batsmen Makhaya Ntini and Nanti Hayward"), after an organisation's
+    possessive ("the Wilderness Society's Lyndon Schneiders") or when its last word is a titled
+    person's name in the article ("Roy Whiting" ... "Mr Whiting")."""
+    lex = lexicon()
+    titled = {fold(doc[d.start : d.end].text) for d in drafts if d.titled and d.end - d.start == 1}
+    people = {i for d in drafts if d.actor_type == "person" for i in range(d.start, d.end)}
+    orgs = {i for d in drafts if d.actor_type == "organization" for i in range(d.start, d.end)}
+    for d in drafts:
+        span = doc[d.start : d.end]
+        if d.actor_type != "organization" or d.role or d.canonical or d.country_code or not 2 <= len(span) <= 3:
+            continue
+        if not all(t.is_alpha and t.text.istitle() and t.lower_ not in lex.org_types and fold(t.text) not in lex.countries for t in span):
+            continue
+        root = span.root
+        coordinated = (root.dep_ == "conj" and root.head.i in people) or any(c.dep_ == "conj" and c.i in people for c in root.children)
+        owned = d.start >= 2 and doc[d.start - 1].text in POSSESSIVE and d.start - 2 in orgs
+        if coordinated or owned or fold(span[-1].text) in titled:
+            d.actor_type = "person"
+
+
 def _known_place(name: str) -> bool:
     place = lookup(name)
     return place is not None and (place.kind != "city" or place.population >= MIN_PLACE_POPULATION)
@@ -698,26 +773,29 @@ def _names_a_place(span: Span) -> bool:
 
 
 def _drop_stray_names(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
-    """Untitled "person" names that the article only uses as places, and that are no part of a
+    """Untitled "person" names that the article mostly uses as places, and that are no part of a
     fuller name: a place when one use names a place ("the Tora Bora caves", "the town of Hill
-    Top", then "around Tora Bora"); dropped when one word only ever after locative prepositions
+    Top", or is typed a place) and, for one-word names, at least half its uses name a place or
+    follow a locative ("around Hilltop"); dropped when one word only ever after locative prepositions
     ("troops to Karabakh"): more likely a place the gazetteer lacks, better left out than mistyped."""
     name_parts = _full_name_parts(drafts, doc)
     names: dict[str, list[_Draft]] = {}
+    places: Counter[str] = Counter()  # the same name typed as a place elsewhere in the article
     for d in drafts:
         if d.actor_type == "person" and d.kind == "name":
             names.setdefault(fold(doc[d.start : d.end].text), []).append(d)
+        elif d.actor_type == "location" and d.kind == "name":
+            places[fold(doc[d.start : d.end].text)] += 1
     stray: set[int] = set()
     for name, found in names.items():
         if any(d.titled for d in found) or (" " not in name and name in name_parts):
             continue
         place = [_names_a_place(doc[d.start : d.end]) for d in found]
-        if not all(p or _after_locative(doc, d.start) for p, d in zip(place, found, strict=True)):
-            continue
-        if any(place):
+        located = sum(p or _after_locative(doc, d.start) for p, d in zip(place, found, strict=True)) + places[name]
+        if (any(place) or places[name]) and (" " in name or 2 * located >= len(found) + places[name]):
             for d in found:
                 d.actor_type = "location"
-        elif " " not in name:
+        elif located == len(found) and " " not in name:
             stray.update(id(d) for d in found)
     return [d for d in drafts if id(d) not in stray]
 
@@ -773,6 +851,7 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     builder.appositions()
     context = {d.country_code for d in drafts if d.actor_type == "country" and d.country_code}
     _names_as_places(drafts, doc, context)
+    _people_among_orgs(drafts, doc)
     drafts = _drop_stray_names(drafts, doc)
     _link_people(drafts, doc)
     _title_names(drafts, doc)
@@ -789,7 +868,7 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
         if d.actor_type == "country" and country:
             canonical = lex.country_names.get(country, canonical)
         elif d.actor_type == "location":
-            place = lookup(text, context)
+            place = lookup(canonical, context)
             if place is not None:
                 canonical, country, geonameid = place.name, place.country_code, place.geonameid
                 if place.kind == "country":

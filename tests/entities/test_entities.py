@@ -370,3 +370,65 @@ def test_shorter_multiword_name_joins_the_only_longer_name_ending_so(nlp: Langua
 def test_name_used_only_as_a_place_is_a_place(nlp: Language) -> None:
     text = "Strong winds pushed a huge bushfire towards the town of Hill Top. About 60 fire units in and around Hill Top are optimistic."
     assert {m.actor_type for m in mentions_of(nlp, text) if m.text == "Hill Top"} == {"location"}
+
+
+def test_a_title_word_inside_an_organisation_name_is_no_person_title(nlp: Language) -> None:
+    found = mentions_of(nlp, "A Royal Flying Doctor Service plane crashed at dawn. The pilot was taken to the Queen Margaret Hospital.")
+    assert [(m.text, m.actor_type) for m in found] == [
+        ("Royal Flying Doctor Service", "organization"),
+        ("Queen Margaret Hospital", "organization"),
+    ]
+
+
+def test_a_portfolio_word_before_a_title_is_part_of_the_title(nlp: Language) -> None:
+    found = mentions_of(nlp, "Deputy Defence Secretary Paul Wolfram spoke on Monday.")
+    assert [(m.text, m.actor_type, m.role) for m in found] == [("Paul Wolfram", "person", "GOV")]
+
+
+def test_broadcaster_number_words_and_dotted_company_names_are_whole_names(nlp: Language) -> None:
+    found = mentions_of(
+        nlp, "Senator Hill told Channel Nine the Government was in control. The former managing director of Two.Tel denied claims."
+    )
+    orgs = [(m.text, m.role) for m in found if m.actor_type == "organization"]
+    assert orgs == [("Channel Nine", "MED"), ("Two.Tel", None)]
+
+
+def test_a_hyphen_spelled_country_acronym_is_the_country(nlp: Language) -> None:
+    found = mentions_of(nlp, "The U-S has conceded that the leader escaped.")
+    assert [(m.text, m.actor_type, m.country_code) for m in found] == [("U-S", "country", "USA")]
+
+
+def test_a_product_made_in_a_country_is_no_actor(nlp: Language) -> None:
+    found = mentions_of(nlp, "In Jenin, US-made Apaches blasted a building.")
+    assert "Apaches" not in {m.text for m in found}
+
+
+def test_a_regions_demonym_names_the_region(nlp: Language) -> None:
+    found = mentions_of(nlp, "The Kashmiri groups denied involvement. Kashmiris have no link with the attack, the Bavarian premier said.")
+    regions = [(m.text, m.actor_type, m.canonical, m.kind) for m in found if m.actor_type == "location"]
+    assert regions == [
+        ("Kashmiri", "location", "Kashmir", "demonym"),
+        ("Kashmiris", "location", "Kashmir", "demonym"),
+        ("Bavarian", "location", "Bavaria", "demonym"),
+    ]
+
+
+def test_a_name_used_as_a_place_noun_modifier_is_a_place_throughout(nlp: Language) -> None:
+    text = "Fighters fled to the Dara Kula caves. The battle for Dara Kula continued as bombers hit the Dara Kula area."
+    found = mentions_of(nlp, text + " Nobody said when Dara Kula would fall.")
+    assert {m.actor_type for m in found if m.text == "Dara Kula"} == {"location"}
+
+
+def test_a_mount_abbreviation_starts_a_place_name(nlp: Language) -> None:
+    found = mentions_of(nlp, "The plane had come from the coast to Mt Tolley to collect a patient.")
+    assert [(m.text, m.actor_type) for m in found] == [("Mt Tolley", "location")]
+
+
+def test_names_coordinated_with_a_person_or_after_an_orgs_possessive_are_people(nlp: Language) -> None:
+    text = "He was assisted by batsmen Makhaya Ntoko and Nanti Haywood. The Wilderness Society's Lyndon Schneiders says he is happy."
+    people = {m.text for m in mentions_of(nlp, text) if m.actor_type == "person"}
+    assert people == {"Makhaya Ntoko", "Nanti Haywood", "Lyndon Schneiders"}
+
+
+def test_an_adjective_taken_for_an_organisation_is_dropped(nlp: Language) -> None:
+    assert mentions_of(nlp, "An Aboriginal boy died in custody.") == []
