@@ -77,6 +77,8 @@ _STATEMENT_ROOT = "01"
 _PARTNER_PREPS = {"with", "against"}
 # Conflict (quad classes 3 and 4) read in sports reporting is play: "beat", "attack", "dismiss".
 _CONFLICT_QUADS = {3, 4}
+# Prepositions of phrasal verbs that also head circumstances ("on their way", "for a meeting").
+_CIRCUMSTANTIAL_PREPS = {"for", "on", "of", "about"}
 
 
 class _ActorIndex:
@@ -106,7 +108,9 @@ class _ActorIndex:
             if child.dep_ == "appos" and self.at(child) is not None:
                 return self.at(child)
         agent = head.pos_ != "NOUN" or head.lemma_.lower() in context_words()["agent"]
-        modifiers = [c for c in head.children if c.dep_ in _MODIFIER_DEPS and (agent or not (c.dep_ == "amod" or c.tag_ == "JJ"))]
+        modifiers = [
+            c for c in head.children if c.dep_ in _MODIFIER_DEPS and (agent or not (c.dep_ == "amod" or c.tag_ == "JJ")) and not _sponsor(c)
+        ]
         found = [m for c in modifiers for t in c.subtree if (m := self.at(t)) is not None]
         if not found:
             for prep in head.children:
@@ -141,17 +145,37 @@ def _match_entry(token: Token) -> LexiconEntry | None:
     pos = "VERB" if token.pos_ == "VERB" or token.tag_.startswith("VB") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return None
+    words = context_words()
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     for entry in event_lexicon().get((token.lemma_.lower(), pos), []):
         kind, _, word = entry.pattern.partition(":")
         if not entry.pattern:
             return entry
-        if kind == "prep" and any(c.dep_ in ("prep", "prt", "agent") and c.lower_ == word for c in token.children):
+        if kind == "prep" and any(c.dep_ in ("prep", "prt", "agent") and c.lower_ == word and _attached(token, c) for c in token.children):
             return entry
-        if kind == "obj" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == word for c in token.children):
+        if kind == "obj" and any(
+            word == "*" or (w in words[word[1:]] if word.startswith("@") else w == word) for w in (o.lemma_.lower() for o in objects)
+        ):
+            return entry
+        if kind == "ctx" and _mentions_any(token.sent, words[word]):
             return entry
         if kind == "xcomp" and any(c.dep_ == "xcomp" and c.lemma_.lower() == word for c in token.children):
             return entry
     return None
+
+
+def _attached(verb: Token, prep: Token) -> bool:
+    """Whether a preposition belongs to a phrasal verb ("called on Y", "called for talks") rather
+    than to a circumstance after an object or another phrase ("called ministers for a meeting",
+    "called in to X on their way back"). Particles and destination prepositions ("flew from X to
+    Y") may stand apart."""
+    if prep.dep_ == "prt" or prep.lower_ not in _CIRCUMSTANTIAL_PREPS:
+        return True
+    return not any(c.dep_ in ("dobj", "prep", "prt", "agent") and verb.i < c.i < prep.i for c in verb.children)
+
+
+def _mentions_any(span: Span, words: frozenset[str]) -> bool:
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in span)
 
 
 def _pobjs(token: Token, preps: set[str]) -> Iterable[tuple[str, Token]]:
@@ -228,6 +252,8 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         )
         targets = next((found for objects in object_sets if (found := [a for o in objects for a in actors.of_coordination(o)])), [])
     place = _place(verb, actors, exclude={a.actor_id for a in sources})
+    if not targets and place is not None and entry.pattern == "obj:@physical":
+        targets = [place]  # "struck targets in Gaza" strikes Gaza
     return _Roles(sources, targets, place, direct)
 
 
@@ -262,8 +288,8 @@ def _support_verb(noun: Token, predicates: dict[int, LexiconEntry]) -> Token | N
     if verb.pos_ not in ("VERB", "AUX") or _is_passive(verb):
         return None
     lemma = verb.lemma_.lower()
-    if verb.i in predicates and (lemma, "governor") not in modality_cues():
-        return None  # "condemned the attack" says nothing of who attacked
+    if verb.i in predicates and (lemma, "governor") not in modality_cues() or lemma in context_words()["relay"]:
+        return None  # "condemned the attack", "confirmed the arrests" say nothing of who attacked or arrested
     light = lemma in context_words()["support"] or (lemma, "governor") in modality_cues()
     if prep is None:
         return verb if light else None
@@ -277,7 +303,7 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
     targets: list[ActorMention] = []
     direct = True
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod"):  # "X's visit", "the Russia-China talks"
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and not _sponsor(child):  # "X's visit", "the Russia-China talks"
             sources.extend(a for t in child.subtree if (a := actors.at(t)) is not None)
     for _, obj in _pobjs(noun, {"by"}):
         sources.extend(actors.of_coordination(obj))
@@ -304,6 +330,18 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
     return _Roles(sources, targets, place, direct)
 
 
+def _sponsor(modifier: Token) -> bool:
+    """A modifier naming who backs or made a thing, not the actor: "UN-sponsored talks", "US-made helicopters"."""
+    doc, sponsors = modifier.doc, context_words()["sponsor"]
+    if any(t.lemma_.lower() in sponsors and t.tag_ == "VBN" for t in modifier.subtree):
+        return True
+    following = modifier.i + 1  # "UN", "-" and "sponsored" may each modify the noun
+    while following < len(doc) and doc[following].text == "-":
+        following += 1
+    hyphenated = following > modifier.i + 1 or modifier.text == "-"
+    return hyphenated and following < len(doc) and doc[following].lemma_.lower() in sponsors
+
+
 def _reported_as_news(noun: Token, predicates: dict[int, LexiconEntry]) -> bool:
     """Whether a sentence reports a nominal event as its news ("held talks", "talks began"),
     rather than naming it in passing ("Russia's invasion of Ukraine has raised prices"), so
@@ -312,9 +350,13 @@ def _reported_as_news(noun: Token, predicates: dict[int, LexiconEntry]) -> bool:
     return occurs or _support_verb(noun, predicates) is not None
 
 
-def _sports(sentence: Span) -> bool:
-    words = context_words()["sport"]
-    return any(t.lower_ in words or t.lemma_.lower() in words for t in sentence)
+def _contest(predicate: Token, sentence: Span) -> bool:
+    """Sports reporting, or a result by a margin ("beat Y by 246 runs", "won by 12 votes"): play, not conflict."""
+    units = context_words()["contest"]
+    margins = (
+        o for _, o in _pobjs(predicate, {"by"}) if o.lemma_.lower() in units and any(c.dep_ in ("nummod", "det") for c in o.children)
+    )
+    return _mentions_any(sentence, context_words()["sport"]) or any(True for _ in margins)
 
 
 def _dyads(roles: _Roles, entry: LexiconEntry) -> list[tuple[ActorMention, ActorMention | None]]:
@@ -363,7 +405,7 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
             if entry is None or token.i in consumed:
                 continue
             is_verb = entry.pos == "VERB"
-            if quads[entry.event_code] in _CONFLICT_QUADS and _sports(span):
+            if quads[entry.event_code] in _CONFLICT_QUADS and _contest(token, span):
                 continue
             roles = _verb_roles(token, entry, actors) if is_verb else _noun_roles(token, entry, actors, predicates)
             visit = entry.event_code in _VISIT_CODES

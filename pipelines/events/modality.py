@@ -30,6 +30,7 @@ _SCOPE_DEPS = {"xcomp", "ccomp", "advcl", "acl", "dobj", "pobj", "prep", "attr",
 _CLAUSAL_DEPS = {"xcomp", "ccomp", "advcl", "conj"}
 # An event noun that is the subject of one of these takes its verb's cues ("talks did not happen",
 # "the summit will take place"); other verbs say something else about it ("comments did not go unnoticed").
+_TENSED_TAGS = {"VBD", "VBZ", "VBP"}
 OCCURRENCE_VERBS = {"happen", "occur", "take", "begin", "start", "resume", "continue", "end", "conclude", "proceed", "be", "hold", "last"}
 
 
@@ -75,13 +76,20 @@ def detect_modality(predicate: Token, is_event: Callable[[Token], bool] = lambda
     """Modality of the event whose predicate is `predicate` (a verb or an event noun)."""
     cues = modality_cues()
     found = _own_cues(predicate, via="")
+    # A clause with its own tense ("are still talking, we will resume") keeps it against a
+    # neighbouring clause's future.
+    tensed = predicate.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _TENSED_TAGS for c in predicate.children)
+    own_time = False
     node = predicate
     while node.head.i != node.i and node.dep_ in _SCOPE_DEPS:
         via = node.dep_
+        own_time = own_time or (tensed and via in ("advcl", "conj", "ccomp"))
         node = node.head
         if via in ("nsubj", "nsubjpass") and node.lemma_.lower() not in OCCURRENCE_VERBS:
             break
         governor = cues.get((node.lemma_.lower(), "governor"))
+        if node.tag_ == "VBG" and (node.head.lemma_.lower(), "retrospective") in cues:
+            governor = None  # "admitted planning the attacks" reports a past act, not a plan
         if governor == "reported" and via == "prep":
             break  # "During the visit, X said ...": the saying is not the visit's source
         if governor and via != "conj":
@@ -89,6 +97,8 @@ def detect_modality(predicate: Token, is_event: Callable[[Token], bool] = lambda
         elif is_event(node) and via not in _CLAUSAL_DEPS:
             break
         found |= _own_cues(node, via)
+    if own_time:
+        found.discard("planned")
     sentence = predicate.sent
     if any(t.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in t.children) for t in sentence):
         found.add("reported")

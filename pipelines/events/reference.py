@@ -21,7 +21,10 @@ class CameoCode:
 class LexiconEntry:
     lemma: str
     pos: str  # VERB | NOUN
-    pattern: str  # "" | "prep:WORD" (particle or preposition child) | "obj:LEMMA" (direct object) | "xcomp:LEMMA" ("refused to comment")
+    # "" | "prep:WORD" (particle or preposition child) | "obj:LEMMA" (direct object) | "obj:@KIND" (an object whose
+    # head is a context word of KIND) | "obj:*" (any object) | "ctx:KIND" (a context word of KIND in the sentence)
+    # | "xcomp:LEMMA" ("refused to comment")
+    pattern: str
     event_code: str
     symmetric: bool
     needs_target: bool
@@ -49,7 +52,8 @@ def event_lexicon() -> dict[tuple[str, str], list[LexiconEntry]]:
 
 @lru_cache(maxsize=1)
 def modality_cues() -> dict[tuple[str, str], str]:
-    """(lemma, kind) -> modality; kind is neg | aux | mark | amod | governor."""
+    """(lemma, kind) -> modality; kind is neg | aux | mark | amod | governor | no_phrase | retrospective
+    (a verb whose gerund reports a past act: "admitted planning")."""
     return {(r["lemma"], r["kind"]): r["modality"] for r in reference_rows("modality_cues.csv")}
 
 
@@ -59,7 +63,12 @@ def context_words() -> dict[str, frozenset[str]]:
     them stands for the actor ("Russian troops", not "a Russian radio station"); "sport": words
     that put a sentence in sports reporting, where "beat", "attack" and "dismiss" are no conflict;
     "support": light verbs whose subject does the event noun they govern ("held talks", "launched
-    an attack"), unlike other verbs ("searched for the suspect in the attacks")."""
+    an attack"), unlike other verbs ("searched for the suspect in the attacks"); "relay": governing
+    verbs whose subject reports, asks for or answers another's act ("confirmed the arrests",
+    "demanded the arrest", "rejected criticism"), so it does not do it; "sponsor": participles that
+    make a modifier a backer or maker, not the actor ("UN-sponsored talks", "US-made jets"); "contest": units of a margin of
+    victory ("by 246 runs"); "violence": words that make "beat", "clash" or "blast" physical;
+    "physical": things struck by force rather than criticised ("blasted a building")."""
     kinds: dict[str, set[str]] = {}
     for r in reference_rows("event_context_words.csv"):
         kinds.setdefault(r["kind"], set()).add(r["lemma"])

@@ -133,3 +133,49 @@ def test_only_a_light_verb_lends_its_subject_to_an_event_noun(events_of):
 
 def test_where_an_object_comes_from_is_not_a_target(events_of):
     assert events_of("Qantas began offering flights from Melbourne.") == []
+
+
+def test_beating_a_rival_is_a_contest_not_an_assault(events_of):
+    assert events_of("Australia has beaten South Africa by 246 runs in the first Test.") == []
+    assert events_of("Smith's ticket comprehensively beat Jones's ticket in an election.") == []
+    assert events_of("Germany attacked France by 12 points in the poll.") == []  # a margin makes any conflict verb a result
+    assert dyads(events_of("Nigerian police beat Smith to death.")) == {("182", "nigerian", "smith")}
+
+
+def test_blasting_a_thing_is_force_and_blasting_an_actor_is_criticism(events_of):
+    assert dyads(events_of("US-made Apaches blasted a building of Arafat's movement.")) == {("190", "apaches", "arafat")}
+    assert dyads(events_of("Israel blasted Hamas.")) == {("111", "israel", "hamas")}
+    assert dyads(events_of("Israel struck targets in Gaza.")) == {("190", "israel", "gaza")}  # the place of the targets
+    assert dyads(events_of("Egypt hit out at Israel.")) == {("111", "egypt", "israel")}
+    assert events_of("The Endeavour blasted off from Florida.") == []
+
+
+def test_clashing_is_violent_only_with_force_in_the_sentence(events_of):
+    assert dyads(events_of("Australia and the United Nations have openly clashed in Geneva over how to deal with refugees.")) == {
+        ("110", "australia", "the_united_nations")
+    }
+    assert dyads(events_of("Israeli troops clashed with Palestinians in Hebron.")) == {("190", "israeli", "palestinians")}
+
+
+def test_the_source_is_the_subject_of_the_predicate_not_of_a_subordinate_clause(events_of):
+    text = "Apache helicopters blasted targets in Gaza City after Palestinian militants killed 10 Israelis in the West Bank."
+    assert dyads(events_of(text)) == {("190", "palestinian", "israelis")}  # the killing; the helicopters name no actor
+
+
+def test_a_phrasal_preposition_after_an_object_or_another_phrase_is_a_circumstance(events_of):
+    assert events_of("Ford and Kissinger called in to Jakarta on their way back from Beijing.") == []
+    assert events_of("Peres called all ministers for a meeting with Sharon.") == []
+    assert dyads(events_of("Israel called on Arafat to act.")) == {("020", "israel", "arafat")}
+
+
+def test_who_confirms_asks_for_or_rejects_an_act_does_not_do_it(events_of):
+    assert events_of("A Hamas official confirmed the arrests of Ismail Haniya.") == []
+    assert dyads(events_of("Israel has demanded the arrest of Palestinian militants.")) == {("100", "israel", "palestinian")}
+    assert dyads(events_of("Kissinger rejected criticism of Ford.")) == {("120", "kissinger", "ford")}
+
+
+def test_a_sponsor_or_maker_is_not_a_party_to_the_act(events_of):
+    assert dyads(events_of("The Egyptian-brokered talks between Israel and Hamas began.")) == {("040", "israel", "hamas")}
+    assert events_of("Diplomats observing the UN-sponsored Afghan talks in Bonn left.") == []
+    assert events_of("Russia-backed separatists attacked Ukraine.") == []  # the maker or backer is not the doer
+    assert dyads(events_of("US-led troops attacked Kabul.")) == {("190", "us", "kabul")}

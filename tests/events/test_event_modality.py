@@ -28,6 +28,10 @@ def modality_of(events_of, text: str, code: str) -> str:  # noqa: ANN001 - fixtu
         ("Biden could meet Macron.", "040", "hypothetical"),
         ("Under no circumstances will Germany meet Iran.", "040", "negated"),
         ("Biden held talks with Macron with no preconditions.", "040", "asserted"),
+        ("Osama bin Laden admitted planning the attacks on the United States.", "190", "asserted"),
+        ("Osama bin Laden denied planning the attacks on the United States.", "190", "negated"),
+        ("Osama bin Laden is planning attacks on the United States.", "190", "planned"),
+        ("After eight hours, the AWU is still talking to Qantas, we will resume tomorrow.", "040", "asserted"),
     ],
 )
 def test_modality(events_of, text, code, expected):
