@@ -3,12 +3,12 @@
 The small model's known weak spots that the rules fix:
 - titles and demonyms swallowed into (or split off from) names: a person title from
   role_titles.csv followed by capitalised tokens is a person, whatever spaCy labelled the
-  tokens ("Kazakh President Qasym-Zhomart Toqaev" -> person "Qasym-Zhomart Toqaev", KAZ, GOV);
+  tokens ("Libyan leader Moammar Qadhafi" -> person "Moammar Qadhafi", LBY, GOV);
 - transliterated names read as ORG/GPE: a single token equal to a part of a person's full name
   in the same article is that person;
 - cities read as PERSON: a one-token "person" that the gazetteer knows as a place and that
   follows a locative preposition (or is a country) is a place;
-- page furniture ("16x9 Image", "XS", "Click"), leading "the" and possessive 's.
+- page furniture ("4x3 Image", "XL", "Click"), leading "the" and possessive 's.
 
 Choices on what is an actor: named initiatives, treaties, acts, wars, summits and diseases
 (head words in entity_furniture.csv, kinds document/event/disease) are not actors, and neither are

@@ -47,7 +47,7 @@ TRANSLIT_RULES: list[tuple[re.Pattern[str], str]] = [
 
 
 def translit_key(name: str) -> str:
-    """A spelling-insensitive key: "Kassym-Jomart Tokayev" and "Qasym-Zhomart Toqaev" agree."""
+    """A spelling-insensitive key: "Qasim Zhukov" and "Kassim Jukov" agree; vowel variants are left to the fuzzy comparison."""
     key = re.sub(r"[^a-z0-9 ]+", " ", fold(name))
     key = re.sub(r"^the ", "", key.strip())
     for pattern, replacement in TRANSLIT_RULES:

@@ -34,7 +34,7 @@ in passing), and the candidates are merged again.
 
 The merged event's code is its reports' most common code (specific before generic on ties). An
 encounter's actor1/actor2 is the most specific pair its reports name (people before countries:
-"Xi met Tokayev" says more than "Xi visited Kazakhstan"), then the most reported, in the
+"the premier met the president" says more than "the premier visited the country"), then the most reported, in the
 direction most reports give it (a host's report is read as the guest's visit). Its place is the
 most specific place (a city before the country containing it), then the most reported.
 
