@@ -17,13 +17,14 @@ from pipelines.definitions import defs
 from tests.contract import CONTRACT
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "articles"
+PAGES = Path(__file__).resolve().parents[1] / "clean" / "fixtures"
 TABLES = ["articles", "article_sources", "rejected_inputs", "sentences", "actors", "mentions", "events", "event_mentions"]
 
 pytestmark = pytest.mark.e2e
 
 
 def make_inputs(folder: Path) -> None:
-    """The five samples, copies of one, and one file of every kind of bad input.
+    """The five samples, copies of one, a raw HTML page, and one file of every kind of bad input.
 
     The syndicated copy has other furniture and lacks the last paragraph: a near copy, not an exact one.
     """
@@ -37,6 +38,7 @@ def make_inputs(folder: Path) -> None:
         "Home | World | Politics\nSign in\n\n" + "\n\n".join(body_lines[:-1]) + "\n\nShare this story\n© 2024 Some Wire Service\n",
         encoding="utf-8",
     )
+    shutil.copy(PAGES / "wire_agency.html", articles / "wire_agency.html")
     bad = folder / "bad"
     bad.mkdir()
     (bad / "empty.txt").write_bytes(b"")
@@ -136,6 +138,20 @@ SAMPLE_FURNITURE = [
     "Editorial Staff",
     "is a journalist living in",
 ]
+
+
+def test_a_raw_html_page_becomes_an_article_with_its_metadata(conn):
+    row = conn.execute(
+        "SELECT title, byline, publisher, published_date, body FROM articles WHERE source_file = 'news/wire_agency.html'"
+    ).fetchone()
+    title, byline, publisher, published, body = row
+    assert (title, byline, publisher, str(published)) == (
+        "Grain exporters warn of delays as port strike enters second week",
+        "Helen Marsh and Tomasz Wilk",
+        "Reuters",
+        "2023-05-09",
+    )
+    assert body.startswith("LONDON (Reuters) - Grain exporters on Tuesday warned") and "<" not in body
 
 
 def test_the_samples_become_clean_distinct_articles_without_their_page_furniture(conn):
