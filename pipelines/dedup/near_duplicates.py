@@ -6,9 +6,10 @@ Method:
    Jaccard, CANDIDATE_JACCARD) proposes candidate pairs without comparing all pairs, so the pass
    grows about linearly with the corpus.
 3. A candidate pair is a near copy when its estimated Jaccard >= NEAR_JACCARD (same story with
-   different furniture or edited words; each edited word changes up to 5 shingles), or when the smaller text is almost entirely
-   contained in the larger (estimated containment >= NEAR_CONTAINMENT, sizes within
-   MIN_SIZE_RATIO): a truncated wire copy that kept at least about half the story.
+   different furniture or edited words; each edited word changes up to 5 shingles), or when the
+   smaller text is almost entirely contained in the larger (estimated containment >=
+   NEAR_CONTAINMENT, sizes within MIN_SIZE_RATIO): a truncated wire copy that kept at least about
+   half the story.
 4. Near pairs are joined into clusters with union-find (so matches chain transitively).
 5. Canonical of a cluster: most words, then earliest published_date (unknown dates last), then
    smallest source_file. Its id is "art_" + the first 16 hex of its content_hash, so the id is
@@ -33,10 +34,10 @@ Relation = Literal["canonical", "exact_duplicate", "near_duplicate"]
 NUM_PERM = 128  # estimate error ~0.04 at Jaccard 0.5; cheap to compute and to band
 CANDIDATE_JACCARD = 0.3  # LSH threshold: low, so truncated copies become candidates too
 NEAR_JACCARD = 0.5  # unrelated stories, even on one topic, share < 0.1 of 5-shingles
-NEAR_CONTAINMENT = 0.8
+NEAR_CONTAINMENT = 0.8  # a truncated copy keeps its shingles; below this the shorter text was rewritten
 MIN_SIZE_RATIO = 0.4  # a short lede is not a copy of a long feature that quotes it
 MIN_CONTAINMENT_SHINGLES = 30  # too few shingles to trust containment (boilerplate-sized texts)
-_SEED = 1
+_SEED = 1  # fixed, so MinHash signatures (and so the clusters) are the same on every run
 
 
 @dataclass(frozen=True)
@@ -90,15 +91,17 @@ def deduplicate(items: Sequence[DedupItem]) -> list[SourceAssignment]:
     clusters: dict[str, list[_Text]] = defaultdict(list)
     for key, text in texts.items():
         clusters[find(key)].append(text)
-    assignments = [a for members in clusters.values() for a in _assign(members)]
+    assignments = [a for members in clusters.values() for a in _assign_cluster(members)]
     return sorted(assignments, key=lambda a: a.source_file)
 
 
 def _canonical_key(item: DedupItem, n_words: int) -> tuple[int, dt.date, str]:
+    """Sorts the canonical first: most words, then earliest date (unknown last), then source_file."""
     return -n_words, item.published_date or dt.date.max, item.source_file
 
 
 def _distinct_texts(items: Sequence[DedupItem]) -> dict[str, _Text]:
+    """content_hash -> the items sharing that normal form, with its word count and MinHash."""
     grouped: dict[str, list[DedupItem]] = defaultdict(list)
     for item in items:
         grouped[content_hash(item.body)].append(item)
@@ -144,7 +147,8 @@ def _is_near_copy(a: _Text, b: _Text) -> bool:
     return containment >= NEAR_CONTAINMENT
 
 
-def _assign(members: list[_Text]) -> list[SourceAssignment]:
+def _assign_cluster(members: list[_Text]) -> list[SourceAssignment]:
+    """Every item of a cluster of texts: its canonical item, exact copies of it, and near copies."""
     canonical_text, canonical = min(
         ((text, item) for text in members for item in text.items),
         key=lambda pair: _canonical_key(pair[1], pair[0].n_words),

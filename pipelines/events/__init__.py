@@ -8,5 +8,6 @@
 - stage.run_events: extract + merge over parsed articles, as the asset runs it and the bench times it
 - report.top_events_markdown: a digest for eyeballing
 
-Reference data: seeds/reference/cameo_codes.csv, event_lexicon.csv, modality_cues.csv.
+Reference data (see events.reference): seeds/reference/cameo_codes.csv, event_lexicon.csv,
+modality_cues.csv, event_context_words.csv.
 """

@@ -189,12 +189,12 @@ def stated_dates(doc: Doc, today: dt.date | None = None) -> list[dt.date]:
     return found
 
 
-def infer_article_date(stated_dates: Sequence[dt.date], today: dt.date | None = None) -> tuple[dt.date | None, Precision | None]:
-    """Date of an undated article: the latest date it states that is not in the future.
+def infer_article_date(dates: Sequence[dt.date], today: dt.date | None = None) -> tuple[dt.date | None, Precision | None]:
+    """Date of an undated article from the full `dates` it states: the latest not in the future.
 
     A report is written on or after the events it states; the latest plausible stated date is
     the tightest lower bound. Precision is "week" as the article may follow it by a few days.
     """
     limit = today or dt.date.today()
-    plausible = [d for d in stated_dates if d <= limit]
+    plausible = [d for d in dates if d <= limit]
     return (max(plausible), "week") if plausible else (None, None)

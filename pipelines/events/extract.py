@@ -24,7 +24,17 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.events.dates import DateSource, Precision, ResolvedDate, infer_article_date, resolve_event_date, stated_dates
 from pipelines.events.modality import OCCURRENCE_VERBS, Modality, detect_modality
-from pipelines.events.reference import LexiconEntry, cameo_codes, context_words, event_lexicon, modality_cues
+from pipelines.events.reference import (
+    CONSULT_ROOT,
+    HOST_CODE,
+    STATEMENT_ROOT,
+    VISIT_CODES,
+    LexiconEntry,
+    cameo_codes,
+    context_words,
+    event_lexicon,
+    modality_cues,
+)
 from pipelines.records import ActorMention
 
 
@@ -69,10 +79,6 @@ _PLACE_PREPS = {"in", "at", "inside"}
 # attack on Y"); "flights from X", "a station at X" name where, not whom.
 _OBJECT_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "into", "of", "by"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-_VISIT_CODES = {"042", "043"}
-_HOST_CODE = "043"
-_CONSULT_ROOT = "04"
-_STATEMENT_ROOT = "01"
 # Prepositions naming a partner of the act even beside a direct object ("signed a deal with Y").
 _PARTNER_PREPS = {"with", "against"}
 # Conflict (quad classes 3 and 4) read in sports reporting is play: "beat", "attack", "dismiss".
@@ -242,11 +248,11 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         object_sets = (
             direct_objects,
             # a host's guest is its object: "hosted talks from X to Y" hosts neither
-            [o for _, o in _pobjs(verb, target_preps)] if entry.event_code != _HOST_CODE else [],
+            [o for _, o in _pobjs(verb, target_preps)] if entry.event_code != HOST_CODE else [],
             # not for visits and meetings ("hosted talks on X" does not host X), nor statements:
             # "announced sanctions against Y" is the sanctions' event, not a statement to Y
             [o for d in direct_objects for _, o in _pobjs(d, _OBJECT_TARGET_PREPS)]
-            if entry.event_code[:2] not in (_CONSULT_ROOT, _STATEMENT_ROOT)
+            if entry.event_code[:2] not in (CONSULT_ROOT, STATEMENT_ROOT)
             else [],
             [c for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"],
         )
@@ -294,7 +300,7 @@ def _support_verb(noun: Token, predicates: dict[int, LexiconEntry]) -> Token | N
     if prep is None:
         return verb if light else None
     taking_part = light and prep in ("on", "in")  # "went on a visit", "took part in talks"
-    occasion = prep == "during" and predicates[noun.i].event_code[:2] == _CONSULT_ROOT
+    occasion = prep == "during" and predicates[noun.i].event_code[:2] == CONSULT_ROOT
     return verb if prep == "for" or taking_part or occasion else None
 
 
@@ -312,10 +318,10 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
     sources = list({a.actor_id: a for a in sources}.values())
     if len(sources) > 1 and entry.symmetric:  # "talks between X and Y", "the Russia-China summit"
         sources, targets = sources[:1], sources[1:]
-    visit = entry.event_code in _VISIT_CODES
+    visit = entry.event_code in VISIT_CODES
     for prep, obj in _pobjs(noun, _TARGET_PREPS | {"of"} | (_PLACE_PREPS if visit else set())):
         found = actors.of_coordination(obj)
-        if prep == "of" and entry.event_code[:2] == _CONSULT_ROOT and not sources:
+        if prep == "of" and entry.event_code[:2] == CONSULT_ROOT and not sources:
             sources.extend(found)  # "the visit of X to Y"
         elif prep not in _PLACE_PREPS or any(a.actor_type in _PLACE_TYPES for a in found):
             targets.extend(found)
@@ -370,8 +376,21 @@ def _dyads(roles: _Roles, entry: LexiconEntry) -> list[tuple[ActorMention, Actor
 
 
 def _confidence(has_target: bool, direct_source: bool, dated: bool, is_verb: bool) -> float:
+    """A hand-set score of how surely a report is right: a bare source-and-predicate match starts
+    below even odds; a named target counts most, then a source that is the predicate's own
+    subject (not inherited from a governing verb) and a date stated in the sentence; verbs are
+    parsed more reliably than event nouns. Never certain: capped below 1."""
     score = 0.45 + 0.2 * has_target + 0.1 * direct_source + 0.1 * dated + 0.05 * is_verb
     return round(min(score, 0.95), 3)
+
+
+def _article_date(doc: Doc, context: ArticleContext) -> tuple[dt.date | None, Precision]:
+    """The date events of the article fall back on, and its precision: the publication date, or
+    for an undated article the date inferred from the full dates it states, less sure ("week")."""
+    if context.published_date is not None:
+        return context.published_date, "day"
+    date, precision = infer_article_date(stated_dates(doc))
+    return date, precision or "week"
 
 
 def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleContext) -> list[EventCandidate]:
@@ -388,11 +407,7 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
         if c.dep_ in ("dobj", "nsubjpass", "xcomp")
     }
     quads = {code: info.quad_class for code, info in cameo_codes().items()}
-    # An undated article is dated from the full dates it states; its events' dates get less sure.
-    article_date, article_precision = context.published_date, "day"
-    if article_date is None:
-        article_date, inferred_precision = infer_article_date(stated_dates(doc))
-        article_precision = inferred_precision or "week"
+    article_date, article_precision = _article_date(doc, context)
     best: dict[tuple, EventCandidate] = {}
     for sentence_id, start, end in context.sentences:
         if sentence_id not in with_actors:
@@ -408,9 +423,9 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
             if quads[entry.event_code] in _CONFLICT_QUADS and _contest(token, span):
                 continue
             roles = _verb_roles(token, entry, actors) if is_verb else _noun_roles(token, entry, actors, predicates)
-            visit = entry.event_code in _VISIT_CODES
+            visit = entry.event_code in VISIT_CODES
             modality = detect_modality(token, lambda t: t.i in predicates)
-            resolved = resolve_event_date(token, article_date, modality == "planned", article_precision)  # type: ignore[arg-type]
+            resolved = resolve_event_date(token, article_date, modality == "planned", article_precision)
             if resolved.source == "article" and not (is_verb or _reported_as_news(token, predicates)):
                 resolved = ResolvedDate(None, None, "undated")
             for source, target in _dyads(roles, entry):

@@ -46,23 +46,28 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from pipelines.events.dates import Precision, period_end, resolve_date_text
 from pipelines.events.extract import EventCandidate
 from pipelines.events.modality import MODALITY_PRECEDENCE, Modality
-from pipelines.events.reference import cameo_codes
+from pipelines.events.reference import CONSULT_ROOT, HOST_CODE, cameo_codes
 
-DATE_WINDOW = dt.timedelta(days=3)
-MAX_CONFIDENCE = 0.99
+DATE_WINDOW = dt.timedelta(days=3)  # reports of one event disagree by a day or two (time zones, "on Monday" vs "yesterday")
+MAX_CONFIDENCE = 0.99  # many agreeing reports never make an extraction certain
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-_CONSULT_ROOT = "04"
-_HOST_CODE = "043"
-# Roots whose sub-codes are one act in different words, merged at the root.
-_ROOT_MERGED = {_CONSULT_ROOT, "18", "19", "20"}
+# Roots whose sub-codes are one act in different words, merged at the root: encounters, and
+# force (18 assault, 19 fight, 20 mass violence).
+_ROOT_MERGED = {CONSULT_ROOT, "18", "19", "20"}
+# How much an actor type says about who took part: people more than organisations, organisations
+# more than places; an actor of unknown type counts as an organisation.
+_SPECIFICITY = {"person": 3, "organization": 2, "location": 1, "country": 0}
 # Office holders who stand for their country in an encounter.
 STATE_ROLES = {"GOV", "MIL"}
+
+T = TypeVar("T")
 
 # actor_id -> (actor_type, country_code, role), as in the actors table.
 ActorInfo = tuple[str, str | None, str | None]
@@ -121,13 +126,13 @@ def _polity(actor_id: str, actors: Mapping[str, ActorInfo]) -> str:
 
 def _counterpart(c: EventCandidate) -> str:
     """The other side of a report: its target, else (for a visit) where it went."""
-    return c.actor2_id or (c.place_id if c.event_code[:2] == _CONSULT_ROOT and c.place_id else "")
+    return c.actor2_id or (c.place_id if c.event_code[:2] == CONSULT_ROOT and c.place_id else "")
 
 
 def _group_key(c: EventCandidate, actors: Mapping[str, ActorInfo]) -> tuple[str, str, tuple[str, str]]:
     root = c.event_code[:2]
     polarity = c.modality if c.modality in ("negated", "hypothetical") else "factual"
-    if root == _CONSULT_ROOT:
+    if root == CONSULT_ROOT:
         counterpart = _counterpart(c)
         dyad = tuple(sorted((_polity(c.actor1_id, actors), _polity(counterpart, actors) if counterpart else "")))
         return root, polarity, dyad  # type: ignore[return-value]
@@ -219,7 +224,8 @@ def _join_largest(clusters: list[_Cluster], options: list[_Cluster], c: EventCan
         clusters.append(_Cluster(c, actors))
 
 
-def _most_common(values: list, tiebreak=lambda v: v):  # noqa: ANN001, ANN202 - generic helper
+def _most_common(values: list[T], tiebreak: Callable[[T], Any] = lambda v: v) -> T:
+    """The most frequent value; ties go to the smallest `tiebreak(value)`."""
     counts = Counter(values)
     return min(counts, key=lambda v: (-counts[v], tiebreak(v)))
 
@@ -238,9 +244,8 @@ def _event_date(members: list[EventCandidate]) -> tuple[dt.date | None, Precisio
 
 
 def _specificity(actor_id: str | None, actors: Mapping[str, ActorInfo]) -> int:
-    """People say more than organisations, organisations more than places; unknown in between."""
-    rank = {"person": 3, "organization": 2, "location": 1, "country": 0}
-    return -1 if actor_id is None else rank.get(actors.get(actor_id, ("",))[0], 2)
+    """How much an actor says about who took part (see _SPECIFICITY); -1 for no actor."""
+    return -1 if actor_id is None else _SPECIFICITY.get(actors.get(actor_id, ("",))[0], _SPECIFICITY["organization"])
 
 
 def _encounter_pair(members: list[EventCandidate], code: str, actors: Mapping[str, ActorInfo]) -> tuple[str, str | None]:
@@ -248,7 +253,7 @@ def _encounter_pair(members: list[EventCandidate], code: str, actors: Mapping[st
 
     def oriented(m: EventCandidate) -> tuple[str, str | None]:
         pair = (m.actor1_id, _counterpart(m) or None)
-        flip = (m.event_code == _HOST_CODE) != (code == _HOST_CODE) and pair[1] is not None
+        flip = (m.event_code == HOST_CODE) != (code == HOST_CODE) and pair[1] is not None
         return (pair[1], pair[0]) if flip else pair  # type: ignore[return-value]
 
     directions = [oriented(m) for m in members]
@@ -266,7 +271,7 @@ def _event_row(
     event_id: str, members: list[EventCandidate], articles: Mapping[str, tuple[str | None, dt.date | None]], actors: Mapping[str, ActorInfo]
 ) -> EventRow:
     code = _most_common([m.event_code for m in members], lambda code: (code.endswith("0"), code))
-    if code[:2] == _CONSULT_ROOT:
+    if code[:2] == CONSULT_ROOT:
         actor1, actor2 = _encounter_pair(members, code, actors)
     else:
         directions = [(m.actor1_id, m.actor2_id) for m in members if m.event_code == code]
@@ -305,13 +310,15 @@ def _event_id(key: tuple, members: list[EventCandidate], taken: set[str]) -> str
     dates = sorted(m.event_date.isoformat() for m in members if m.event_date)
     places = sorted({m.place_id for m in members if m.place_id})
     basis = f"{key}|{dates[0] if dates else ''}|{places}"
-    event_id = "evt_" + hashlib.sha1(basis.encode()).hexdigest()[:16]
+    event_id = _hashed_id(basis)
     if event_id in taken:  # two clusters of one group sharing a first date: tell them apart by their first report
         first = min(members, key=_order)
-        event_id = (
-            "evt_" + hashlib.sha1(f"{basis}|{first.article_id}|{first.sentence_id}|{first.predicate_start}".encode()).hexdigest()[:16]
-        )
+        event_id = _hashed_id(f"{basis}|{first.article_id}|{first.sentence_id}|{first.predicate_start}")
     return event_id
+
+
+def _hashed_id(basis: str) -> str:
+    return "evt_" + hashlib.sha1(basis.encode()).hexdigest()[:16]
 
 
 def _clusters(candidates: list[EventCandidate], actors: Mapping[str, ActorInfo]) -> list[tuple[tuple, _Cluster]]:

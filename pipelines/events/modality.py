@@ -28,9 +28,10 @@ MODALITY_PRECEDENCE: tuple[Modality, ...] = ("negated", "hypothetical", "planned
 _SCOPE_DEPS = {"xcomp", "ccomp", "advcl", "acl", "dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass", "pcomp", "conj", "relcl"}
 # Clausal links through which a governing event's own cues still reach ("will travel to X to meet Y").
 _CLAUSAL_DEPS = {"xcomp", "ccomp", "advcl", "conj"}
+# Tags of a finite auxiliary: a clause that carries one has its own tense.
+_TENSED_TAGS = {"VBD", "VBZ", "VBP"}
 # An event noun that is the subject of one of these takes its verb's cues ("talks did not happen",
 # "the summit will take place"); other verbs say something else about it ("comments did not go unnoticed").
-_TENSED_TAGS = {"VBD", "VBZ", "VBP"}
 OCCURRENCE_VERBS = {"happen", "occur", "take", "begin", "start", "resume", "continue", "end", "conclude", "proceed", "be", "hold", "last"}
 
 

@@ -1,4 +1,4 @@
-"""Reference data for the events stage, read once from seeds/reference/*.csv."""
+"""Reference data for the events stage, read once from seeds/reference/*.csv, and the CAMEO codes the code names."""
 
 from __future__ import annotations
 
@@ -6,6 +6,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipelines.reference import reference_rows
+
+# CAMEO codes the extraction and merge rules single out.
+STATEMENT_ROOT = "01"
+CONSULT_ROOT = "04"  # encounters: visit, host, meet
+VISIT_CODES = {"042", "043"}  # make a visit, host a visit
+HOST_CODE = "043"
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,8 @@ INPUT_FILE_SCHEMA = {"input_file": pl.String, "path": pl.String, "file_sha256": 
 
 @dataclass(frozen=True)
 class IngestResult:
+    """The three staging tables of one ingest run, as frames with the schemas above."""
+
     input_files: pl.DataFrame
     documents: pl.DataFrame
     rejections: pl.DataFrame
@@ -79,15 +81,17 @@ def ingest(
             row = {"input_file": input_file, **record.__dict__}
             (rejection_rows if isinstance(record, Rejection) else doc_rows).append(row)
     documents = pl.concat(
-        [_keep(previous_documents, reused, RAW_DOCUMENT_SCHEMA), pl.DataFrame(doc_rows, schema=RAW_DOCUMENT_SCHEMA)]
+        [_rows_of_files(previous_documents, reused, RAW_DOCUMENT_SCHEMA), pl.DataFrame(doc_rows, schema=RAW_DOCUMENT_SCHEMA)]
     ).sort("source_file")
     rejections = pl.concat(
-        [_keep(previous_rejections, reused, REJECTION_SCHEMA), pl.DataFrame(rejection_rows, schema=REJECTION_SCHEMA)]
+        [_rows_of_files(previous_rejections, reused, REJECTION_SCHEMA), pl.DataFrame(rejection_rows, schema=REJECTION_SCHEMA)]
     ).sort("source_file")
     return IngestResult(pl.DataFrame(file_rows, schema=INPUT_FILE_SCHEMA).sort("input_file"), documents, rejections)
 
 
-def _keep(previous: pl.DataFrame, files: set[str], schema: dict) -> pl.DataFrame:
+def _rows_of_files(previous: pl.DataFrame, files: set[str], schema: dict) -> pl.DataFrame:
+    """The previous run's rows of `files`, in `schema`; none when there is no usable previous table
+    (the first run, or a table written before a column was added)."""
     if previous.is_empty() or not set(schema) <= set(previous.columns):
         return pl.DataFrame(schema=schema)
     return previous.select(list(schema)).cast(schema).filter(pl.col("input_file").is_in(sorted(files)))

@@ -83,7 +83,8 @@ LATIN_CODEPAGES = frozenset(
         "mac_turkish",
     }
 )
-SNIFF_BYTES = 8192
+SNIFF_BYTES = 8192  # enough of a file's start to hold a <meta charset> or show binary bytes
+HASH_BLOCK_BYTES = 1 << 20  # hash files in 1 MiB reads, so memory stays flat whatever the size
 MAX_CONTROL_RATIO = 0.05  # text has tabs and newlines, almost never other C0 controls
 CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B} | {0x7F}
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -117,9 +118,10 @@ def discover(input_dirs: Sequence[Path]) -> list[tuple[Path, str]]:
 
 
 def file_sha256(path: Path) -> str:
+    """sha256 hex of a file's bytes, read in blocks."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
+        for block in iter(lambda: handle.read(HASH_BLOCK_BYTES), b""):
             digest.update(block)
     return digest.hexdigest()
 

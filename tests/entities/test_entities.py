@@ -137,7 +137,7 @@ def test_renamed_capital_resolves_to_one_place() -> None:
     assert old.geonameid == new.geonameid and old.country_code == "KAZ"
 
 
-def test_article_countries_rank_places() -> None:
+def test_lookup_prefers_the_biggest_place_and_places_in_the_articles_countries() -> None:
     london = lookup("London")
     assert london is not None and london.country_code == "GBR"
     springfield = lookup("Springfield", {"USA"})
@@ -149,7 +149,7 @@ def test_resolution_does_not_depend_on_input_order(nlp: Language) -> None:
     assert resolve_actors(found) == resolve_actors(list(reversed(found)))
 
 
-def test_report_is_a_markdown_table(nlp: Language) -> None:
+def test_actor_report_is_a_markdown_table_most_mentioned_first(nlp: Language) -> None:
     actors, _ = resolve_actors(mentions_of(nlp, "President Joe Biden met Chancellor Olaf Scholz in Berlin. Biden smiled."))
     table = top_actors_markdown(actors, limit=2).splitlines()
     assert table[0].startswith("| name | type |") and len(table) == 4
@@ -178,7 +178,7 @@ def test_descriptor_with_demonym_links_to_the_matching_leader(nlp: Language) -> 
     assert [m.text for m in found if m.actor_type == "country"] == []
 
 
-def test_descriptor_synonym_and_title_suffix(nlp: Language) -> None:
+def test_descriptor_matches_a_title_synonym_or_the_end_of_a_longer_title(nlp: Language) -> None:
     found = mentions_of(nlp, "Pope Leo met Foreign Minister Anna Berg. The pontiff blessed her, and the minister smiled.")
     assert person_links(found, "descriptor") == [("pontiff", "Pope Leo"), ("minister", "Anna Berg")]
 
@@ -264,7 +264,7 @@ def test_compass_word_makes_another_place_not_the_country(nlp: Language) -> None
     assert (service.actor_type, service.country_code) == ("organization", None)
 
 
-def test_countries_have_coordinates(nlp: Language) -> None:
+def test_country_actors_have_centroid_coordinates(nlp: Language) -> None:
     actors, _ = resolve_actors(mentions_of(nlp, "Officials from Peru and Norway met on Monday."))
     coordinates = {a.name: (a.latitude, a.longitude) for a in actors}
     lat, lon = coordinates["Peru"]
@@ -272,7 +272,7 @@ def test_countries_have_coordinates(nlp: Language) -> None:
     assert country_coordinates("NOR") is not None and country_coordinates("XXX") is None
 
 
-def test_mention_rows_carry_the_kind(nlp: Language) -> None:
+def test_mention_rows_keep_the_kind_of_mention(nlp: Language) -> None:
     _, rows = resolve_actors(mentions_of(nlp, "Senator Paul Grant visited the factory on Monday. He promised new jobs."))
     assert [r.mention_kind for r in rows] == ["name", "pronoun"]
 

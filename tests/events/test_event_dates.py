@@ -30,7 +30,7 @@ FRIDAY = dt.date(2022, 9, 16)
         ("January", True, (dt.date(2023, 1, 1), "month")),
     ],
 )
-def test_resolve_date_text(text, future, expected):
+def test_date_expressions_resolve_to_their_period_start_relative_to_the_article_date(text, future, expected):
     assert resolve_date_text(text, FRIDAY, future) == expected
 
 

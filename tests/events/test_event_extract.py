@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipelines.events.extract import extract_events
+from pipelines.events.extract import EventCandidate, extract_events
 
 
-def dyads(events) -> set[tuple[str, str, str | None]]:  # noqa: ANN001 - list of EventCandidate
+def dyads(events: list[EventCandidate]) -> set[tuple[str, str, str | None]]:
     return {(e.event_code, e.actor1_id, e.actor2_id) for e in events}
 
 
-def test_subject_verb_object(events_of):
+def test_the_subject_is_the_source_and_the_object_the_target(events_of):
     events = events_of("Germany condemned Iran.")
     assert dyads(events) == {("111", "germany", "iran")}
     e = events[0]
@@ -42,7 +42,7 @@ def test_possessive_visit_to_a_country_sets_the_place(events_of):
     assert (event.event_code, event.actor1_id, event.actor2_id, event.place_id) == ("042", "obama", "kazakhstan", "kazakhstan")
 
 
-def test_nominal_talks_between_two_actors(events_of):
+def test_talks_between_two_actors_are_an_event_of_the_pair(events_of):
     assert dyads(events_of("Talks between China and Russia began in Beijing.")) == {("040", "china", "russia")}
 
 
@@ -51,11 +51,11 @@ def test_event_noun_borrows_the_subject_of_a_light_verb(events_of):
     assert (event.actor1_id, event.actor2_id, event.place_id) == ("biden", "macron", "berlin")
 
 
-def test_target_of_the_condemned_act(events_of):
+def test_the_target_of_a_condemned_act_is_the_target_of_the_condemnation(events_of):
     assert ("111", "russia", "ukraine") in dyads(events_of("Russia condemned the attack on Ukraine."))
 
 
-def test_place_from_in_phrase(events_of):
+def test_an_in_phrase_on_the_predicate_names_the_place(events_of):
     (event,) = events_of("Biden praised Macron in Berlin.")
     assert event.place_id == "berlin"
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from pipelines.events.extract import EventCandidate
 
-def modality_of(events_of, text: str, code: str) -> str:  # noqa: ANN001 - fixture callable
+
+def modality_of(events_of: Callable[..., list[EventCandidate]], text: str, code: str) -> str:
     (event,) = [e for e in events_of(text) if e.event_code == code]
     return event.modality
 
@@ -34,7 +38,7 @@ def modality_of(events_of, text: str, code: str) -> str:  # noqa: ANN001 - fixtu
         ("After eight hours, the AWU is still talking to Qantas, we will resume tomorrow.", "040", "asserted"),
     ],
 )
-def test_modality(events_of, text, code, expected):
+def test_cues_around_the_predicate_set_its_modality(events_of, text, code, expected):
     assert modality_of(events_of, text, code) == expected
 
 
