@@ -8,12 +8,9 @@ from typing import Any
 import polars as pl
 
 from pipelines.entities.resolve import ActorRow
+from pipelines.markdown import cell
 
 MAX_ALIASES = 5
-
-
-def _cell(value: object) -> str:
-    return "" if value is None else str(value).replace("|", "\\|").replace("\n", " ")
 
 
 def top_actors_markdown(actors: list[ActorRow] | pl.DataFrame, limit: int = 25) -> str:
@@ -25,5 +22,5 @@ def top_actors_markdown(actors: list[ActorRow] | pl.DataFrame, limit: int = 25) 
         aliases = list(r["aliases"] or [])
         shown = ", ".join(aliases[:MAX_ALIASES]) + (f" (+{len(aliases) - MAX_ALIASES})" if len(aliases) > MAX_ALIASES else "")
         cells = [r["name"], r["actor_type"], r["country_code"], r["role"], r["mention_count"], r["article_count"], shown]
-        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"

@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from pipelines.events.merge import EventMentionRow, EventRow
+from pipelines.markdown import cell
 
 
 def _rank(event: EventRow) -> tuple:
     return (-event.num_sources, -event.num_articles, -event.num_mentions, -event.confidence, event.event_id)
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
 
 
 def top_events_markdown(
@@ -30,7 +27,7 @@ def top_events_markdown(
             best_mention[m.event_id] = m
 
     def name(actor_id: str | None) -> str:
-        return "" if actor_id is None else _cell(actors_names.get(actor_id, actor_id))
+        return "" if actor_id is None else cell(actors_names.get(actor_id, actor_id))
 
     lines = [
         "| # | date | source | event | target | place | modality | mentions / articles / sources | confidence | evidence |",
@@ -40,10 +37,10 @@ def top_events_markdown(
         mention = best_mention.get(event.event_id)
         evidence = ""
         if mention is not None and mention.article_id in bodies:
-            evidence = _cell(bodies[mention.article_id][mention.start_char : mention.end_char])
+            evidence = cell(bodies[mention.article_id][mention.start_char : mention.end_char])
         date = f"{event.event_date.isoformat()} ({event.date_precision})" if event.event_date else "unknown"
         lines.append(
-            f"| {n} | {date} | {name(event.actor1_id)} | {event.event_code} {_cell(event.event_label)} | {name(event.actor2_id)} "
+            f"| {n} | {date} | {name(event.actor1_id)} | {event.event_code} {cell(event.event_label)} | {name(event.actor2_id)} "
             f"| {name(event.place_id)} | {event.modality} | {event.num_mentions} / {event.num_articles} / {event.num_sources} "
             f"| {event.confidence:.2f} | {evidence} |"
         )

@@ -23,6 +23,7 @@ import dagster as dg
 import sqlglot
 from sqlglot import exp
 
+from pipelines.markdown import frame_table
 from pipelines.settings import WarehouseSettings
 from pipelines.warehouse.store import connect
 
@@ -145,7 +146,7 @@ def model_asset(model: SqlModel) -> dg.AssetsDefinition:
             metadata={
                 "dagster/row_count": rows,
                 "dagster/column_schema": schema,
-                "preview": dg.MetadataValue.md(markdown_table(preview)),
+                "preview": dg.MetadataValue.md(frame_table(preview)),
             }
         )
 
@@ -166,22 +167,7 @@ def check_asset(table: str, check: SqlModel) -> dg.AssetChecksDefinition:
             count = conn.execute(f"SELECT count(*) FROM ({check.sql})").fetchone()[0]
         return dg.AssetCheckResult(
             passed=count == 0,
-            metadata={"offending_rows": count, "sample": dg.MetadataValue.md(markdown_table(offending))},
+            metadata={"offending_rows": count, "sample": dg.MetadataValue.md(frame_table(offending))},
         )
 
     return _check
-
-
-def markdown_table(frame, max_chars: int = 80) -> str:
-    """A small markdown preview of a polars frame for the Dagster UI."""
-    if frame.is_empty():
-        return "_no rows_"
-    columns = frame.columns
-    rows = ["| " + " | ".join(_cell(value, max_chars) for value in row) + " |" for row in frame.iter_rows()]
-    return "\n".join(["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns), *rows])
-
-
-def _cell(value: object, max_chars: int) -> str:
-    text = "" if value is None else str(value)
-    text = text.replace("\n", " ").replace("|", "\\|")
-    return text if len(text) <= max_chars else text[: max_chars - 1] + "…"
