@@ -39,7 +39,8 @@ _DATEPARSER_SETTINGS = {
     "RETURN_AS_TIMEZONE_AWARE": False,
     "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
 }
-_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
+# "Updated 09:20 GMT, 4 March 2021" up to a separator or the next label ("| Published ...", "first published ...").
+_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b.*?(?=[|•·;]|\b(?:first |originally )?(?:published|posted)\b|$)", re.I)
 
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|author|authors|posted by)\s*:?\s+(.+)$", re.I)
 # "Posted on March 3, 2021 by Jane Roe": a blog's post line ends with the byline.
@@ -115,13 +116,12 @@ def date_from_url(url: str | None) -> dt.date | None:
 
 
 def header_date(lines: Sequence[str]) -> dt.date | None:
-    """Date on a short header or byline line; a publication date beats an "Updated" one."""
+    """Date on a short header or byline line; a publication date beats an "Updated" one, also
+    on one line ("Updated 4 March 2021 | Published 3 March 2021")."""
     candidates = [line for line in lines if len(line.split()) <= DATE_LINE_MAX_WORDS]
     for prefer_original in (True, False):
         for line in candidates:
-            if prefer_original and _UPDATED.search(line):
-                continue
-            if found := date_in_text(line):
+            if found := date_in_text(_UPDATED.sub(" ", line) if prefer_original else line):
                 return found
     return None
 

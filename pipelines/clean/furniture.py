@@ -2,11 +2,16 @@
 
 Evidence, not memorised phrases: each line gets cheap features (length, word count, terminal
 punctuation, stop-word ratio, UI-vocabulary hits from seeds/reference/furniture_words.csv, URLs,
-glued menu words, address to the reader, repetition within the page and across pages of the same
-source). The body is the densest run of prose lines (maximum-sum run: prose lines score their
-word count, other lines a penalty); what comes before it is the head (title, byline, date), what
-comes after it is the tail. Inside the body, lines with strong furniture evidence are dropped, a
-trailing author bio cuts the body, and a caption printed twice in a row is kept once.
+glued menu words, Title Case, address to the reader, repetition within the page and across pages
+of the same source). The body is the densest run of prose lines (maximum-sum run: prose lines
+score their word count, other lines a penalty); what comes before it is the head (title, byline,
+date), what comes after it is the tail. Inside the body, lines with strong furniture evidence are
+dropped, a trailing author bio or a comments heading cuts the body, and a caption printed twice in
+a row is kept once.
+
+Live pages: a bare timestamp ("16:42", "10:45am GMT", "2 hours ago") is dropped but scores
+neutrally, so that a timeline of short entries holds together as one body; the entries are kept
+when they are prose or short sentences.
 """
 
 from __future__ import annotations
@@ -35,6 +40,9 @@ LONG_LINE_WORDS = 20  # prose even without terminal punctuation (truncated or qu
 UI_WORDS_ANYWHERE_MAX_WORDS = 30
 UI_MIN_DENSITY = 0.05
 MIN_STOP_RATIO = 0.2  # English prose is ~40-50% stop words; menus and lists of names are not
+# A line of this many words with every content word capitalised is a headline (a "More from"
+# list), not a sentence, even when it ends in a question mark.
+TITLE_CASE_MIN_WORDS = 6
 SHORT_SENTENCE_WEIGHT = 1.0  # "Observers left." holds a body together without extending it much
 NON_PROSE_PENALTY = 2.0
 FURNITURE_PENALTY = 8.0
@@ -76,15 +84,39 @@ _LEGAL_LINE = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©\s*)?(?
 LEGAL_LINE_MAX_WORDS = 40
 # "Read more: <headline>", "Watch | <title>": a short label from the furniture lexicon, then a colon or bar.
 _LABEL_LEAD = re.compile(r"^([A-Za-z][A-Za-z' ]{0,24}?)\s*[:|»]\s*\S")
-_TIMESTAMP = re.compile(r"^(?:(?:updated|posted|published)\s*:?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
+_TIMESTAMP = re.compile(
+    r"^(?:(?:updated|posted|published)(?:\s+at)?\s*:?\s*)?(?:(?:\d{1,2}\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+\d{1,2})(?:,?\s+\d{4})?,?\s+)?"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+    r"|(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)|an? (?:minute|hour|day|week)) ago|just now)$",
+    re.I,
+)
+# Notes about the article rather than the story: "Editor's note: ...", "Correction: ...",
+# "This story has been updated ...", "The views expressed are the author's own."
+_EDITORIAL_NOTE = re.compile(
+    r"^(?:editor['’]?s['’]? note|note to (?:our )?readers|correction|clarification)\s*[:.—–-]"
+    r"|^(?:this (?:story|article|column|piece|post|report) (?:has been|was) (?:updated|corrected|amended|originally published)"
+    r"|an earlier version of this (?:story|article|column|piece|post|report))\b"
+    r"|\b(?:views|opinions) expressed\b.{0,80}\b(?:own|necessarily|those of)\b|\bdo(?:es)? not necessarily (?:reflect|represent)\b",
+    re.I,
+)
+# The heading of a comments section: "123 Comments", "Comments (4)", "Leave a reply", "Join the conversation".
+_COMMENTS_HEADING = re.compile(
+    r"^(?:[\d,.]+k?\s+)?comments?(?:\s*\(\d+\))?$|^(?:leave|post|add|write) a (?:comment|reply)\b"
+    r"|^join the (?:conversation|discussion|debate)\b|^(?:show|view|load|read) (?:all )?(?:[\d,]+ )?comments\b",
+    re.I,
+)
+# Invisible format characters (zero-width spaces and joiners, word joiner, byte-order mark, soft
+# hyphen): they split words and make blank lines look non-blank, and the stored body is better without.
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SECOND_PERSON = frozenset({"you", "your", "yours"})
 _NORMALISE = re.compile(r"\W+")
 _DIGITS = re.compile(r"\d")
 # A bio starts with a short capitalised name, then "is/was a/an/one of ... <profession>".
 _BIO = re.compile(
-    r"^(?:[A-Z][\w.'’\-]*\s+){1,4}(?:is|was|has been)\s+(?:a|an|one of|the)\b[^.]{0,120}?\b"
-    r"(?i:journalist|correspondent|reporter|editor|writer|analyst|fellow|columnist|contributor|"
-    r"author|researcher|producer|photographer|newspaper|magazine|publication|website|outlet|news\s+(?:site|portal|agency))s?\b"
+    r"^(?:[*—–-]\s*)?(?:[A-Z][\w.'’\-]*\s+){1,4}(?:is|was|has been)\s+(?:a|an|one of|the)\b[^.]{0,120}?\b"
+    r"(?i:journalist|correspondent|reporter|editor|writer|analyst|fellow|columnist|contributor|author|researcher|producer|"
+    r"photographer|professor|lecturer|scholar|economist|historian|director|founder|diplomat|ambassador|lawyer|attorney|consultant|"
+    r"newspaper|magazine|publication|website|outlet|news\s+(?:site|portal|agency))s?\b"
 )
 
 
@@ -97,6 +129,8 @@ class LineFeatures:
     reader_address: bool  # speaks to the reader ("you ... your") outside a quotation
     bio: bool
     short_sentence: bool  # a few words ending like a sentence, not UI text
+    timestamp: bool  # a bare time: dropped, but neutral between the entries of a live page
+    comments_heading: bool
 
 
 @dataclass(frozen=True)
@@ -152,7 +186,7 @@ def logical_lines(text: str) -> list[str]:
     credit) is kept once."""
     lines: list[str] = []
     previous_blank = True
-    for raw in text.split("\n"):
+    for raw in _INVISIBLE.sub("", text).splitlines():  # \r\n and \r too
         line = strip_photo_credit(" ".join(raw.split()))
         if not line:
             previous_blank = True
@@ -181,7 +215,8 @@ def is_terminal(line: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def line_features(line: str) -> LineFeatures:
-    tokens = _WORD.findall(line.lower())
+    words = _WORD.findall(line)
+    tokens = [w.lower() for w in words]
     n = len(tokens)
     lexicon = furniture_lexicon()
     categories = list(filter(None, map(lexicon.get, tokens)))
@@ -192,6 +227,7 @@ def line_features(line: str) -> LineFeatures:
     stop_ratio = sum(map(STOP_WORDS.__contains__, tokens)) / n if n else 0.0
     terminal = is_terminal(line)
     short = n < PROSE_MIN_WORDS
+    timestamp = short and bool(_TIMESTAMP.match(line))
     strong_ui = (
         (strong >= 2 and (n <= UI_WORDS_ANYWHERE_MAX_WORDS or strong >= UI_MIN_DENSITY * n))
         or "://" in line
@@ -202,12 +238,19 @@ def line_features(line: str) -> LineFeatures:
         or bool(_STAFF_CREDIT.search(line))
         or (n <= LEGAL_LINE_MAX_WORDS and bool(_LEGAL_LINE.search(line)))
         or _labelled_link(line, lexicon)
-        or (short and bool(_TIMESTAMP.match(line)))
+        or timestamp
+        or bool(_EDITORIAL_NOTE.search(line))
     )
-    prose = stop_ratio >= MIN_STOP_RATIO and not strong_ui and ((terminal and not short) or n >= LONG_LINE_WORDS)
+    content = [w for w, t in zip(words, tokens, strict=True) if t not in STOP_WORDS]
+    title_case = n >= TITLE_CASE_MIN_WORDS and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+    prose = stop_ratio >= MIN_STOP_RATIO and not strong_ui and not title_case and ((terminal and not short) or n >= LONG_LINE_WORDS)
     reader = sum(map(_SECOND_PERSON.__contains__, tokens)) >= 2 and '"' not in line and "“" not in line
-    short_sentence = short and terminal and n >= MIN_SENTENCE_WORDS and score == 0 and stop_ratio >= MIN_STOP_RATIO
-    return LineFeatures(n, prose, score, strong_ui, reader, bool(_BIO.match(line)), short_sentence)
+    short_sentence = (
+        # A UI word or two ("more", "follow") does not unmake a sentence; dense UI vocabulary does.
+        short and terminal and n >= MIN_SENTENCE_WORDS and not strong_ui and stop_ratio >= MIN_STOP_RATIO
+    )
+    comments = n <= MAX_PHRASE_WORDS and bool(_COMMENTS_HEADING.match(line))
+    return LineFeatures(n, prose, score, strong_ui, reader, bool(_BIO.match(line)), short_sentence, timestamp, comments)
 
 
 def _labelled_link(line: str, lexicon: dict[str, str]) -> bool:
@@ -221,7 +264,7 @@ def _phrase_categories(tokens: list[str]) -> list[str]:
     found = []
     for i, token in enumerate(tokens):
         if token in starts:
-            for length in range(2, MAX_PHRASE_WORDS + 1):
+            for length in range(2, min(MAX_PHRASE_WORDS, len(tokens) - i) + 1):  # a slice past the end would repeat a word
                 category = lexicon.get(" ".join(tokens[i : i + length]))
                 if category:
                     found.append(category)
@@ -229,6 +272,8 @@ def _phrase_categories(tokens: list[str]) -> list[str]:
 
 
 def _line_weight(f: LineFeatures) -> float:
+    if f.timestamp:
+        return 0.0
     if f.strong_ui or f.reader_address:
         return -FURNITURE_PENALTY
     if f.prose:
@@ -297,18 +342,25 @@ def split_page(lines: Sequence[str], shared: frozenset[str] = frozenset()) -> Pa
         seen.add(keys[i])
         if furniture[i] or repeated_prose:
             furniture[i] = True
-            weights.append(-FURNITURE_PENALTY)
+            weights.append(0.0 if f.timestamp else -FURNITURE_PENALTY)
         else:
             weights.append(_line_weight(f))
     first, last = _densest_run(weights, 0, len(lines))
     body_words = sum(features[i].words for i in range(first, last) if features[i].prose)
+    story = [i for i in range(first, last) if not furniture[i] and (features[i].prose or features[i].short_sentence)]
     words_so_far = 0
     for i in range(first, last):
-        # An author bio after most of the body, right after a non-prose line (name, photo), ends it.
-        if features[i].bio and words_so_far >= BIO_MIN_BODY_SHARE * body_words and i > first and not features[i - 1].prose:
+        # After most of the body, a comments heading ends it, and so does an author bio that
+        # follows a non-prose line (name, photo) or is the last sentence standing.
+        f = features[i]
+        if (
+            words_so_far >= BIO_MIN_BODY_SHARE * body_words
+            and i > first
+            and (f.comments_heading or (f.bio and (not features[i - 1].prose or i == story[-1])))
+        ):
             first, last = _densest_run(weights, first, i)
             break
-        if features[i].prose:
-            words_so_far += features[i].words
+        if f.prose:
+            words_so_far += f.words
     body = [lines[i] for i in range(first, last) if not furniture[i] and (features[i].words > 1 or is_terminal(lines[i]))]
     return PageLayout(head=list(lines[:first]), body=body, tail=list(lines[last:]))

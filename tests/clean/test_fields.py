@@ -83,6 +83,13 @@ def test_header_date_prefers_publication_over_update() -> None:
     assert header_date([long_line]) is None  # body-like lines are not a header date
 
 
+def test_header_date_on_one_line_with_an_update_is_the_publication_date() -> None:
+    assert header_date(["Published 23:05 GMT, 3 March 2021 | Updated 09:20 GMT, 4 March 2021"]) == dt.date(2021, 3, 3)
+    assert header_date(["Updated 09:20 GMT, 4 March 2021 | Published 23:05 GMT, 3 March 2021"]) == dt.date(2021, 3, 3)
+    assert header_date(["Updated March 4, 2021, first published March 3, 2021"]) == dt.date(2021, 3, 3)
+    assert header_date(["Updated 3:45 PM EDT, Tue September 13, 2022"]) == dt.date(2022, 9, 13)  # the only date there is
+
+
 def test_date_from_url_path() -> None:
     assert date_from_url("https://news.example.com/2022/09/14/xi-visit/") == dt.date(2022, 9, 14)
     assert date_from_url("https://news.example.com/world/2022-09-14-xi-visit") == dt.date(2022, 9, 14)

@@ -220,3 +220,52 @@ def test_a_long_paragraph_that_happens_to_use_ui_words_is_prose() -> None:
     )
     features = line_features(paragraph)
     assert features.prose and not features.strong_ui
+
+
+def test_title_case_headline_lists_are_not_prose() -> None:
+    assert not line_features("Is the Town Ready for Another Summer of Traffic Jams on the Coast Road?").prose
+    assert not line_features("Police Appeal for Witnesses After Shop Window Smashed in High Street").prose
+    assert line_features("President Ana Ruiz met Prime Minister Tom Lee in the capital on Monday.").prose
+
+
+def test_editorial_notes_and_disclaimers_are_furniture() -> None:
+    for line in [
+        "Editor's note: This story has been updated to include a response from the ministry.",
+        "Correction: An earlier version of this article misstated the date of the vote.",
+        "This article was originally published by a partner site.",
+        "The views expressed in this article are the author's own.",
+        "Opinions expressed are those of the writer and do not necessarily reflect the views of this site.",
+    ]:
+        assert line_features(line).strong_ui, line
+    assert not line_features("The report was updated in 2019 to include the new flood maps.").strong_ui
+
+
+def test_short_sentences_with_a_weak_ui_word_are_sentences() -> None:
+    # "more" and "follow" are navigation and social words; two weak hits in a sentence are not a prompt.
+    assert line_features("Police said more arrests could follow.").short_sentence
+    assert not line_features("Share this story.").short_sentence
+
+
+def test_column_bio_closing_the_body_is_cut() -> None:
+    bio = "Ana Ruiz is a professor of public health at the Valley Institute and a former council adviser."
+    lines = [*PROSE, bio, "The views expressed are the author's own."]
+    assert split_page(lines).body == PROSE
+
+
+def test_comments_section_ends_the_body() -> None:
+    comment = "This is exactly what everyone in the valley said would happen when they cut the budget last year."
+    lines = [*PROSE, "48 Comments", "valleyreader", "2 hours ago", comment, "Reply"]
+    assert split_page(lines).body == PROSE
+
+
+def test_bare_timestamps_are_dropped_but_hold_a_live_timeline_together() -> None:
+    entries = ["Roads remain closed.", "A second fire has started.", "Crews are on the way.", "Schools will stay shut."]
+    lines = [PROSE[0]]
+    for time, entry in zip(["16:42", "4:42 p.m. ET", "3 Mar 16:05", "Posted at 15:55 GMT"], entries, strict=True):
+        lines += [time, entry]
+    assert split_page([*lines, PROSE[1]]).body == [PROSE[0], *entries, PROSE[1]]
+
+
+def test_line_endings_and_invisible_characters_do_not_break_lines() -> None:
+    text = "Fuel de\u00adliveries stopped\u00a0today.\r\n\u200b\r\nThe\u200b depot\ufeff closed.\rOfficials left.\r\n"
+    assert logical_lines(text) == ["Fuel deliveries stopped today.", "The depot closed.", "Officials left."]
