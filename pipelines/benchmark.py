@@ -274,6 +274,12 @@ def _mark_words(text: str, mark: str) -> str:
     return re.sub(r"\w+", lambda m: m.group() + mark if next(counter) % 3 == 0 else m.group(), text)
 
 
+def _wall_seconds(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
 def _cpu_seconds(fn: Callable[..., object], *args: object) -> float:
     """CPU time of this process, which other jobs on the machine disturb less than wall time."""
     start = time.process_time()
@@ -302,15 +308,22 @@ def nlp_rows(stories: Sequence[str], processes: int, model_name: str = DEFAULT_M
     n_words = sum(len(text.split()) for text in texts)
     list(model.pipe(texts[:8]))  # warm-up: first-call allocations belong to neither side
 
-    start = time.perf_counter()
-    for _ in model.pipe(texts, n_process=processes, batch_size=32):
-        pass
-    bare = time.perf_counter() - start
+    def bare_pipe() -> None:
+        for _ in model.pipe(texts, n_process=processes, batch_size=32):
+            pass
 
-    start = time.perf_counter()
+    def parse_and_store() -> list[bytes]:
+        spans = [split_sentences(text, split_paragraphs(text)) for text in texts]
+        return [nlp.to_bytes(doc) for doc in nlp.parse(model, zip(texts, spans, strict=True), n_process=processes)]
+
+    # Best of two runs each, interleaved: load from other jobs on the machine hits both sides alike.
+    bare, parse = float("inf"), float("inf")
+    for _ in range(2):
+        bare = min(bare, _wall_seconds(bare_pipe))
+        start = time.perf_counter()
+        stored = parse_and_store()
+        parse = min(parse, time.perf_counter() - start)
     spans = [split_sentences(text, split_paragraphs(text)) for text in texts]
-    stored = [nlp.to_bytes(doc) for doc in nlp.parse(model, zip(texts, spans, strict=True), n_process=processes)]
-    parse = time.perf_counter() - start
     sentences = [[(f"a{i}-s{k}", s, e) for k, (s, e) in enumerate(article)] for i, article in enumerate(spans)]
     resolve_actors(find_mentions(nlp.from_bytes(model, stored[0]), "a0", sentences[0]))  # warm-up: lexicons, gazetteer index
     start = time.perf_counter()

@@ -858,7 +858,8 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     drafts = builder.unqualified(sorted(drafts + builder.descriptors(drafts), key=lambda d: (d.start, d.end)))
     drafts = sorted(drafts + _pronouns(drafts, doc), key=lambda d: (d.start, d.end))
     starts = [s for _, s, _ in sentences]
-    mentions = [_mention(d, doc, article_id, _sentence_id(sentences, starts, doc[d.start].idx), context) for d in drafts]
+    body = doc.text  # spaCy rebuilds Doc.text from every token on each access: read it once
+    mentions = [_mention(d, doc, body, article_id, _sentence_id(sentences, starts, doc[d.start].idx), context) for d in drafts]
     return _propagate(mentions)
 
 
@@ -884,12 +885,12 @@ def _sentence_id(sentences: Sequence[tuple[str, int, int]], starts: Sequence[int
     return sentences[position][0] if position >= 0 else (sentences[0][0] if sentences else "")
 
 
-def _mention(d: _Draft, doc: Doc, article_id: str, sentence_id: str, context: set[str]) -> EntityMention:
+def _mention(d: _Draft, doc: Doc, body: str, article_id: str, sentence_id: str, context: set[str]) -> EntityMention:
     """The mention of a final draft: countries and gazetteer places get their display name and id."""
     lex = lexicon()
     start_char = doc[d.start].idx
     end_char = doc[d.end - 1].idx + len(doc[d.end - 1].text)
-    text = doc.text[start_char:end_char]
+    text = body[start_char:end_char]
     actor_type, canonical, country, geonameid = d.actor_type, d.canonical or clean_name(text), d.country_code, None
     if actor_type == "country" and country:
         canonical = lex.country_names.get(country, canonical)

@@ -1,7 +1,7 @@
 """Parse: one spaCy pass per canonical article, stored so later stages never run the model again.
 
-Parses are cached by article id (derived from the body's content) and model name: an unchanged
-article is not parsed again on the next run.
+Parses are cached by article id (derived from the body's content), model name and sentence
+boundaries: an unchanged article is not parsed again on the next run.
 """
 
 from collections.abc import Iterator
@@ -11,9 +11,9 @@ import polars as pl
 
 from pipelines import nlp
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.store import append_rows, connect
+from pipelines.warehouse.store import append_rows, connect, write_table
 
-PARSE_SCHEMA = {"article_id": pl.String, "model": pl.String, "doc": pl.Binary}
+PARSE_SCHEMA = {"article_id": pl.String, "model": pl.String, "parse_key": pl.String, "doc": pl.Binary}
 # Below this many articles, starting worker processes costs more than it saves.
 MIN_ARTICLES_PER_PROCESS = 40
 INSERT_BATCH = 256  # parses written as they come, so memory does not grow with the corpus
@@ -29,23 +29,30 @@ INSERT_BATCH = 256  # parses written as they come, so memory does not grow with 
 )
 def parses(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg.MaterializeResult:
     with connect(settings.work_db_path) as conn:
-        conn.execute("CREATE SCHEMA IF NOT EXISTS staging")
-        conn.execute("CREATE TABLE IF NOT EXISTS staging.parses (article_id VARCHAR, model VARCHAR, doc BLOB)")
-        # Drop parses of articles that are gone or were parsed by another model; keep the rest.
+        _ensure_cache(conn)
+        # A parse is reusable while its article, the model and the sentence boundaries it was given
+        # are unchanged; the key covers all three, so a new model or a new splitter reparses.
         conn.execute(
-            "DELETE FROM staging.parses WHERE model <> ? OR article_id NOT IN (SELECT article_id FROM main.articles)",
+            """
+            CREATE OR REPLACE TEMP TABLE current_parse_keys AS
+            SELECT a.article_id, a.body,
+                   md5(a.article_id || '|' || ? || '|' || coalesce(string_agg(s.start_char || ':' || s.end_char, ',' ORDER BY s.sentence_index), '')) AS parse_key
+            FROM main.articles AS a LEFT JOIN main.sentences AS s USING (article_id)
+            GROUP BY a.article_id, a.body
+            """,
             [settings.spacy_model],
         )
+        conn.execute("DELETE FROM staging.parses WHERE parse_key NOT IN (SELECT parse_key FROM current_parse_keys)")
         todo = conn.execute(
-            "SELECT article_id, body FROM main.articles WHERE article_id NOT IN (SELECT article_id FROM staging.parses) ORDER BY article_id"
+            "SELECT article_id, body, parse_key FROM current_parse_keys WHERE parse_key NOT IN (SELECT parse_key FROM staging.parses) ORDER BY article_id"
         ).fetchall()
         spans = {aid: [(start, end) for _, start, end in rows] for aid, rows in load_sentences(conn).items()}
         model = nlp.load_pipeline(settings.spacy_model)
         processes = max(1, min(settings.processes, len(todo) // MIN_ARTICLES_PER_PROCESS))
-        docs = nlp.parse(model, ((body, spans.get(article_id, [])) for article_id, body in todo), n_process=processes)
+        docs = nlp.parse(model, ((body, spans.get(article_id, [])) for article_id, body, _ in todo), n_process=processes)
         batch = []
-        for (article_id, _), doc in zip(todo, docs, strict=True):
-            batch.append({"article_id": article_id, "model": settings.spacy_model, "doc": nlp.to_bytes(doc)})
+        for (article_id, _, key), doc in zip(todo, docs, strict=True):
+            batch.append({"article_id": article_id, "model": settings.spacy_model, "parse_key": key, "doc": nlp.to_bytes(doc)})
             if len(batch) == INSERT_BATCH:
                 append_rows(conn, "staging.parses", pl.DataFrame(batch, schema=PARSE_SCHEMA))
                 batch = []
@@ -55,6 +62,18 @@ def parses(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg
     return dg.MaterializeResult(
         metadata={"dagster/row_count": total, "parsed": len(todo), "reused": total - len(todo), "model": settings.spacy_model}
     )
+
+
+def _ensure_cache(conn) -> None:
+    """The parse cache table, recreated empty when an older layout of it is found."""
+    columns = [
+        name
+        for (name,) in conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'staging' AND table_name = 'parses' ORDER BY ordinal_position"
+        ).fetchall()
+    ]
+    if columns != list(PARSE_SCHEMA):
+        write_table(conn, "staging.parses", pl.DataFrame(schema=PARSE_SCHEMA))
 
 
 def load_sentences(conn) -> dict[str, list[tuple[str, int, int]]]:
