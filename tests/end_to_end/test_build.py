@@ -233,3 +233,12 @@ def test_the_published_tables_keep_the_contract_columns_in_order(conn):
             ).fetchall()
         ]
         assert published[: len(columns)] == columns, table
+
+
+def test_the_readme_example_queries_run(conn):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```sql\n", 1)[1].split("```", 1)[0]
+    queries = [query for query in block.split(";") if query.strip()]
+    assert len(queries) == 3
+    for query in queries:
+        assert conn.execute(query).fetchall(), query
