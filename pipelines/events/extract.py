@@ -10,6 +10,14 @@ mention. A candidate needs a source actor; entries marked needs_target also need
 for visits, a place). Self-dyads are dropped, and a sentence reports each dyad and event root
 once.
 
+Visits: presence is one only with a purpose ("X was in Y to attend ...", "for talks", "on a
+state visit") and only of a person or body in a place. A trip for a gathering ("headed to Y for
+the UN General Assembly") visits the place, not the body that meets there. A visit whose
+destination is a descriptor ("his first visit to the country") keeps the place of the
+descriptor's own in-phrase with no target, and is dropped without one ("X's visit on Monday").
+A pronoun is no actor: "they" of a symmetric encounter stands only for the one pair of people
+or bodies its sentence names ("X was in Y as Z was, but they did not meet").
+
 `predicate_start`/`predicate_end` span the predicate's head token only ("ruled" in "ruled out").
 """
 
@@ -102,6 +110,12 @@ class _ActorIndex:
     def at(self, token: Token) -> ActorMention | None:
         return self._by_token.get(token.i)
 
+    def pair_in(self, sentence: Span) -> list[ActorMention]:
+        """The two people or bodies a sentence names, whom its "they" means; none when it names
+        fewer or more: a pronoun is no actor, so only a pair stated in the sentence stands for it."""
+        named = {m.actor_id: m for t in sentence if (m := self.at(t)) is not None and m.actor_type not in _PLACE_TYPES}
+        return list(named.values()) if len(named) == 2 else []
+
     def of_phrase(self, head: Token) -> ActorMention | None:
         """The actor a noun phrase names: its head, an apposition, else its best modifier. An
         adjective (a demonym) stands for the actor only when the head names people or a body
@@ -167,7 +181,22 @@ def _match_entry(token: Token) -> LexiconEntry | None:
             return entry
         if kind == "xcomp" and any(c.dep_ == "xcomp" and c.lemma_.lower() == word for c in token.children):
             return entry
+        if kind == "purpose" and any(c.dep_ == "prep" and c.lower_ == word for c in token.children) and _purpose(token):
+            return entry
     return None
+
+
+def _purpose(verb: Token) -> bool:
+    """Whether a verb of presence states what for: "was in X to attend ...", "was in X for talks",
+    "was in X on a state visit". Mere presence ("was in X at the time") is no visit."""
+    occasions = context_words()["occasion"]
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "during"):
+            if any(o.dep_ == "pobj" and (o.lower_ in occasions or o.lemma_.lower() in occasions) for o in child.children):
+                return True
+    return False
 
 
 def _attached(verb: Token, prep: Token) -> bool:
@@ -227,7 +256,7 @@ class _Roles:
 
 
 def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles:
-    pattern_prep = entry.pattern.partition(":")[2] if entry.pattern.startswith("prep:") else ""
+    pattern_prep = entry.pattern.partition(":")[2] if entry.pattern.startswith(("prep:", "purpose:")) else ""
     target_preps = _TARGET_PREPS | ({pattern_prep} if pattern_prep else set())
     if _is_passive(verb):
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -238,6 +267,8 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
     else:
         subject, direct = _subject_token(verb)
         sources = actors.of_coordination(subject) if subject is not None else []
+        if subject is not None and subject.lower_ == "they" and entry.symmetric:
+            sources = actors.pair_in(verb.sent)  # "X was in Y with Z, but they did not meet"
         direct_objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         if direct_objects and not entry.pattern.startswith("obj:") and not any(actors.of_phrase(d) for d in direct_objects):
             # The object is what was acted on, so the verb's other phrases are circumstances:
@@ -333,6 +364,9 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
                 sources = actors.of_coordination(subject)
                 direct = False
     place = _place(noun, actors, exclude={a.actor_id for a in sources})
+    if place is None and entry.event_code in VISIT_CODES:
+        # a visit to a descriptor placed by the descriptor's own in-phrase: "his first visit to the country, in X"
+        place = next((p for _, o in _pobjs(noun, {"to"}) if (p := _place(o, actors, {a.actor_id for a in sources})) is not None), None)
     return _Roles(sources, targets, place, direct)
 
 
@@ -424,6 +458,7 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
                 continue
             roles = _verb_roles(token, entry, actors) if is_verb else _noun_roles(token, entry, actors, predicates)
             visit = entry.event_code in VISIT_CODES
+            presence = entry.pattern.startswith("purpose:")
             modality = detect_modality(token, lambda t: t.i in predicates)
             resolved = resolve_event_date(token, article_date, modality == "planned", article_precision)
             if resolved.source == "article" and not (is_verb or _reported_as_news(token, predicates)):
@@ -434,6 +469,8 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
                     place = target
                 if target is None and entry.needs_target and not (visit and place is not None):
                     continue
+                if presence and (source.actor_type in _PLACE_TYPES or target is None or target.actor_type not in _PLACE_TYPES):
+                    continue  # a visit is made by a person or body to a place: "Russia was in Syria to fight" is not one
                 if place is not None and place.actor_id == source.actor_id:
                     place = None
                 candidate = EventCandidate(

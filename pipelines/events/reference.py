@@ -29,7 +29,7 @@ class LexiconEntry:
     pos: str  # VERB | NOUN
     # "" | "prep:WORD" (particle or preposition child) | "obj:LEMMA" (direct object) | "obj:@KIND" (an object whose
     # head is a context word of KIND) | "obj:*" (any object) | "ctx:KIND" (a context word of KIND in the sentence)
-    # | "xcomp:LEMMA" ("refused to comment")
+    # | "xcomp:LEMMA" ("refused to comment") | "purpose:WORD" (a WORD phrase and a purpose: "was in X to attend ...")
     pattern: str
     event_code: str
     symmetric: bool
@@ -74,7 +74,8 @@ def context_words() -> dict[str, frozenset[str]]:
     "demanded the arrest", "rejected criticism"), so it does not do it; "sponsor": participles that
     make a modifier a backer or maker, not the actor ("UN-sponsored talks", "US-made jets"); "contest": units of a margin of
     victory ("by 246 runs"); "violence": words that make "beat", "clash" or "blast" physical;
-    "physical": things struck by force rather than criticised ("blasted a building")."""
+    "physical": things struck by force rather than criticised ("blasted a building"); "occasion": gatherings and
+    trips one is somewhere for ("was in X for the summit")."""
     kinds: dict[str, set[str]] = {}
     for r in reference_rows("event_context_words.csv"):
         kinds.setdefault(r["kind"], set()).add(r["lemma"])

@@ -179,3 +179,54 @@ def test_a_sponsor_or_maker_is_not_a_party_to_the_act(events_of):
     assert events_of("Diplomats observing the UN-sponsored Afghan talks in Bonn left.") == []
     assert events_of("Russia-backed separatists attacked Ukraine.") == []  # the maker or backer is not the doer
     assert dyads(events_of("US-led troops attacked Kabul.")) == {("190", "us", "kabul")}
+
+
+def test_presence_abroad_for_a_purpose_is_a_visit(events_of):
+    for text in ("Obama was also in Kenya to attend the meeting.", "Obama was in Kenya for talks.", "Obama was in Kenya for the funeral."):
+        assert [(e.event_code, e.actor1_id, e.actor2_id, e.place_id, e.predicate_text) for e in events_of(text)] == [
+            ("042", "obama", "kenya", "kenya", "was")
+        ], text
+    (planned,) = events_of("Obama will be in Kenya on a state visit.")
+    assert (planned.event_code, planned.modality) == ("042", "planned")
+
+
+def test_mere_presence_or_a_country_in_a_place_is_no_visit(events_of):
+    for text in (
+        "Biden was in Paris.",
+        "Biden was in Paris at the same time as Macron.",
+        "Russia was in Syria to fight terrorists.",
+        "Macron was in talks with Germany to buy gas.",
+    ):
+        assert not [e for e in events_of(text) if e.event_code == "042"], text
+
+
+def test_heading_to_a_place_is_a_visit(events_of):
+    assert dyads(events_of("Biden headed to Paris for the summit.")) == {("042", "biden", "paris")}
+
+
+def test_a_trip_to_a_gathering_visits_its_place_on_the_first_day_of_a_date_range(events_of):
+    text = (
+        "Next, Macron headed to New York for the annual session of the United Nations General Assembly on September 19–20, where he spoke."
+    )
+    (event,) = events_of(text, published=dt.date(2022, 9, 30))
+    assert (event.event_code, event.actor1_id, event.actor2_id, event.place_id) == ("042", "macron", "new_york", "new_york")
+    assert (event.event_date, event.date_source) == (dt.date(2022, 9, 19), "text")
+
+
+def test_a_visit_to_a_descriptor_keeps_a_place_only_from_its_own_in_phrase(events_of):
+    (event,) = events_of("Obama made his first visit to the country in Nairobi.")
+    assert (event.event_code, event.actor1_id, event.actor2_id, event.place_id) == ("042", "obama", None, "nairobi")
+    assert events_of("Obama's visit on Monday was brief.") == []
+
+
+def test_they_who_did_not_meet_are_the_pair_the_sentence_names(events_of):
+    (event,) = events_of("Biden was in Paris at the same time as Macron, but there was no indication they might meet.")
+    assert (event.event_code, event.actor1_id, event.actor2_id, event.modality) == ("040", "biden", "macron", "negated")
+    assert events_of("They did not meet.") == []
+    three = events_of("Biden praised Merkel, Trudeau and Modi, but they did not meet.")
+    assert not [e for e in three if e.event_code == "040"]  # more than a pair: "they" is not resolved
+
+
+def test_a_meeting_that_did_not_happen_is_negated(events_of):
+    for text in ("Biden and Macron did not meet.", "A meeting between Biden and Macron did not happen."):
+        assert [(e.event_code, e.modality) for e in events_of(text)] == [("040", "negated")], text
