@@ -38,6 +38,7 @@ class Lexicon:
     name_titles: frozenset[str]  # titles used with a given or regnal name, kept in display names
     generic_titles: frozenset[str]  # titles that describe any holder of their role ("leader")
     title_same_as: dict[str, str]  # folded synonym -> folded title ("pontiff" -> "pope")
+    head_titles: frozenset[str]  # titles of a country's one top office ("president", "leader")
     org_types: dict[str, str]  # folded org keyword -> role
     known_orgs: dict[str, tuple[str, str, str | None]]  # folded name or acronym -> (name, role, ISO3)
     furniture: frozenset[str]  # folded words/phrases that are page furniture, never entities
@@ -105,6 +106,7 @@ def lexicon() -> Lexicon:
         name_titles=frozenset(fold(r["title"]) for r in titles if r["usage"] == "name"),
         generic_titles=frozenset(fold(r["title"]) for r in titles if r["usage"] == "generic"),
         title_same_as={fold(r["title"]): fold(r["same_as"]) for r in titles if r["same_as"]},
+        head_titles=frozenset(fold(r["title"]) for r in titles if r["head"] == "yes"),
         org_types={fold(r["keyword"]): r["role"] for r in reference_rows("org_types.csv")},
         known_orgs=known,
         furniture=frozenset(fold(r["term"]) for r in furniture if r["kind"] not in NON_ACTOR_KINDS),

@@ -26,7 +26,11 @@ Beyond names, two kinds of coreference add mentions (`EntityMention.kind`):
 - descriptor: "the [demonym] <title>" with no name after it ("the Chinese leader", "the pontiff",
   "the president of Kazakhstan") refers to the person of the article holding that title (or, for
   generic titles such as "leader", any title of that role) and country: the only such person, else
-  the most recently mentioned one; no match, no mention.
+  the most recently mentioned one; no match, no mention. When no person of the article has that
+  country, a demonym with a head-of-country title ("the Chinese leader") falls back to the article's
+  dominant person of unknown country whose title and role fit, named before it and not in the same
+  clause ("President Ames met the Chinese leader" is never Ames); the link gives the person that
+  country. "China's Xi" (a country's possessive before a name) gives the person its country too.
 - pronoun: he/she as a subject, his/her as a possessive, refer to a person only when that person is
   the only person mentioned in the previous sentence and the current one up to the pronoun, and
   was a grammatical subject there. Without a gender model this is deliberately strict: a second
@@ -57,6 +61,7 @@ MentionKind = str  # name | acronym | descriptor | pronoun | demonym
 ENT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 LEADING_DROP = {"the", "a", "an"}
+FORMER = {"former", "ex"}  # before a role word: "former Beatle", "ex-Wallaby"
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 # Words allowed between a title and what precedes it: "Russia's former President".
 TITLE_GLUE = {"'s", "\u2019s", "former", "acting", "then", "late", "outgoing", "incoming", "new"}
@@ -97,6 +102,8 @@ COMPASS = {"new", "north", "south", "east", "west", "northern", "southern", "eas
 LANDMARKS = {"mt", "mt.", "mount", "cape", "fort", "lake"}  # first words of a landmark's name: "Mt Gambier"
 PLACE_MODIFIERS = COMPASS - {"new"} | {"greater", "central"} | LANDMARKS  # no first name; a region's name
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Dependencies of a verb's arguments: two of them in one clause are two different people.
+ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "dative", "attr", "agent"}
 PRONOUNS = {"he": SUBJECT_DEPS, "she": SUBJECT_DEPS, "his": {"poss"}, "her": {"poss"}}
 MIN_PLACE_POPULATION = 100_000  # a "person" after "in"/"to"... must be a sizeable place to be one
 MIN_BARE_PLACE_POPULATION = 1_000_000  # without a locative preposition, only big cities
@@ -281,6 +288,7 @@ class _Profile:
     titles: set[str] = field(default_factory=set)
     countries: Counter[str] = field(default_factory=Counter)
     roles: Counter[str] = field(default_factory=Counter)
+    clauses: set[int] = field(default_factory=set)  # token index of each verb the person is an argument of
 
 
 def _describe(people: Mapping[str, _Profile], title: str, country: str | None, at: int) -> str | None:
@@ -305,6 +313,37 @@ def _describe(people: Mapping[str, _Profile], title: str, country: str | None, a
     if any(p >= 0 for p in latest.values()):
         return max(latest, key=lambda name: latest[name])
     return matches[0] if len(matches) == 1 else None
+
+
+def _clause(token: Token) -> int | None:
+    """The verb a name is an argument of, through a preposition or a coordination ("Ames and the
+    Chinese leader met"); None when the name is no verb's argument ("Xi's visit")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ in {"prep", "agent", "dative"}:
+        return token.head.head.i
+    return token.head.i if token.dep_ in ARGUMENT_DEPS else None
+
+
+def _head_of_country(people: Mapping[str, _Profile], title: str, country: str, at: int, clause: int | None) -> str | None:
+    """The person a "the <demonym> <head title>" descriptor refers to when `_describe` finds none: the
+    dominant one (see `dominant`) among the people of unknown country (or only this one, without a
+    title) named before it, whose titles are this one and whose role is its role (GOV for "leader"),
+    and who are no argument of the descriptor's clause."""
+    lex = lexicon()
+    if title not in lex.head_titles:
+        return None
+    role = lex.titles.get(title) or "GOV"
+    counts: dict[str, int] = {}
+    for name, profile in people.items():
+        if set(profile.countries) - {country} or (clause is not None and clause in profile.clauses) or min(profile.positions) > at:
+            continue
+        if profile.roles and most_common(profile.roles) != role:
+            continue
+        if any(not (t == title or t.endswith(" " + title)) for t in profile.titles):
+            continue
+        counts[name] = len(profile.positions)
+    return dominant(counts, counts)
 
 
 class _Builder:
@@ -351,6 +390,8 @@ class _Builder:
                 token = doc[run]
                 if _is_name_token(token) and run not in self.titles and run not in self.countries:
                     run += 1
+                elif run > end and self._surname_title(run):
+                    run += 1  # "Dr Aamer Sultan": a title word ending a name is a surname
                 elif (
                     token.text == "-" and run > end and not doc[run - 1].whitespace_ and run + 1 < len(doc) and _is_name_token(doc[run + 1])
                 ):
@@ -370,6 +411,11 @@ class _Builder:
                 continue  # "Royal Flying Doctor Service": capitalised words before the title make it an org name
             self.consumed.update(range(first, run))
             self.drafts.append(_Draft(end, run, "person", country, role, titled=True, title=fold(doc[start:end].text)))
+
+    def _surname_title(self, i: int) -> bool:
+        """Whether the one-word title at token i is a surname: capitalised and followed by no name of its own."""
+        doc = self.doc
+        return self.titles.get(i) == i + 1 and _is_name_token(doc[i]) and (i + 1 == len(doc) or not _is_name_token(doc[i + 1]))
 
     def appositions(self) -> None:
         """Country, role and title from an apposition: "his Chinese counterpart, Xi Jinping" and
@@ -406,7 +452,7 @@ class _Builder:
             if span is not None and (dotted := _dotted_name(span)) is not None:
                 span, label = dotted, "ORG"  # "One.Tel": a company name, never a person
             if span is not None and label == "PERSON":
-                span = _person_part(span)
+                span = _person_part(_after_former(span))
             if span is None or _furniture(span) or _product(span):
                 continue
             if label in {"ORG", "FAC"}:
@@ -480,6 +526,9 @@ class _Builder:
                     profile.countries[d.country_code] += 1
                 if d.role:
                     profile.roles[d.role] += 1
+                clause = _clause(doc[d.start : d.end].root)
+                if clause is not None:
+                    profile.clauses.add(clause)
         if not people:
             return []
         covered = {i for d in drafts if d.actor_type != "country" for i in range(d.start, d.end)}
@@ -499,15 +548,20 @@ class _Builder:
             if country is None and end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in self.countries:
                 country = _country_of(doc[end + 1 : self.countries[end + 1]].text)
             title = fold(doc[i:end].text)
-            person = _describe(people, lex.title_same_as.get(title, title), country, token.i)
+            same_as = lex.title_same_as.get(title, title)
+            person = _describe(people, same_as, country, token.i)
+            if person is None and country is not None:
+                person = _head_of_country(people, same_as, country, token.i, _clause(doc[start:end].root))
             if person is not None:
                 profile = people[person]
+                if country is not None:
+                    profile.countries[country] += 1  # later descriptors of this country find the person directly
                 found.append(
                     _Draft(
                         start,
                         end,
                         "person",
-                        most_common(profile.countries),
+                        country or most_common(profile.countries),
                         most_common(profile.roles),
                         person,
                         title=title,
@@ -516,6 +570,21 @@ class _Builder:
                 )
                 self.qualifiers.update(range(start, end))
         return found
+
+    def possessive_countries(self, drafts: list[_Draft]) -> None:
+        """ "China's Xi": a country's possessive right before an untitled person's name gives the person
+        that country and, like a demonym before a title, is no country mention of its own."""
+        doc = self.doc
+        for d in drafts:
+            if d.actor_type != "person" or d.kind != "name" or d.titled or d.country_code or d.start < 2:
+                continue
+            start = self.country_ends.get(d.start - 1)
+            if doc[d.start - 1].text not in POSSESSIVE or start is None or not doc[start].text[:1].isupper():
+                continue
+            name = doc[start : d.start - 1].text
+            if fold(name) not in self.lex.adjectives:
+                d.country_code = _country_of(name)
+                self.qualifiers.update(range(start, d.start))
 
     def unqualified(self, drafts: list[_Draft]) -> list[_Draft]:
         """Drop the demonyms that only qualify a title ("his Chinese counterpart, Xi")."""
@@ -618,6 +687,19 @@ def _person_part(span: Span) -> Span:
         if token.lower_ in ORG_CONTINUERS or token.lower_ == "and":
             return span.doc[span.start : token.i]
     return span
+
+
+def _after_former(span: Span) -> Span:
+    """ "former Beatle George Harrison", "ex-Wallaby John Eales": the word after "former" is a role
+    that spaCy took for a first name, when a full name still follows it."""
+    doc, start = span.doc, span.start
+    if span[0].lower_ in FORMER:
+        start += 1
+    elif not (
+        start > 0 and doc[start - 1].lower_ in FORMER or start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in FORMER
+    ):
+        return span
+    return doc[start + 1 : span.end] if span.end - start >= 3 else doc[start : span.end]
 
 
 def _trim(span: Span) -> Span | None:
@@ -855,6 +937,7 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     drafts = _drop_stray_names(drafts, doc)
     _link_people(drafts, doc)
     _title_names(drafts)
+    builder.possessive_countries(drafts)
     drafts = builder.unqualified(sorted(drafts + builder.descriptors(drafts), key=lambda d: (d.start, d.end)))
     drafts = sorted(drafts + _pronouns(drafts, doc), key=lambda d: (d.start, d.end))
     starts = [s for _, s, _ in sentences]

@@ -193,6 +193,37 @@ def test_descriptor_without_a_matching_person_is_no_mention(nlp: Language) -> No
     assert person_links(found, "descriptor") == []
 
 
+def test_descriptor_of_a_country_falls_back_to_the_dominant_untitled_person(nlp: Language) -> None:
+    found = mentions_of(
+        nlp,
+        "Wen Tao would travel to Lima next week. Before Wen travels, officials met Rosa Quispe. Wen praised the plan. "
+        "The Chinese leader's first foreign trip starts there. The Chinese leader will stay two days.",
+    )
+    assert person_links(found, "descriptor") == [("Chinese leader", "Wen Tao"), ("Chinese leader", "Wen Tao")]
+    # The link gives the person the descriptor's country, and the demonym is no country mention.
+    assert {m.country_code for m in found if m.canonical == "Wen Tao"} == {"CHN"}
+    assert [m.text for m in found if m.actor_type == "country"] == []
+
+
+def test_descriptor_fallback_needs_one_dominant_candidate_outside_its_clause(nlp: Language) -> None:
+    tie = mentions_of(nlp, "Wen Tao arrived on Monday. Rosa Quispe left on Tuesday. The Chinese leader spoke later.")
+    clause_mate = mentions_of(nlp, "Joe Ames met the Chinese leader on Tuesday.")
+    not_an_office = mentions_of(nlp, "Wen Tao spoke on Monday. The Chinese official disagreed.")
+    other_title = mentions_of(nlp, "Foreign Minister Wen Tao spoke on Monday. The Chinese president disagreed.")
+    assert [person_links(found, "descriptor") for found in (tie, clause_mate, not_an_office, other_title)] == [[], [], [], []]
+
+
+def test_descriptor_prefers_the_person_known_to_be_of_its_country(nlp: Language) -> None:
+    found = mentions_of(nlp, "Wen Tao met Peruvian President Rosa Quispe. Wen spoke twice. Wen left. The Peruvian leader stayed.")
+    assert person_links(found, "descriptor") == [("Peruvian leader", "Rosa Quispe")]
+
+
+def test_possessive_country_before_a_name_gives_the_person_that_country(nlp: Language) -> None:
+    found = mentions_of(nlp, "China's Wen Tao met Peru's president Rosa Quispe in Lima.")
+    assert (by_text(found, "Wen Tao").country_code, by_text(found, "Rosa Quispe").country_code) == ("CHN", "PER")
+    assert [m.text for m in found if m.actor_type == "country"] == []
+
+
 def test_pronoun_links_to_the_only_person_in_the_window(nlp: Language) -> None:
     found = mentions_of(nlp, "Senator Paul Grant visited the factory on Monday. He promised new jobs for the town.")
     assert person_links(found, "pronoun") == [("He", "Paul Grant")]
@@ -432,3 +463,13 @@ def test_names_coordinated_with_a_person_or_after_an_orgs_possessive_are_people(
 
 def test_an_adjective_taken_for_an_organisation_is_dropped(nlp: Language) -> None:
     assert mentions_of(nlp, "An Aboriginal boy died in custody.") == []
+
+
+def test_a_title_word_ending_a_titled_name_is_a_surname(nlp: Language) -> None:
+    found = mentions_of(nlp, "Dr Karim Sultan said the detainees were tired. Dr. Lena King agreed.")
+    assert [m.text for m in found if m.actor_type == "person"] == ["Karim Sultan", "Lena King"]
+
+
+def test_the_role_word_after_former_is_no_first_name(nlp: Language) -> None:
+    found = mentions_of(nlp, "Former Beatle George Harrison died on Friday. He met former Wallaby John Eales.")
+    assert [m.text for m in found if m.actor_type == "person" and m.kind == "name"] == ["George Harrison", "John Eales"]
