@@ -66,7 +66,13 @@ def run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with dg.DagsterInstance.get() as instance:
         result = defs.resolve_job_def("build_warehouse").execute_in_process(
-            run_config={"resources": {"settings": {"config": settings}}}, instance=instance, raise_on_error=False
+            run_config={
+                "resources": {"settings": {"config": settings}},
+                # Step-level progress on the terminal; DEBUG events stay in the instance for the UI.
+                "loggers": {"console": {"config": {"log_level": "INFO"}}},
+            },
+            instance=instance,
+            raise_on_error=False,
         )
         stage_seconds = _seconds_per_stage(instance, result.run_id, defs)
     print(f"run {result.run_id} {'succeeded' if result.success else 'FAILED'} in {time.perf_counter() - started:.1f} s")

@@ -67,6 +67,7 @@ def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
         write_table(conn, "staging.actors", actor_frame)
         write_table(conn, "staging.mentions", mention_frame)
     seconds = time.perf_counter() - started
+    context.log.info(f"{actor_frame.height} actors from {mention_frame.height} mentions")
     yield dg.MaterializeResult(
         asset_key=["staging", "actors"],
         metadata={

@@ -83,6 +83,7 @@ def events_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
         write_table(conn, "staging.events", event_frame)
         write_table(conn, "staging.event_mentions", mention_frame)
         names = dict(conn.execute("SELECT actor_id, name FROM staging.actors").fetchall())
+    context.log.info(f"{event_frame.height} events from {mention_frame.height} reports ({len(candidates)} candidates)")
     report = top_events_markdown(events, supports, names, {aid: m["body"] for aid, m in meta.items()})
     yield dg.MaterializeResult(
         asset_key=["staging", "events"],
