@@ -91,6 +91,8 @@ _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _PARTNER_PREPS = {"with", "against"}
 # Conflict (quad classes 3 and 4) read in sports reporting is play: "beat", "attack", "dismiss".
 _CONFLICT_QUADS = {3, 4}
+# Roots of physical force (assault, fight, mass violence), whose target may be the place struck.
+_FORCE_ROOTS = {"18", "19", "20"}
 # Prepositions of phrasal verbs that also head circumstances ("on their way", "for a meeting").
 _CIRCUMSTANTIAL_PREPS = {"for", "on", "of", "about"}
 
@@ -240,6 +242,10 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
         return _subject_token(verb.head)[0], False
     if verb.dep_ in ("acl", "relcl"):
         return verb.head, False
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "X voted in favour of banning Y"; "X and Y are close to signing"
+        governor = verb.head.head.head if verb.head.head.dep_ == "acomp" else verb.head.head
+        if governor.pos_ in ("VERB", "AUX"):
+            return _subject_token(governor)[0], False
     return None, False
 
 
@@ -289,9 +295,14 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         )
         targets = next((found for objects in object_sets if (found := [a for o in objects for a in actors.of_coordination(o)])), [])
     place = _place(verb, actors, exclude={a.actor_id for a in sources})
-    if not targets and place is not None and entry.pattern == "obj:@physical":
-        targets = [place]  # "struck targets in Gaza" strikes Gaza
-    return _Roles(sources, targets, place, direct)
+    return _Roles(sources, _struck_place(targets, place, entry), place, direct)
+
+
+def _struck_place(targets: list[ActorMention], place: ActorMention | None, entry: LexiconEntry) -> list[ActorMention]:
+    """Force with no named target hits the place it happened in: "struck targets in Gaza", "an air
+    raid in southern Iraq". Not a symmetric fight: "X fought in Y" may fight for Y."""
+    physical = entry.pattern == "obj:@physical" or (entry.event_code[:2] in _FORCE_ROOTS and not entry.symmetric)
+    return [place] if not targets and place is not None and physical else targets
 
 
 def _place(predicate: Token, actors: _ActorIndex, exclude: set[str]) -> ActorMention | None:
@@ -367,7 +378,7 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
     if place is None and entry.event_code in VISIT_CODES:
         # a visit to a descriptor placed by the descriptor's own in-phrase: "his first visit to the country, in X"
         place = next((p for _, o in _pobjs(noun, {"to"}) if (p := _place(o, actors, {a.actor_id for a in sources})) is not None), None)
-    return _Roles(sources, targets, place, direct)
+    return _Roles(sources, _struck_place(targets, place, entry), place, direct)
 
 
 def _sponsor(modifier: Token) -> bool:
@@ -388,6 +399,13 @@ def _reported_as_news(noun: Token, predicates: dict[int, LexiconEntry]) -> bool:
     that a sentence without a date of its own may take the article's date."""
     occurs = noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in OCCURRENCE_VERBS - {"be"}
     return occurs or _support_verb(noun, predicates) is not None
+
+
+def _news_outlet(mention: ActorMention, doc: Doc) -> bool:
+    """An organisation whose name says it is a news outlet ("the Associated Press", "Iraqi News Agency")."""
+    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    media = context_words()["media"]
+    return mention.actor_type == "organization" and span is not None and any(t.lemma_.lower() in media for t in span)
 
 
 def _contest(predicate: Token, sentence: Span) -> bool:
@@ -464,6 +482,8 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
             if resolved.source == "article" and not (is_verb or _reported_as_news(token, predicates)):
                 resolved = ResolvedDate(None, None, "undated")
             for source, target in _dyads(roles, entry):
+                if target is not None and entry.event_code[:2] == STATEMENT_ROOT and _news_outlet(target, doc):
+                    target = None  # "X told the Associated Press" quotes X; it is no statement to the outlet
                 place = roles.place
                 if visit and target is not None and target.actor_type in _PLACE_TYPES:
                     place = target

@@ -75,7 +75,9 @@ def context_words() -> dict[str, frozenset[str]]:
     make a modifier a backer or maker, not the actor ("UN-sponsored talks", "US-made jets"); "contest": units of a margin of
     victory ("by 246 runs"); "violence": words that make "beat", "clash" or "blast" physical;
     "physical": things struck by force rather than criticised ("blasted a building"); "occasion": gatherings and
-    trips one is somewhere for ("was in X for the summit")."""
+    trips one is somewhere for ("was in X for the summit"); "armed": forces one mobilises or deploys ("deployed troops",
+    not "mobilised voters"); "reflexive": objects by which one defends oneself ("defended itself against Y" rejects Y);
+    "labour": words that make a strike a walkout; "media": words naming a news outlet, which a statement only quotes."""
     kinds: dict[str, set[str]] = {}
     for r in reference_rows("event_context_words.csv"):
         kinds.setdefault(r["kind"], set()).add(r["lemma"])

@@ -230,3 +230,33 @@ def test_they_who_did_not_meet_are_the_pair_the_sentence_names(events_of):
 def test_a_meeting_that_did_not_happen_is_negated(events_of):
     for text in ("Biden and Macron did not meet.", "A meeting between Biden and Macron did not happen."):
         assert [(e.event_code, e.modality) for e in events_of(text)] == [("040", "negated")], text
+
+
+def test_lifting_or_imposing_a_ban_on_an_actor_is_a_sanction_of_it(events_of):
+    assert dyads(events_of("Egypt lifted a ban on Hamas.")) == {("081", "egypt", "hamas")}
+    assert dyads(events_of("Turkey imposed a ban on Greenpeace.")) == {("172", "turkey", "greenpeace")}
+
+
+def test_mobilising_or_deploying_means_armed_forces_only(events_of):
+    assert dyads(events_of("Germany mobilised troops against Poland.")) == {("154", "germany", "poland")}
+    assert dyads(events_of("Germany mobilised voters across Poland.")) == set()
+
+
+def test_a_statement_to_a_news_outlet_only_quotes_the_speaker(events_of):
+    assert dyads(events_of("Macron told the Associated Press that he was tired.")) == set()
+    assert dyads(events_of("Macron told Biden that he was tired.")) == {("010", "macron", "biden")}
+
+
+def test_defending_oneself_against_an_actor_rejects_it(events_of):
+    assert dyads(events_of("Russia defended itself against Ukraine.")) == {("120", "russia", "ukraine")}
+
+
+def test_a_raid_with_no_named_target_strikes_the_place_it_happened_in(events_of):
+    assert dyads(events_of("Israel raided a village in Lebanon.")) == {("190", "israel", "lebanon")}
+
+
+def test_a_gerund_after_a_preposition_takes_the_governing_subject(events_of):
+    events = events_of("Iraq and Russia are close to signing a trade pact.")
+    assert dyads(events) == {("057", "iraq", "russia")}
+    assert events[0].modality == "planned"
+    assert dyads(events_of("Spain voted in favour of banning Batasuna.")) == {("172", "spain", "batasuna")}

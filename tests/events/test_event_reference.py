@@ -37,5 +37,19 @@ def test_context_words_have_their_kinds():
     from pipelines.events.reference import context_words
 
     words = context_words()
-    assert set(words) == {"agent", "sport", "support", "relay", "sponsor", "contest", "violence", "physical", "occasion"}
+    assert set(words) == {
+        "agent",
+        "sport",
+        "support",
+        "relay",
+        "sponsor",
+        "contest",
+        "violence",
+        "physical",
+        "occasion",
+        "armed",
+        "reflexive",
+        "labour",
+        "media",
+    }
     assert {"troop", "government"} <= words["agent"] and "innings" in words["sport"] and "hold" in words["support"]
