@@ -126,6 +126,10 @@ MAKER_WORDS = {"made", "built", "designed", "supplied"}
 PORTFOLIO_ROLES = {"GOV", "MIL"}
 # Words before "to" that make it no locative: "according to Smith".
 NOT_LOCATIVE_BEFORE = {"according", "thanks", "due", "close", "next", "similar", "addition"}
+SPEECH_VERBS = {"say", "tell", "add", "explain", "insist", "admit", "recall", "complain", "concede", "joke", "reply"}
+# Nouns a name qualifies when it names a group: "the Ansar al-Islam group". Not government words:
+# "the Obama administration" is about the person.
+GROUP_NOUNS = {"group", "party", "movement", "militia", "faction", "organisation", "organization"}
 
 
 @dataclass(frozen=True)
@@ -261,9 +265,15 @@ def _furniture(span: Span) -> bool:
     return len(span.text) <= 2 and span.text.isupper() and text not in lex.countries and text not in lex.known_orgs
 
 
+def _known_org(text: str) -> tuple[str, str, str | None] | None:
+    """A listed organisation by name or acronym, dotted or not ("U.N." is "UN")."""
+    known = lexicon().known_orgs
+    return known.get(fold(text)) or (known.get(fold(text.replace(".", ""))) if _is_acronym(text) else None)
+
+
 def _org_role_country(span: Span) -> tuple[str | None, str | None]:
     lex = lexicon()
-    known = lex.known_orgs.get(fold(span.text))
+    known = _known_org(span.text)
     if known:
         return known[1], known[2]
     role = lex.org_types.get(span.root.lower_)
@@ -398,8 +408,8 @@ class _Builder:
                     run += 1
                 else:
                     break
-            if run == end:
-                continue
+            if run == end or (end - start == 1 and doc[start].text.islower() and doc[start].pos_ == "ADJ"):
+                continue  # "a major U.N. summit": an adjective that is also a rank
             ent = doc[start].ent_type_
             name = doc[end:run]
             if self.lex.org_types.get(name[-1].lower_) or (
@@ -407,8 +417,13 @@ class _Builder:
             ):
                 continue  # "General Motors Company", "Queen Elizabeth Hospital": the title word belongs to an org name
             first, country, role = self._prefix(end)
-            if doc[first].ent_iob_ == "I" and doc[first].ent_type_ in {"ORG", "FAC"} and doc[first - 1].text[:1].isupper():
-                continue  # "Royal Flying Doctor Service": capitalised words before the title make it an org name
+            if (
+                doc[first].ent_iob_ == "I"
+                and doc[first].ent_type_ in {"ORG", "FAC"}
+                and doc[first - 1].text[:1].isupper()
+                and doc[end].ent_iob_ == "I"
+            ):
+                continue  # "Royal Flying Doctor Service": an org name runs through the title ("Tampa Captain Arne Rinnan" does not)
             self.consumed.update(range(first, run))
             self.drafts.append(_Draft(end, run, "person", country, role, titled=True, title=fold(doc[start:end].text)))
 
@@ -505,7 +520,7 @@ class _Builder:
             return _Draft(span.start, span.end, "location")
         if text in lex.org_types or text.split()[-1:] == ["government"]:
             return None  # "the Government", "Federal Government": a common noun, not a named actor
-        known = lex.known_orgs.get(text)
+        known = _known_org(span.text)
         if label == "ORG" and len(span) == 1 and span.root.tag_ == "JJ" and role is None and not known:
             return None  # "an Aboriginal boy": an adjective spaCy took for an organisation
         if label == "ORG" or (label == "FAC" and role is not None):
@@ -748,10 +763,11 @@ def _link_people(drafts: list[_Draft], doc: Doc) -> None:
     for d in drafts:
         if d.actor_type == "person" and d.end - d.start >= 2:
             full[clean_name(doc[d.start : d.end].text)] += 1
-    # "Rodriguez Saa" is "Adolfo Rodriguez Saa" when that is the only longer name ending so.
+    # "Rodriguez Saa" is "Adolfo Rodriguez Saa" when that is the only longer name ending so; "John Paul"
+    # is "John Paul II" when that is the only name adding a suffix.
     tails: dict[str, str] = {}
     for name in full:
-        longer = [n for n in full if n.endswith(" " + name)]
+        longer = [n for n in full if n.endswith(" " + name) or (n != name and _name_parts(n) == name.split())]  # "John Paul II"
         if len(longer) == 1:
             tails[name] = longer[0]
     for name, longer in tails.items():
@@ -806,25 +822,103 @@ def _title_names(drafts: list[_Draft]) -> None:
 
 
 def _people_among_orgs(drafts: list[_Draft], doc: Doc) -> None:
-    """An "organisation" of two or three plain name words (no organisation or country word) is a person
-    when coordinated with a person ("batsmen Makhaya Ntini and Nanti Hayward"), after an organisation's
-    possessive ("the Wilderness Society's Lyndon Schneiders") or when its last word is a titled
-    person's name in the article ("Roy Whiting" ... "Mr Whiting")."""
-    lex = lexicon()
+    """An "organisation" of plain name words (no organisation or country word) is a person on human
+    evidence: two or three words coordinated with a person ("batsmen Makhaya Ntini and Nanti Hayward",
+    repeated so that chains of names follow), after an organisation's possessive ("the Wilderness
+    Society's Lyndon Schneiders"), with a last word that is a titled person's name in the article
+    ("Roy Whiting" ... "Mr Whiting") or the subject of a verb of speech ("Ann Lee said"; companies speak
+    too, so never a one-word name nor "... said in a statement"); any length followed by ", who" or in
+    apposition with a person title ("Hewitt, the world number one")."""
     titled = {fold(doc[d.start : d.end].text) for d in drafts if d.titled and d.end - d.start == 1}
-    people = {i for d in drafts if d.actor_type == "person" for i in range(d.start, d.end)}
-    orgs = {i for d in drafts if d.actor_type == "organization" for i in range(d.start, d.end)}
+    candidates = [
+        d for d in drafts if d.actor_type == "organization" and not (d.role or d.canonical or d.country_code) and d.kind == "name"
+    ]
+    candidates = [d for d in candidates if d.end - d.start <= 3 and all(_plain_name_word(t) for t in doc[d.start : d.end])]
+    changed = True
+    while changed:
+        changed = False
+        people = {i for d in drafts if d.actor_type == "person" for i in range(d.start, d.end)}
+        orgs = {i for d in drafts if d.actor_type == "organization" for i in range(d.start, d.end)}
+        for d in candidates:
+            span = doc[d.start : d.end]
+            if d.actor_type != "organization":
+                continue
+            root = span.root
+            several = len(span) >= 2
+            coordinated = (root.dep_ == "conj" and root.head.i in people) or any(c.dep_ == "conj" and c.i in people for c in root.children)
+            owned = d.start >= 2 and doc[d.start - 1].text in POSSESSIVE and d.start - 2 in orgs
+            if (several and (coordinated or owned or fold(span[-1].text) in titled or _speaks(root))) or _human_apposition(span):
+                d.actor_type, changed = "person", True
+
+
+def _plain_name_word(token: Token) -> bool:
+    lex = lexicon()
+    return token.is_alpha and token.text.istitle() and token.lower_ not in lex.org_types and fold(token.text) not in lex.countries
+
+
+def _speaks(root: Token) -> bool:
+    """The subject of a verb of speech, not speaking "in a statement" (which organisations issue)."""
+    head = root.head
+    return root.dep_ == "nsubj" and head.lemma_ in SPEECH_VERBS and not any(t.lower_ in {"statement", "release"} for t in head.subtree)
+
+
+def _human_apposition(span: Span) -> bool:
+    """ "Hewitt, who ...", "Hewitt, the world number one,": a relative "who" or a person title after the name."""
+    doc, lex = span.doc, lexicon()
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in {"who", "whose", "whom"}:
+        return True
+    return any(c.dep_ == "appos" and c.i >= span.end and (c.lower_ in lex.titles or c.lemma_ in lex.titles) for c in span.root.children)
+
+
+def _groups_among_people(drafts: list[_Draft], doc: Doc) -> None:
+    """An untitled "person" that names a group is an organisation: where the name qualifies a group noun
+    ("the Ansar al-Islam group", "the Likud party"), or has an organisation word in apposition ("Batasuna,
+    a political party,"), at any of its occurrences in the article (spaCy may tag only another one).
+    Government words are left out: "the Obama administration" is about Obama."""
+    names: dict[tuple[str, ...], list[_Draft]] = {}
     for d in drafts:
-        span = doc[d.start : d.end]
-        if d.actor_type != "organization" or d.role or d.canonical or d.country_code or not 2 <= len(span) <= 3:
-            continue
-        if not all(t.is_alpha and t.text.istitle() and t.lower_ not in lex.org_types and fold(t.text) not in lex.countries for t in span):
-            continue
-        root = span.root
-        coordinated = (root.dep_ == "conj" and root.head.i in people) or any(c.dep_ == "conj" and c.i in people for c in root.children)
-        owned = d.start >= 2 and doc[d.start - 1].text in POSSESSIVE and d.start - 2 in orgs
-        if coordinated or owned or fold(span[-1].text) in titled:
-            d.actor_type = "person"
+        if d.actor_type == "person" and not d.titled and d.kind == "name":
+            names.setdefault(tuple(t.text for t in doc[d.start : d.end]), []).append(d)
+    for words, found in names.items():
+        occurrences = (doc[i : i + len(words)] for i in range(len(doc) - len(words) + 1) if doc[i].text == words[0])
+        roles = [_group_role(span) for span in occurrences if tuple(t.text for t in span) == words]
+        role = next((r for r in roles if r is not None), None)
+        if role is not None:
+            for d in found:
+                d.actor_type, d.role = "organization", role or None
+
+
+def _group_role(span: Span) -> str | None:
+    """The role of the group noun a name qualifies or has in apposition ("" for none); None when neither."""
+    lex, root = lexicon(), span.root
+    if root.dep_ in MODIFIER_DEPS - {"poss"} and root.head.i >= span.end and root.head.lower_ in GROUP_NOUNS:
+        return "" if root.head.lower_ == "group" else lex.org_types.get(root.head.lower_, "")  # a "group" may be no business
+    for c in root.children:
+        if c.dep_ == "appos" and c.i >= span.end and lex.org_types.get(c.lower_) not in {None, PLACE_ROLE, "GOV"}:
+            return lex.org_types[c.lower_]
+    return None
+
+
+def _orgs_as_places(drafts: list[_Draft], doc: Doc) -> None:
+    """An "organisation" with no organisation word that the article uses as a place is one: half its uses
+    name a place ("the suburb of Sandton", "the Vltava river", "Sandton's streets") or follow a locative
+    preposition, one of them naming a place; or two uses or more, all after "in"/"near" ("in Soweto")."""
+    uses: dict[str, list[_Draft]] = {}
+    for d in drafts:
+        text = doc[d.start : d.end].text
+        if d.actor_type == "organization" and d.kind == "name" and not (d.role or d.canonical) and not text.isupper():
+            uses.setdefault(fold(text), []).append(d)
+    for found in uses.values():
+        named = sum(_names_a_place(doc[d.start : d.end]) for d in found)
+        located = sum(_after_locative(doc, d.start) for d in found)
+        within = sum(d.start > 0 and doc[d.start - 1].lower_ in {"in", "near"} and not _possessed(doc, d.end) for d in found)
+        if (named and 2 * (named + located) >= len(found)) or (len(found) >= 2 and within == len(found)):
+            for d in found:
+                d.actor_type = "location"
+
+
+def _possessed(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].text in POSSESSIVE
 
 
 def _known_place(name: str) -> bool:
@@ -934,6 +1028,8 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     context = {d.country_code for d in drafts if d.actor_type == "country" and d.country_code}
     _names_as_places(drafts, doc, context)
     _people_among_orgs(drafts, doc)
+    _groups_among_people(drafts, doc)
+    _orgs_as_places(drafts, doc)
     drafts = _drop_stray_names(drafts, doc)
     _link_people(drafts, doc)
     _title_names(drafts)

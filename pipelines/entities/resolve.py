@@ -16,7 +16,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -119,6 +119,12 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _agree(cluster: _Person, country: str | None, role: str | None) -> bool:
+    """Compatible evidence, and at least one shared country or role."""
+    compatible = _compatible(cluster.country, country) and _compatible(cluster.role, role)
+    return compatible and ((country is not None and cluster.country == country) or (role is not None and cluster.role == role))
+
+
 def _same_person(cluster: _Person, parts: list[str], suffixes: tuple[str, ...]) -> bool:
     if len(parts) < 2 or len(cluster.parts) < 2 or suffixes != cluster.suffixes:
         return False
@@ -148,13 +154,12 @@ def _cluster_people(profiles: dict[str, tuple[int, str | None, str | None]]) -> 
             match = next((c for c in evidence if _same_person(c, parts, suffixes)), None)
         else:
             # A lone name joins the one full name it is the surname of (else the first name of:
-            # family-name-first names such as "Xi Jinping"), if one such name dominates.
+            # family-name-first names such as "Xi Jinping"), if one such name dominates. A lone given
+            # name is common ("Kerry" the senator, "Kerry" a tagged goose): it needs a shared country or role.
             lone = parts[0]
             candidates = [c for c in evidence if len(c.parts) >= 2 and c.parts[-1] == lone and c.suffixes == suffixes]
             if not candidates:
-                candidates = [
-                    c for c in firsts.get(lone, []) if len(c.parts) >= 2 and _compatible(c.country, country) and _compatible(c.role, role)
-                ]
+                candidates = [c for c in firsts.get(lone, []) if len(c.parts) >= 2 and _agree(c, country, role)]
             by_key = {c.key: c for c in candidates}
             chosen = dominant(by_key, {k: c.names.total() for k, c in by_key.items()})
             match = by_key[chosen] if chosen is not None else None
@@ -213,9 +218,19 @@ def _actor_row(actor_id: str, actor_type: str, key: str, members: list[EntityMen
     )
 
 
+def _people_as_places(mentions: list[EntityMention]) -> list[EntityMention]:
+    """A "place" the gazetteer does not know, named exactly like a person's full name in another article,
+    is that person: spaCy reads "Aden Ridgeway's bid" as a facility when nothing else in the article says who he is."""
+    people = {m.canonical for m in mentions if m.actor_type == "person" and len(m.canonical.split()) >= 2}
+    return [
+        replace(m, actor_type="person") if m.actor_type == "location" and m.geonameid is None and m.canonical in people else m
+        for m in mentions
+    ]
+
+
 def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], list[MentionRow]]:
     """Group mentions from all articles into actors; one MentionRow per mention, in article/offset order."""
-    ordered = sorted(mentions, key=lambda m: (m.article_id, m.start_char, m.end_char, m.actor_type, m.canonical))
+    ordered = _people_as_places(sorted(mentions, key=lambda m: (m.article_id, m.start_char, m.end_char, m.actor_type, m.canonical)))
     people = _cluster_people(_person_profiles(ordered))
 
     def key_of(m: EntityMention) -> tuple[str, str]:

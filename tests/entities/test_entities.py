@@ -473,3 +473,41 @@ def test_a_title_word_ending_a_titled_name_is_a_surname(nlp: Language) -> None:
 def test_the_role_word_after_former_is_no_first_name(nlp: Language) -> None:
     found = mentions_of(nlp, "Former Beatle George Harrison died on Friday. He met former Wallaby John Eales.")
     assert [m.text for m in found if m.actor_type == "person" and m.kind == "name"] == ["George Harrison", "John Eales"]
+
+
+def test_lower_case_rank_adjective_is_no_title_and_a_suffixless_name_is_the_full_one(nlp: Language) -> None:
+    found = mentions_of(nlp, 'Pope John Paul II addressed a major U.N. conference on Sunday. "Peace needs justice," John Paul said.')
+    un = by_text(found, "U.N.")
+    assert (un.actor_type, un.role, un.canonical) == ("organization", "IGO", "United Nations")
+    assert by_text(found, "John Paul").canonical == "Pope John Paul II"
+
+
+def test_sports_rank_before_a_name_is_a_title_with_its_country(nlp: Language) -> None:
+    keller = by_text(mentions_of(nlp, "Rafter beat Swiss number one Marco Keller in three sets."), "Marco Keller")
+    assert (keller.actor_type, keller.country_code) == ("person", "CHE")
+
+
+def test_organisation_the_article_uses_as_a_place_is_a_place(nlp: Language) -> None:
+    text = "Johannesburg's exclusive suburb of Kelvinhurst is the wealthiest in Africa. Just a few kilometres from Kelvinhurst begins a township."
+    assert {m.actor_type for m in mentions_of(nlp, text) if m.text == "Kelvinhurst"} == {"location"}
+
+
+def test_name_in_apposition_with_a_party_is_an_organisation_everywhere(nlp: Language) -> None:
+    text = "Hartalia, a political party that campaigns for independence, faces a ban today. A judge is poised to suspend Hartalia's activities."
+    assert {(m.actor_type, m.role) for m in mentions_of(nlp, text) if m.text == "Hartalia"} == {("organization", "PTY")}
+
+
+def _person(article: str, text: str, country: str | None = None, actor_type: str = "person") -> EntityMention:
+    return EntityMention(article, 0, len(text), text, actor_type, country, None, f"{article}-s0", text)
+
+
+def test_lone_given_name_joins_a_full_name_elsewhere_only_on_shared_evidence() -> None:
+    actors, _ = resolve_actors([_person("a1", "Kerry Nettle"), _person("a2", "Kerry")])
+    assert sorted(a.name for a in actors) == ["Kerry", "Kerry Nettle"]
+    actors, _ = resolve_actors([_person("a1", "Xi Jinping", "CHN"), _person("a2", "Xi", "CHN")])
+    assert [a.name for a in actors] == ["Xi Jinping"]
+
+
+def test_unknown_place_named_like_a_person_elsewhere_is_that_person() -> None:
+    actors, _ = resolve_actors([_person("a1", "Aden Ridgeway"), _person("a2", "Aden Ridgeway", actor_type="location")])
+    assert [(a.name, a.actor_type, a.article_count) for a in actors] == [("Aden Ridgeway", "person", 2)]
