@@ -1,7 +1,9 @@
-"""Clean stage entry point: raw documents -> clean articles, or boilerplate_only rejections.
+"""Clean stage entry point: raw documents -> clean articles, or rejections (boilerplate_only, not_english).
 
 Documents are cleaned as a batch so that lines recurring across pages of one source (same URL
-host, else same folder) can be recognised as furniture.
+host, else same folder) can be recognised as furniture. Foreign-language lines are dropped
+before the furniture pass (which would otherwise drop them as non-prose and misreport the page as
+boilerplate); a page whose article is not in English is rejected as not_english (see clean.language).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pipelines.clean.fields import (
 )
 from pipelines.clean.furniture import logical_lines, shared_furniture, split_page
 from pipelines.clean.html import HtmlExtract, extract_html
+from pipelines.clean.language import MIN_PAGE_STOP_RATIO, is_foreign_page, split_languages, stop_ratio
 from pipelines.clean.segment import split_paragraphs, split_sentences
 from pipelines.parallel import map_chunks
 from pipelines.records import CleanArticle, RawDocument, Rejection
@@ -85,7 +88,8 @@ def _clean_chunk(jobs: Sequence[tuple[RawDocument, _Page, frozenset[str]]]) -> l
 
 
 def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticle | Rejection:
-    layout = split_page(page.lines, shared)
+    languages = split_languages(page.lines)
+    layout = split_page(languages.english, shared)
     body_lines = list(layout.body)
     # Byline and date lines belong to the header even when they follow the standfirst.
     header = list(layout.head)
@@ -97,6 +101,20 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
     paragraphs = split_paragraphs(body)
     sentences = split_sentences(body, paragraphs)
     words = len(body.split())
+    # No article's worth of English but an article's worth of foreign lines or a foreign page (whose
+    # prose the furniture pass drops as non-prose), or a foreign body the line test missed.
+    too_short = stop_ratio(body).words < MIN_BODY_WORDS
+    if (too_short and (languages.foreign_words >= MIN_BODY_WORDS or is_foreign_page("\n".join(page.lines)))) or is_foreign_page(body):
+        return Rejection(
+            source_file=doc.source_file,
+            reason="not_english",
+            detail=(
+                f"The page does not read as English: English stop words are {languages.page.ratio:.0%} of its lower-case words "
+                f"(English news measures about 40-55%; pages below {MIN_PAGE_STOP_RATIO:.0%} are rejected); "
+                "the warehouse only reads English articles."
+            ),
+            size_bytes=doc.size_bytes,
+        )
     if words < MIN_BODY_WORDS or not any(_TERMINAL_SENTENCE.search(body[s:e]) for s, e in sentences):
         return Rejection(
             source_file=doc.source_file,

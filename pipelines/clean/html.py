@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html as html_lib
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import trafilatura
@@ -20,6 +22,8 @@ _BLOCK_TAG = re.compile(
 _TAG = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.S | re.I)
+_JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.S | re.I)
+_BODY_TAG = re.compile(r"<body\b.*", re.S | re.I)
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,41 @@ def strip_tags(page: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def json_ld_article_body(page: str) -> str:
+    """The longest JSON-LD articleBody on the page, one paragraph per line; "" when there is none."""
+    bodies = [body for block in _JSON_LD.findall(page) for body in _article_bodies(_load_json(block))]
+    if not bodies:
+        return ""
+    lines = (_SPACES.sub(" ", html_lib.unescape(_TAG.sub("", line))).strip() for line in max(bodies, key=len).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _load_json(block: str) -> object:
+    try:
+        return json.loads(block)
+    except ValueError:  # invalid JSON-LD is common (trailing commas, raw newlines); it states nothing then
+        return None
+
+
+def _article_bodies(node: object) -> Iterator[str]:
+    if isinstance(node, list):
+        for item in node:
+            yield from _article_bodies(item)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key == "articleBody" and isinstance(value, str):
+                yield value
+            else:
+                yield from _article_bodies(value)
+
+
 def extract_html(page: str, url: str | None = None) -> HtmlExtract:
-    """Main text and metadata via trafilatura; tag-stripped text when it finds no main text."""
+    """Main text and metadata via trafilatura; tag-stripped text when it finds no main text.
+
+    A page that renders its article with scripts shows little or no text without them: when the
+    visible body has less than half the words of the JSON-LD articleBody, that is the text (with
+    its own paragraph breaks, which trafilatura's reading of it loses).
+    """
     doc = None
     try:
         doc = trafilatura.bare_extraction(
@@ -57,6 +94,11 @@ def extract_html(page: str, url: str | None = None) -> HtmlExtract:
     except (ValueError, TypeError, AttributeError):  # malformed markup trafilatura cannot parse
         doc = None
     text = (doc.text or "") if doc is not None else ""
+    stated_body = json_ld_article_body(page)
+    if stated_body:
+        visible = _BODY_TAG.search(page)
+        if len(strip_tags(visible.group(0) if visible else "").split()) < len(stated_body.split()) / 2:
+            text = stated_body
     title_match = _TITLE_TAG.search(page)
     page_title = " ".join(html_lib.unescape(title_match.group(1)).split()) if title_match else ""
     if not text.strip():
