@@ -54,6 +54,14 @@ def make_inputs(folder: Path) -> None:
     ]
     (bad / "dump.jsonl").write_text("\n".join(lines) + "\n")
     (bad / "table.csv").write_text("a,b\n1,2\n")
+    (bad / "french.txt").write_text(
+        "Le conseil municipal a voté mardi la fermeture de trois écoles rurales, faute d'enseignants. "
+        "Les parents ont dénoncé une décision prise sans concertation et ont annoncé une manifestation devant la mairie. "
+        "Le maire a expliqué que le budget de la commune ne permettait pas de maintenir les classes ouvertes et "
+        "qu'une solution de transport serait proposée aux familles dès la rentrée. Les syndicats demandent un report "
+        "de la mesure et une rencontre avec le préfet avant la fin du mois.\n",
+        encoding="utf-8",
+    )
 
 
 def build(inputs: list[Path], warehouse: Path, instance: dg.DagsterInstance) -> dg.ExecuteInProcessResult:
@@ -118,6 +126,7 @@ def test_every_input_file_is_an_article_a_duplicate_or_a_rejection(conn):
         "bad/dump.jsonl#L2": "malformed_jsonl",
         "bad/dump.jsonl#L3": "malformed_jsonl",
         "bad/table.csv": "unsupported_type",
+        "bad/french.txt": "not_english",
     }
 
 
