@@ -46,10 +46,9 @@ def parses(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg
         todo = conn.execute(
             "SELECT article_id, body, parse_key FROM current_parse_keys WHERE parse_key NOT IN (SELECT parse_key FROM staging.parses) ORDER BY article_id"
         ).fetchall()
-        spans = {aid: [(start, end) for _, start, end in rows] for aid, rows in load_sentences(conn).items()}
         model = nlp.load_pipeline(settings.spacy_model)
         processes = max(1, min(settings.processes, len(todo) // MIN_ARTICLES_PER_PROCESS))
-        docs = nlp.parse(model, ((body, spans.get(article_id, [])) for article_id, body, _ in todo), n_process=processes)
+        docs = nlp.parse(model, (body for _, body, _ in todo), n_process=processes)
         batch = []
         for (article_id, _, key), doc in zip(todo, docs, strict=True):
             batch.append({"article_id": article_id, "model": settings.spacy_model, "parse_key": key, "doc": nlp.to_bytes(doc)})

@@ -25,7 +25,7 @@ def nlp() -> Language:
 def mentions_of(nlp: Language, *texts: str) -> list[EntityMention]:
     items = [(text, split_sentences(text, split_paragraphs(text))) for text in texts]
     found: list[EntityMention] = []
-    for n, (doc, (_, spans)) in enumerate(zip(parse(nlp, items), items, strict=True)):
+    for n, (doc, (_, spans)) in enumerate(zip(parse(nlp, [text for text, _ in items]), items, strict=True)):
         sentences = [(f"a{n}-s{i}", start, end) for i, (start, end) in enumerate(spans)]
         found += find_mentions(doc, f"a{n}", sentences)
     for m in found:  # every offset slices its own text exactly

@@ -10,6 +10,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipelines.clean.segment import split_paragraphs, split_sentences
 from pipelines.events.extract import ArticleContext, EventCandidate, extract_events
 from pipelines.nlp import load_pipeline, parse
 from pipelines.records import ActorMention
@@ -20,18 +21,6 @@ _ACTOR_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NO
 Parsed = tuple[Doc, list[ActorMention], ArticleContext]
 
 
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Test texts are plain sentences separated by ". " and free of abbreviations."""
-    spans, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in ".!?" and (i + 1 == len(text) or text[i + 1] == " "):
-            spans.append((start, i + 1))
-            start = i + 2
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
 def actor_id(name: str) -> str:
     """The actor id the fixtures give an entity text: "Xi Jinping" -> "xi_jinping"."""
     return name.lower().replace(" ", "_")
@@ -40,8 +29,8 @@ def actor_id(name: str) -> str:
 def build_article(
     nlp: Language, text: str, article_id: str = "a1", published: dt.date | None = ARTICLE_DATE, spans: list[tuple[int, int]] | None = None
 ) -> Parsed:
-    spans = spans if spans is not None else _sentence_spans(text)
-    doc = next(parse(nlp, [(text, spans)]))
+    spans = spans if spans is not None else split_sentences(text, split_paragraphs(text))
+    doc = next(parse(nlp, [text]))
     ids = [f"{article_id}:s{i}" for i in range(len(spans))]
     mentions = [
         ActorMention(
