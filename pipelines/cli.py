@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("bench", help="run the benchmark (see pipelines/benchmark.py --help)", add_help=False)
 
     args, rest = parser.parse_known_args(argv)
+    if args.command in {"report", "query"} and not args.warehouse.exists():
+        print(f"error: no warehouse at {args.warehouse}; build one first (make build)", file=sys.stderr)
+        return 2
     if args.command == "bench":
         from pipelines.benchmark import main as bench_main
 

@@ -49,3 +49,8 @@ def test_report_and_query_read_the_published_warehouse(warehouse, capsys):
 def test_a_missing_input_folder_is_a_clear_error(tmp_path, capsys):
     assert main(["build", "--input", str(tmp_path / "nope")]) == 2
     assert "input folder not found" in capsys.readouterr().err
+
+
+def test_reading_a_warehouse_that_was_never_built_is_a_clear_error(tmp_path, capsys):
+    assert main(["report", "actors", "--warehouse", str(tmp_path / "none.duckdb")]) == 2
+    assert "build one first" in capsys.readouterr().err
