@@ -93,6 +93,8 @@ _PARTNER_PREPS = {"with", "against"}
 _CONFLICT_QUADS = {3, 4}
 # Roots of physical force (assault, fight, mass violence), whose target may be the place struck.
 _FORCE_ROOTS = {"18", "19", "20"}
+# Roots of support and aid, whose nouns name their beneficiary by "for" ("support for Y", "aid for Y").
+_BENEFIT_ROOTS = {"05", "07"}
 # Prepositions of phrasal verbs that also head circumstances ("on their way", "for a meeting").
 _CIRCUMSTANTIAL_PREPS = {"for", "on", "of", "about"}
 
@@ -136,7 +138,8 @@ class _ActorIndex:
         found = [m for c in modifiers for t in c.subtree if (m := self.at(t)) is not None]
         if not found:
             for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+                # "the bombing of Kandahar", "an address by X" (a noun's own doer, praised or condemned with it)
+                if prep.dep_ == "prep" and (prep.lower_ == "of" or (prep.lower_ == "by" and head.pos_ == "NOUN")):
                     found = [m for p in prep.children if p.dep_ == "pobj" and (m := self.of_phrase(p)) is not None]
         return min(found, key=lambda m: _TYPE_RANK.get(m.actor_type, 9)) if found else None
 
@@ -175,6 +178,8 @@ def _match_entry(token: Token) -> LexiconEntry | None:
             return entry
         if kind == "prep" and any(c.dep_ in ("prep", "prt", "agent") and c.lower_ == word and _attached(token, c) for c in token.children):
             return entry
+        if kind == "prep" and pos == "NOUN" and any(_addressee(token, word)):  # "a call for Y to ..."
+            return entry
         if kind == "obj" and any(
             word == "*" or (w in words[word[1:]] if word.startswith("@") else w == word) for w in (o.lemma_.lower() for o in objects)
         ):
@@ -186,6 +191,13 @@ def _match_entry(token: Token) -> LexiconEntry | None:
         if kind == "purpose" and any(c.dep_ == "prep" and c.lower_ == word for c in token.children) and _purpose(token):
             return entry
     return None
+
+
+def _addressee(noun: Token, mark: str) -> Iterable[Token]:
+    """The subjects of a clause on a noun introduced by `mark`: Y in "X's call for Y to release ..."."""
+    for clause in noun.children:
+        if clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == mark for c in clause.children):
+            yield from (c for c in clause.children if c.dep_ == "nsubj")
 
 
 def _purpose(verb: Token) -> bool:
@@ -249,6 +261,18 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _speaker(verb: Token, actors: _ActorIndex) -> list[ActorMention]:
+    """Who a pronoun subject of a reported clause is: the one saying it ("X said it would sanction Y",
+    "X vowed they would fight Y"), unless the saying has an addressee the pronoun may mean ("X told Y they ...")."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in context_words()["speaker"]:
+        return []
+    if any(c.dep_ in ("dobj", "dative") for c in head.children):
+        return []
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return actors.of_coordination(subject) if subject is not None else []
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -264,9 +288,14 @@ class _Roles:
 def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles:
     pattern_prep = entry.pattern.partition(":")[2] if entry.pattern.startswith(("prep:", "purpose:")) else ""
     target_preps = _TARGET_PREPS | ({pattern_prep} if pattern_prep else set())
-    if _is_passive(verb):
+    if verb.lemma_.lower() == "fight":
+        target_preps = target_preps - {"with"}  # "fighting with the Taliban" is as often alongside as against
+    agent = next((o for _, o in _pobjs(verb, {"by"})), None)
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and agent is not None  # "rebels backed by Y"
+    if _is_passive(verb) or reduced:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        agent = next((o for _, o in _pobjs(verb, {"by"})), None)
+        if reduced or (subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl"):
+            subject = verb.head  # the noun the clause modifies is who the act was done to: "X, who was criticised by Y"
         sources = actors.of_coordination(agent) if agent is not None else []
         targets = actors.of_coordination(subject) if subject is not None else []
         direct = agent is not None
@@ -275,6 +304,8 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         sources = actors.of_coordination(subject) if subject is not None else []
         if subject is not None and subject.lower_ == "they" and entry.symmetric:
             sources = actors.pair_in(verb.sent)  # "X was in Y with Z, but they did not meet"
+        elif not sources and subject is not None and subject.pos_ == "PRON":
+            sources = _speaker(verb, actors)
         direct_objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         if direct_objects and not entry.pattern.startswith("obj:") and not any(actors.of_phrase(d) for d in direct_objects):
             # The object is what was acted on, so the verb's other phrases are circumstances:
@@ -288,7 +319,11 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
             [o for _, o in _pobjs(verb, target_preps)] if entry.event_code != HOST_CODE else [],
             # not for visits and meetings ("hosted talks on X" does not host X), nor statements:
             # "announced sanctions against Y" is the sanctions' event, not a statement to Y
-            [o for d in direct_objects for _, o in _pobjs(d, _OBJECT_TARGET_PREPS)]
+            [
+                o
+                for d in direct_objects
+                for _, o in _pobjs(d, _OBJECT_TARGET_PREPS | ({"for"} if entry.event_code[:2] in _BENEFIT_ROOTS else set()))
+            ]
             if entry.event_code[:2] not in (CONSULT_ROOT, STATEMENT_ROOT)
             else [],
             [c for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"],
@@ -323,11 +358,13 @@ def _support_verb(noun: Token, predicates: dict[int, LexiconEntry]) -> Token | N
     """The verb whose subject does a nominal event: a light verb taking it as object ("held
     talks", "launched an attack", "went on a visit"), a modal one ("ruled out talks"), or any
     active verb it is the purpose of ("arrived for talks"), or, for an encounter, the occasion
-    of ("During his visit to Y, X said"). Other verbs only mention the event: "searched for the
+    of ("During his visit to Y, X said", "after talks with Y"). Other verbs only mention the event: "searched for the
     suspect in the attacks", "linked a group to the attack"."""
     node, prep = noun, None
     while node.dep_ in ("conj", "appos") and node.head.i != node.i:
         node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in context_words()["batch"]:
+        node = node.head.head  # "launched a series of attacks", "held a round of talks"
     if node.dep_ == "pobj" and node.head.dep_ == "prep":
         prep, node = node.head.lower_, node.head
     elif node.dep_ not in ("dobj", "xcomp"):
@@ -342,7 +379,8 @@ def _support_verb(noun: Token, predicates: dict[int, LexiconEntry]) -> Token | N
     if prep is None:
         return verb if light else None
     taking_part = light and prep in ("on", "in")  # "went on a visit", "took part in talks"
-    occasion = prep == "during" and predicates[noun.i].event_code[:2] == CONSULT_ROOT
+    # "During his visit to Y, X said", "X said after talks with Y": the subject took part in the encounter
+    occasion = prep in ("during", "after", "following") and predicates[noun.i].event_code[:2] == CONSULT_ROOT
     return verb if prep == "for" or taking_part or occasion else None
 
 
@@ -355,13 +393,19 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
             sources.extend(a for t in child.subtree if (a := actors.at(t)) is not None)
     for _, obj in _pobjs(noun, {"by"}):
         sources.extend(actors.of_coordination(obj))
+    if not sources:  # an act's noun names its doer by "from": "criticism from X", "a promise from X"
+        for _, obj in _pobjs(noun, {"from"}):
+            sources.extend(actors.of_coordination(obj))
     for _, obj in _pobjs(noun, {"between", "among"}):
         sources.extend(actors.of_coordination(obj))
     sources = list({a.actor_id: a for a in sources}.values())
     if len(sources) > 1 and entry.symmetric:  # "talks between X and Y", "the Russia-China summit"
         sources, targets = sources[:1], sources[1:]
+    for subject in _addressee(noun, "for"):  # "X's call for Y to ...", "a demand for Y to leave"
+        targets.extend(actors.of_coordination(subject))
     visit = entry.event_code in VISIT_CODES
-    for prep, obj in _pobjs(noun, _TARGET_PREPS | {"of"} | (_PLACE_PREPS if visit else set())):
+    benefit = {"for"} if entry.event_code[:2] in _BENEFIT_ROOTS else set()
+    for prep, obj in _pobjs(noun, (_TARGET_PREPS - {"from"}) | {"of"} | benefit | (_PLACE_PREPS if visit else set())):
         found = actors.of_coordination(obj)
         if prep == "of" and entry.event_code[:2] == CONSULT_ROOT and not sources:
             sources.extend(found)  # "the visit of X to Y"

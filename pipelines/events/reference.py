@@ -77,7 +77,9 @@ def context_words() -> dict[str, frozenset[str]]:
     "physical": things struck by force rather than criticised ("blasted a building"); "occasion": gatherings and
     trips one is somewhere for ("was in X for the summit"); "armed": forces one mobilises or deploys ("deployed troops",
     not "mobilised voters"); "reflexive": objects by which one defends oneself ("defended itself against Y" rejects Y);
-    "labour": words that make a strike a walkout; "media": words naming a news outlet, which a statement only quotes."""
+    "labour": words that make a strike a walkout; "media": words naming a news outlet, which a statement only quotes;
+    "batch": nouns counting repeated events, through which an event noun takes its light verb ("held a round of talks"); "speaker": verbs of saying
+    whose subject a pronoun of the reported clause stands for ("X said it would sanction Y")."""
     kinds: dict[str, set[str]] = {}
     for r in reference_rows("event_context_words.csv"):
         kinds.setdefault(r["kind"], set()).add(r["lemma"])

@@ -260,3 +260,59 @@ def test_a_gerund_after_a_preposition_takes_the_governing_subject(events_of):
     assert dyads(events) == {("057", "iraq", "russia")}
     assert events[0].modality == "planned"
     assert dyads(events_of("Spain voted in favour of banning Batasuna.")) == {("172", "spain", "batasuna")}
+
+
+def test_a_call_for_an_actor_to_act_appeals_to_it(events_of):
+    assert dyads(events_of("Germany's call for Iran to release the prisoners was rejected.")) >= {("020", "germany", "iran")}
+
+
+def test_a_pronoun_subject_of_a_reported_clause_is_the_speaker(events_of):
+    events = events_of("France said it would sanction Iran.")
+    assert dyads(events) == {("163", "france", "iran")}
+    assert events[0].modality == "planned"
+    assert dyads(events_of("Biden said he would meet Macron.")) == {("040", "biden", "macron")}
+    assert dyads(events_of("Biden told Macron they would meet Putin.")) == {("010", "biden", "macron")}  # "they" may be either
+
+
+def test_a_deal_or_agreement_reached_with_an_actor_is_an_agreement(events_of):
+    assert dyads(events_of("Germany reached a deal with France on Monday.")) == {("057", "germany", "france")}
+    assert dyads(events_of("Germany has reached an agreement with France.")) == {("057", "germany", "france")}
+
+
+def test_an_event_noun_names_its_doer_by_by_or_from(events_of):
+    assert dyads(events_of("The attack by Hamas was condemned by Egypt.")) == {("111", "egypt", "hamas")}
+    assert dyads(events_of("Egypt welcomed a promise from Hamas to end the attacks.")) == {("030", "hamas", None)}
+
+
+def test_a_batch_of_events_takes_the_light_verb_of_its_noun(events_of):
+    assert dyads(events_of("Russia launched a series of attacks on Ukraine.")) == {("190", "russia", "ukraine")}
+    assert dyads(events_of("Biden held a round of talks with Macron.")) == {("040", "biden", "macron")}
+
+
+def test_passive_relative_and_reduced_clauses_act_on_the_noun_they_modify(events_of):
+    assert dyads(events_of("Macron, who was criticised by Biden, left early.")) == {("111", "biden", "macron")}
+    assert ("051", "iran", "kurdish") in dyads(events_of("Kurdish rebels backed by Iran attacked Iraq."))
+    assert dyads(events_of("The man killed by Israeli troops was a Hamas member.")) == set()
+
+
+def test_a_demonym_on_people_stands_for_their_country(events_of):
+    assert dyads(events_of("Israeli troops shot eight Palestinian children.")) == {("193", "israeli", "palestinian")}
+
+
+def test_fighting_with_an_actor_may_be_alongside_it(events_of):
+    assert dyads(events_of("America fought with the Taliban.")) == set()
+    assert dyads(events_of("America fought against the Taliban.")) == {("190", "america", "taliban")}
+
+
+def test_telephoning_is_a_call(events_of):
+    assert dyads(events_of("Biden telephoned Macron on Monday.")) == {("041", "biden", "macron")}
+
+
+def test_support_and_aid_name_their_beneficiary_by_for(events_of):
+    assert dyads(events_of("Germany voiced support for Ukraine.")) == {("051", "germany", "ukraine")}
+    assert dyads(events_of("Germany expressed support for Ukraine.")) == {("051", "germany", "ukraine")}
+    assert dyads(events_of("Russia imposed sanctions on Britain for its support for Ukraine.")) == {("163", "russia", "britain")}
+
+
+def test_the_subject_of_a_verb_after_an_encounter_took_part_in_it(events_of):
+    assert dyads(events_of("Biden said after talks with Macron that the war must end.")) == {("040", "biden", "macron")}

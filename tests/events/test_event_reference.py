@@ -51,5 +51,7 @@ def test_context_words_have_their_kinds():
         "reflexive",
         "labour",
         "media",
+        "batch",
+        "speaker",
     }
     assert {"troop", "government"} <= words["agent"] and "innings" in words["sport"] and "hold" in words["support"]
