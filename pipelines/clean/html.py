@@ -1,11 +1,17 @@
-"""HTML page -> article text with one paragraph per line, plus page metadata (offline)."""
+"""HTML page -> article text with one paragraph per line, plus page metadata (offline).
+
+Main text and metadata come from trafilatura, with only the dates the page states. A page that
+renders its article by script takes its JSON-LD articleBody instead; a page where trafilatura finds
+no text falls back to its tag-stripped text. The site's name prefers og:site_name or JSON-LD, then
+the suffix the <title> adds to the headline, a bare host name last.
+"""
 
 from __future__ import annotations
 
 import html as html_lib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import trafilatura
@@ -41,9 +47,7 @@ class HtmlExtract:
 def strip_tags(page: str) -> str:
     """Plain fallback: drop invisible elements and tags, one line per block element."""
     text = _BLOCK_TAG.sub("\n", _INVISIBLE.sub(" ", page))
-    text = html_lib.unescape(_TAG.sub("", text))
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    return _tidy_lines(html_lib.unescape(_TAG.sub("", text)).split("\n"))
 
 
 def json_ld_article_body(page: str) -> str:
@@ -51,8 +55,13 @@ def json_ld_article_body(page: str) -> str:
     bodies = [body for block in _JSON_LD.findall(page) for body in _article_bodies(_load_json(block))]
     if not bodies:
         return ""
-    lines = (_SPACES.sub(" ", html_lib.unescape(_TAG.sub("", line))).strip() for line in max(bodies, key=len).split("\n"))
-    return "\n".join(line for line in lines if line)
+    return _tidy_lines(html_lib.unescape(_TAG.sub("", line)) for line in max(bodies, key=len).split("\n"))
+
+
+def _tidy_lines(lines: Iterable[str]) -> str:
+    """Lines with their runs of spaces collapsed, the empty ones dropped."""
+    tidy = (_SPACES.sub(" ", line).strip() for line in lines)
+    return "\n".join(line for line in tidy if line)
 
 
 def _load_json(block: str) -> object:
@@ -81,7 +90,6 @@ def extract_html(page: str, url: str | None = None) -> HtmlExtract:
     visible body has less than half the words of the JSON-LD articleBody, that is the text (with
     its own paragraph breaks, which trafilatura's reading of it loses).
     """
-    doc = None
     try:
         doc = trafilatura.bare_extraction(
             page,
@@ -101,8 +109,8 @@ def extract_html(page: str, url: str | None = None) -> HtmlExtract:
             text = stated_body
     title_match = _TITLE_TAG.search(page)
     page_title = " ".join(html_lib.unescape(title_match.group(1)).split()) if title_match else ""
-    if not text.strip():
-        return HtmlExtract(strip_tags(page), page_title or None, None, None, None, url)
+    if doc is None or not text.strip():  # no main text (or only the JSON-LD body): no metadata either
+        return HtmlExtract(text if text.strip() else strip_tags(page), page_title or None, None, None, None, url)
     return HtmlExtract(
         text=text,
         title=doc.title or None,

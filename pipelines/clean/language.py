@@ -12,10 +12,11 @@ of 60+ words in gensim's test data): pages 0.39-0.55 (median 0.53); sample parag
 telecommunications"), the next 0.18. Invented French, Spanish, Russian and Chinese paragraphs measure 0.00-0.04, German 0.10
 (German "in", "an", "so", "was", "will" are also English words, and its nouns are capitalised).
 
-Decisions: the verdict is by line, so a bilingual page keeps its English lines. A line of 12+
-words below 0.12 is foreign (a rare misjudged English line is only dropped, the page stays); a run
-of shorter lines between long ones is judged as one block when it has 12+ words (a story set one sentence per line), else takes the verdict of the long lines
-around it when they agree (a foreign subheading inside a foreign section). A foreign phrase quoted inside an English
+Decisions: the verdict is by line, so a bilingual page keeps its English lines. A line of 10+
+lower-case words below 0.12 is foreign (a rare misjudged English line is only dropped, the page
+stays); a run of shorter lines between long ones is judged as one block when it has 10+ lower-case
+words (a story set one sentence per line), else takes the verdict of the long lines around it when
+they agree (a foreign subheading inside a foreign section). A foreign phrase quoted inside an English
 paragraph does not move that paragraph's ratio below the bar; a whole paragraph quoted in another
 language is dropped like any foreign line. A whole page is foreign when its remaining text has
 60+ words (half of them lower-case, so a page of menus and names is not judged) and measures
@@ -30,8 +31,8 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-MIN_PAGE_WORDS = 60
-MIN_PAGE_STOP_RATIO = 0.2
+MIN_PAGE_WORDS = 60  # fewer words are too little text to reject a whole page for
+MIN_PAGE_STOP_RATIO = 0.2  # half the lowest English page measured (0.39)
 MIN_LINE_WORDS = 10  # lower-case words: fewer are too little evidence (and headlines and lists have few)
 MAX_FOREIGN_LINE_STOP_RATIO = 0.12  # 1 in 2,400 English sentences of 12+ words measures lower
 

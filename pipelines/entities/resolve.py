@@ -3,10 +3,12 @@
 Grouping keys by type:
 - country: ISO3; location: gazetteer geonameid (else name + country);
 - organization: transliteration key of the canonical name (acronyms were expanded per article);
-- person: clustered. Article-local canonical names are merged across articles when their
-  transliteration keys are close (rapidfuzz on `translit_key`), first names agree, and the
-  evidence agrees (same or unknown country, same or unknown role). A bare surname joins a
-  full name only when exactly one compatible full name carries that surname.
+- person: clustered. Article-local canonical names (suffixes such as "Jr" set aside, and a
+  leading title kept in display names, "Cardinal", when two words remain) are merged across articles when their transliteration keys are
+  close (rapidfuzz on `translit_key`), first names agree, and the evidence agrees (same or unknown
+  country, same or unknown role). A lone name joins the compatible full name whose surname it is
+  (else whose first name it is, with a shared country or role) when that full name is the only
+  one or dominates the others (`dominant`).
 Processing is in sorted order, so the result does not depend on input order.
 """
 

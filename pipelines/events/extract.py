@@ -78,6 +78,7 @@ class EventCandidate:
 
 # Preference when one noun phrase holds several mentions ("Chinese President Xi").
 _TYPE_RANK = {"person": 0, "organization": 1, "country": 2, "location": 3}
+_UNRANKED = len(_TYPE_RANK)  # any other type comes last
 _PLACE_TYPES = {"country", "location"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "poss"}
 # Prepositions whose object is the target of an event ("met with", "attack on", "visit to").
@@ -104,7 +105,7 @@ class _ActorIndex:
 
     def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
         self._by_token: dict[int, ActorMention] = {}
-        ordered = sorted(mentions, key=lambda m: (_TYPE_RANK.get(m.actor_type, 9), m.start_char))
+        ordered = sorted(mentions, key=lambda m: (_TYPE_RANK.get(m.actor_type, _UNRANKED), m.start_char))
         for mention in reversed(ordered):  # preferred types are written last and win overlaps
             span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
             if span is not None:
@@ -141,7 +142,7 @@ class _ActorIndex:
                 # "the bombing of Kandahar", "an address by X" (a noun's own doer, praised or condemned with it)
                 if prep.dep_ == "prep" and (prep.lower_ == "of" or (prep.lower_ == "by" and head.pos_ == "NOUN")):
                     found = [m for p in prep.children if p.dep_ == "pobj" and (m := self.of_phrase(p)) is not None]
-        return min(found, key=lambda m: _TYPE_RANK.get(m.actor_type, 9)) if found else None
+        return min(found, key=lambda m: _TYPE_RANK.get(m.actor_type, _UNRANKED)) if found else None
 
     def of_coordination(self, head: Token) -> list[ActorMention]:
         """Actors of a noun phrase and its conjuncts ("X and Y"). Two places joined by a bare
@@ -288,7 +289,7 @@ class _Roles:
 def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles:
     pattern_prep = entry.pattern.partition(":")[2] if entry.pattern.startswith(("prep:", "purpose:")) else ""
     target_preps = _TARGET_PREPS | ({pattern_prep} if pattern_prep else set())
-    if verb.lemma_.lower() == "fight":
+    if verb.lemma_.lower() in context_words()["alongside"]:
         target_preps = target_preps - {"with"}  # "fighting with the Taliban" is as often alongside as against
     agent = next((o for _, o in _pobjs(verb, {"by"})), None)
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and agent is not None  # "rebels backed by Y"
@@ -480,6 +481,25 @@ def _confidence(has_target: bool, direct_source: bool, dated: bool, is_verb: boo
     return round(min(score, 0.95), 3)
 
 
+def _settle_dyad(
+    source: ActorMention, target: ActorMention | None, place: ActorMention | None, entry: LexiconEntry, doc: Doc
+) -> tuple[ActorMention | None, ActorMention | None] | None:
+    """The target and place a dyad reports, or None when the dyad is no event of `entry`."""
+    visit = entry.event_code in VISIT_CODES
+    if target is not None and entry.event_code[:2] == STATEMENT_ROOT and _news_outlet(target, doc):
+        target = None  # "X told the Associated Press" quotes X; it is no statement to the outlet
+    if visit and target is not None and target.actor_type in _PLACE_TYPES:
+        place = target
+    if target is None and entry.needs_target and not (visit and place is not None):
+        return None
+    presence = entry.pattern.startswith("purpose:")
+    if presence and (source.actor_type in _PLACE_TYPES or target is None or target.actor_type not in _PLACE_TYPES):
+        return None  # a visit is made by a person or body to a place: "Russia was in Syria to fight" is not one
+    if place is not None and place.actor_id == source.actor_id:
+        place = None
+    return target, place
+
+
 def _article_date(doc: Doc, context: ArticleContext) -> tuple[dt.date | None, Precision]:
     """The date events of the article fall back on, and its precision: the publication date, or
     for an undated article the date inferred from the full dates it states, less sure ("week")."""
@@ -519,24 +539,15 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
             if quads[entry.event_code] in _CONFLICT_QUADS and _contest(token, span):
                 continue
             roles = _verb_roles(token, entry, actors) if is_verb else _noun_roles(token, entry, actors, predicates)
-            visit = entry.event_code in VISIT_CODES
-            presence = entry.pattern.startswith("purpose:")
             modality = detect_modality(token, lambda t: t.i in predicates)
             resolved = resolve_event_date(token, article_date, modality == "planned", article_precision)
             if resolved.source == "article" and not (is_verb or _reported_as_news(token, predicates)):
                 resolved = ResolvedDate(None, None, "undated")
             for source, target in _dyads(roles, entry):
-                if target is not None and entry.event_code[:2] == STATEMENT_ROOT and _news_outlet(target, doc):
-                    target = None  # "X told the Associated Press" quotes X; it is no statement to the outlet
-                place = roles.place
-                if visit and target is not None and target.actor_type in _PLACE_TYPES:
-                    place = target
-                if target is None and entry.needs_target and not (visit and place is not None):
+                settled = _settle_dyad(source, target, roles.place, entry, doc)
+                if settled is None:
                     continue
-                if presence and (source.actor_type in _PLACE_TYPES or target is None or target.actor_type not in _PLACE_TYPES):
-                    continue  # a visit is made by a person or body to a place: "Russia was in Syria to fight" is not one
-                if place is not None and place.actor_id == source.actor_id:
-                    place = None
+                target, place = settled
                 candidate = EventCandidate(
                     article_id=context.article_id,
                     sentence_id=sentence_id,

@@ -79,7 +79,8 @@ def context_words() -> dict[str, frozenset[str]]:
     not "mobilised voters"); "reflexive": objects by which one defends oneself ("defended itself against Y" rejects Y);
     "labour": words that make a strike a walkout; "media": words naming a news outlet, which a statement only quotes;
     "batch": nouns counting repeated events, through which an event noun takes its light verb ("held a round of talks"); "speaker": verbs of saying
-    whose subject a pronoun of the reported clause stands for ("X said it would sanction Y")."""
+    whose subject a pronoun of the reported clause stands for ("X said it would sanction Y"); "alongside": verbs whose
+    "with" names an ally as often as a foe ("fighting with the Taliban"), so it names no target."""
     kinds: dict[str, set[str]] = {}
     for r in reference_rows("event_context_words.csv"):
         kinds.setdefault(r["kind"], set()).add(r["lemma"])

@@ -53,5 +53,6 @@ def test_context_words_have_their_kinds():
         "media",
         "batch",
         "speaker",
+        "alongside",
     }
     assert {"troop", "government"} <= words["agent"] and "innings" in words["sport"] and "hold" in words["support"]
