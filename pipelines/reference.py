@@ -1,7 +1,8 @@
 """Reference data: the dbt-style seed CSVs in seeds/reference/ that hold the pipeline's general knowledge.
 
 Lexicons of page-furniture words, role titles, demonyms, organisation types, regions, CAMEO codes
-and event predicates live there as data, so a reviewer can read and extend them without code.
+and event predicates, and the word lists the entity and event rules test against, live there as data, so a
+reviewer can read and extend them without code.
 Each file has a header row; its columns are documented where it is loaded.
 """
 

@@ -3,6 +3,8 @@
 Country names come from pycountry plus demonyms.csv (adjectives, peoples and the short names news
 uses); a regular plural of an adjective names the people ("Kazakhs", "Russians") and so the
 country too. Everything is keyed by a lower-cased form so lookups are single dict hits.
+The rule layer's word lists (speech verbs, locative prepositions, name connectors, generic ccTLDs, ...)
+are entity_words.csv (word, kind), read into `Lexicon.words`.
 """
 
 from __future__ import annotations
@@ -45,6 +47,21 @@ class Lexicon:
     # Folded head words of named things that are not actors -> kind (document | event | disease):
     # "Belt and Road Initiative", "Paris Agreement", "Gulf War", "COVID-19 pandemic".
     non_actor_words: dict[str, str]
+    # entity_words.csv kind -> lower-cased words. leading_drop: dropped from a name's start ("the");
+    # former: before a role word ("former Beatle", "ex-Wallaby"); title_glue: allowed between a title and what
+    # precedes it ("Russia's former President"); locative: prepositions before a place; not_locative_before:
+    # words before "to" that make it no locative ("according to Smith"); name_suffix ("Jr", "III");
+    # name_connector: lower-case words inside a name ("Bank of England", "Osama bin Laden"); org_continuer:
+    # words after which an organisation name runs on through capitalised words ("Congress of Leaders of World
+    # and Traditional Religions"; "and" only continues a name that already has one); determiner; compass: a
+    # compass word or "New" before a country word makes another place's name ("New South Wales");
+    # place_modifier: first words of a region's name, never a first name ("Greater Sydney", "North Ossetia");
+    # landmark: first words of a landmark's name ("Mt Gambier"); generic_cctld: two-letter top-level domains
+    # sold worldwide, which say nothing of the site's country; maker_word: "US-made Apaches" is a product, not
+    # an actor; speech_verb; release_word: speaking "in a statement" is what organisations do; group_noun:
+    # nouns a name qualifies when it names a group ("the Ansar al-Islam group"), not government words ("the
+    # Obama administration" is about the person).
+    words: dict[str, frozenset[str]]
 
 
 def _formal(display: str) -> bool:
@@ -95,6 +112,9 @@ def lexicon() -> Lexicon:
             known[fold(row["acronym"])] = entry
     titles = reference_rows("role_titles.csv")
     furniture = reference_rows("entity_furniture.csv")
+    words: dict[str, set[str]] = {}
+    for row in reference_rows("entity_words.csv"):
+        words.setdefault(row["kind"], set()).add(row["word"])
     return Lexicon(
         countries=countries,
         country_terms=tuple(terms),
@@ -111,4 +131,5 @@ def lexicon() -> Lexicon:
         known_orgs=known,
         furniture=frozenset(fold(r["term"]) for r in furniture if r["kind"] not in NON_ACTOR_KINDS),
         non_actor_words={fold(r["term"]): r["kind"] for r in furniture if r["kind"] in NON_ACTOR_KINDS},
+        words={kind: frozenset(members) for kind, members in words.items()},
     )

@@ -60,47 +60,10 @@ MentionKind = str  # name | acronym | descriptor | pronoun | demonym
 
 ENT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-LEADING_DROP = {"the", "a", "an"}
-FORMER = {"former", "ex"}  # before a role word: "former Beatle", "ex-Wallaby"
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
-# Words allowed between a title and what precedes it: "Russia's former President".
-TITLE_GLUE = {"'s", "\u2019s", "former", "acting", "then", "late", "outgoing", "incoming", "new"}
-LOCATIVE = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "towards", "toward"}
-NAME_SUFFIXES = {"ii", "iii", "iv", "jr", "jr.", "sr", "sr."}
 # Parts of speech that end a name run after a title (title-case headlines: "Pope Give Kazakhstan").
 NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM"}
 MAX_NAME_TOKENS = 5
-# Lower-case words that may sit inside a name ("Bank of England", "Osama bin Laden").
-NAME_CONNECTORS = {
-    "of",
-    "and",
-    "for",
-    "on",
-    "the",
-    "de",
-    "del",
-    "da",
-    "di",
-    "du",
-    "la",
-    "le",
-    "van",
-    "von",
-    "der",
-    "bin",
-    "ibn",
-    "al",
-    "el",
-    "y",
-}
-# Words after which an organisation name runs on through capitalised words: "Congress of Leaders
-# of World and Traditional Religions". "and" only continues a name that already has one of these.
-ORG_CONTINUERS = {"of", "for", "on"}
-DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"}
-# A compass word or "New" before a country word makes another place's name ("New South Wales").
-COMPASS = {"new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower"}
-LANDMARKS = {"mt", "mt.", "mount", "cape", "fort", "lake"}  # first words of a landmark's name: "Mt Gambier"
-PLACE_MODIFIERS = COMPASS - {"new"} | {"greater", "central"} | LANDMARKS  # no first name; a region's name
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Dependencies of a verb's arguments: two of them in one clause are two different people.
 ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "dative", "attr", "agent"}
@@ -117,19 +80,9 @@ OPEN_BRACKETS = {"(", "["}  # a name never runs into a bracket: "Foo Organizatio
 MODIFIER_DEPS = {"compound", "nmod", "amod", "poss"}
 # A web domain cited as a source: "(News18.com, January 12)". Lower-case top-level domain only.
 WEB_DOMAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}$")
-# Two-letter top-level domains sold worldwide, which say nothing of the site's country.
-GENERIC_CCTLDS = {"io", "tv", "me", "co", "ai", "fm", "ly", "cc", "ws", "to", "gg", "la"}
 HYPHENS = {"-", "\u2013", "/"}
-# "US-made Apaches", "French-built Mirages": a product, not an actor.
-MAKER_WORDS = {"made", "built", "designed", "supplied"}
 # Organisation roles of a portfolio word that may precede a title: "Defence Secretary", "Navy Captain".
 PORTFOLIO_ROLES = {"GOV", "MIL"}
-# Words before "to" that make it no locative: "according to Smith".
-NOT_LOCATIVE_BEFORE = {"according", "thanks", "due", "close", "next", "similar", "addition"}
-SPEECH_VERBS = {"say", "tell", "add", "explain", "insist", "admit", "recall", "complain", "concede", "joke", "reply"}
-# Nouns a name qualifies when it names a group: "the Ansar al-Islam group". Not government words:
-# "the Obama administration" is about the person.
-GROUP_NOUNS = {"group", "party", "movement", "militia", "faction", "organisation", "organization"}
 
 
 @dataclass(frozen=True)
@@ -248,7 +201,7 @@ def _dotted_name(span: Span) -> Span | None:
 def _product(span: Span) -> bool:
     """ "US-made Apaches": a name after "<country>-made" is a weapon or vehicle."""
     doc, i = span.doc, span.start
-    return i >= 2 and doc[i - 1].lower_ in MAKER_WORDS and doc[i - 2].text == "-"
+    return i >= 2 and doc[i - 1].lower_ in lexicon().words["maker_word"] and doc[i - 2].text == "-"
 
 
 def _furniture(span: Span) -> bool:
@@ -285,7 +238,7 @@ def _org_role_country(span: Span) -> tuple[str | None, str | None]:
             role = lex.org_types.get(pair) or lex.org_types.get(word)
         if country is None:
             country = lex.countries.get(pair)
-            if country is None and (i == 0 or words[i - 1] not in COMPASS):
+            if country is None and (i == 0 or words[i - 1] not in lex.words["compass"]):
                 country = lex.countries.get(word)
     return role, country
 
@@ -383,7 +336,7 @@ class _Builder:
             elif i in self.country_ends and self.doc[self.country_ends[i]].text[:1].isupper():
                 j = self.country_ends[i]
                 country = country or _country_of(self.doc[j:i].text)
-            elif self.doc[i - 1].lower_ in TITLE_GLUE or _portfolio(self.doc[i - 1]):
+            elif self.doc[i - 1].lower_ in self.lex.words["title_glue"] or _portfolio(self.doc[i - 1]):
                 j = i - 1
             else:
                 break
@@ -442,13 +395,13 @@ class _Builder:
             if d.start >= 2 and doc[d.start - 1].text == "," and (d.start - 1) in self.title_ends:
                 title_start = self.title_ends[d.start - 1]
                 first, country, role = self._prefix(d.start - 1)
-                if country or (first > 0 and doc[first - 1].lower_ in DETERMINERS):
+                if country or (first > 0 and doc[first - 1].lower_ in self.lex.words["determiner"]):
                     self.qualifiers.update(range(first, d.start))
                     d.title, d.country_code, d.role = fold(doc[title_start : d.start - 1].text), d.country_code or country, d.role or role
                     continue
             i = d.end + 1
             if i < len(doc) and doc[d.end].text == ",":
-                i += doc[i].lower_ in DETERMINERS
+                i += doc[i].lower_ in self.lex.words["determiner"]
                 country = None
                 if i in self.countries and fold(doc[i : self.countries[i]].text) in self.lex.adjectives:
                     country, i = _country_of(doc[i : self.countries[i]].text), self.countries[i]
@@ -505,7 +458,7 @@ class _Builder:
             if head_role == PLACE_ROLE:
                 return _Draft(span.start, span.end, "location")
             label = "ORG"
-        if label == "PERSON" and fold(span[0].text) in PLACE_MODIFIERS:
+        if label == "PERSON" and fold(span[0].text) in lex.words["place_modifier"] | lex.words["landmark"]:
             return _Draft(span.start, span.end, "location")  # "Greater Sydney", "North Ossetia"
         if label == "PERSON" and span.start > 0 and self.doc[span.start - 1].lower_ == "the" and span.root.dep_ not in MODIFIER_DEPS:
             return None  # "the Majlis", "the Order of ...": a name after "the" is an institution or a thing
@@ -516,7 +469,7 @@ class _Builder:
                 return _Draft(span.start, end, "country", lex.countries[fold(self.doc[span.start : end].text)])
             return _Draft(span.start, span.end, "person")
         role, org_country = _org_role_country(span)
-        if role == PLACE_ROLE or (role is None and fold(span[0].text) in LANDMARKS):  # "Royal National Park", "Mt Isa"
+        if role == PLACE_ROLE or (role is None and fold(span[0].text) in lex.words["landmark"]):  # "Royal National Park", "Mt Isa"
             return _Draft(span.start, span.end, "location")
         if text in lex.org_types or text.split()[-1:] == ["government"]:
             return None  # "the Government", "Federal Government": a common noun, not a named actor
@@ -630,7 +583,7 @@ def _extend_org(span: Span) -> Span:
     end = span.end
     if end < len(doc) and lexicon().org_types.get(doc[end - 1].lower_) == "MED" and doc[end].like_num and doc[end].text.istitle():
         end += 1  # "Channel Nine", "Network Ten"
-    inside = any(t.lower_ in ORG_CONTINUERS for t in span)
+    inside = any(t.lower_ in lexicon().words["org_continuer"] for t in span)
     while end + 1 < len(doc):
         if doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
             end += 2  # a hyphenated word spaCy cut in two: "Co-operation"
@@ -642,9 +595,9 @@ def _extend_org(span: Span) -> Span:
             place = lookup(nxt.text) if nxt.ent_type_ == "LOC" else None
             if place is None or place.kind != "continent":
                 break
-        elif not (link.lower_ in ORG_CONTINUERS or (link.lower_ == "and" and inside)) or nxt.ent_type_:
+        elif not (link.lower_ in lexicon().words["org_continuer"] or (link.lower_ == "and" and inside)) or nxt.ent_type_:
             break
-        inside = inside or link.lower_ in ORG_CONTINUERS
+        inside = inside or link.lower_ in lexicon().words["org_continuer"]
         end += 2
         while (
             end < len(doc)
@@ -690,7 +643,7 @@ def _demonym_pair(span: Span) -> list[_Draft] | None:
 def _domain_country(domain: str) -> str | None:
     """The country of a country-code top-level domain ("akorda.kz" -> KAZ); none for .com or .tv."""
     tld = domain.rsplit(".", 1)[-1].lower()
-    if len(tld) != 2 or tld in GENERIC_CCTLDS:
+    if len(tld) != 2 or tld in lexicon().words["generic_cctld"]:
         return None
     country = pycountry.countries.get(alpha_2="GB" if tld == "uk" else tld.upper())
     return country.alpha_3 if country is not None else None
@@ -699,7 +652,7 @@ def _domain_country(domain: str) -> str | None:
 def _person_part(span: Span) -> Span:
     """A person's name ends before "of"/"and": "Shane Bradford of Ballidu", "Ann Lee and Bob"."""
     for token in span[1:]:
-        if token.lower_ in ORG_CONTINUERS or token.lower_ == "and":
+        if token.lower_ in lexicon().words["org_continuer"] or token.lower_ == "and":
             return span.doc[span.start : token.i]
     return span
 
@@ -707,11 +660,11 @@ def _person_part(span: Span) -> Span:
 def _after_former(span: Span) -> Span:
     """ "former Beatle George Harrison", "ex-Wallaby John Eales": the word after "former" is a role
     that spaCy took for a first name, when a full name still follows it."""
-    doc, start = span.doc, span.start
-    if span[0].lower_ in FORMER:
+    doc, start, former = span.doc, span.start, lexicon().words["former"]
+    if span[0].lower_ in former:
         start += 1
     elif not (
-        start > 0 and doc[start - 1].lower_ in FORMER or start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in FORMER
+        start > 0 and doc[start - 1].lower_ in former or start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in former
     ):
         return span
     return doc[start + 1 : span.end] if span.end - start >= 3 else doc[start : span.end]
@@ -719,8 +672,9 @@ def _after_former(span: Span) -> Span:
 
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ in LEADING_DROP or doc[start].is_punct or doc[start].is_space):
+    doc, words = span.doc, lexicon().words
+    connectors = words["name_connector"]
+    while start < end and (doc[start].lower_ in words["leading_drop"] or doc[start].is_punct or doc[start].is_space):
         start += 1
     # A capitalised sentence opener glued to a country ("Tiny Vatican and Chinese flags").
     if end - start >= 2 and doc[start].pos_ != "PROPN" and fold(doc[start + 1 : end].text) in lexicon().countries:
@@ -732,8 +686,8 @@ def _trim(span: Span) -> Span | None:
             break
         infix = doc[i - 1].text == "-" and i + 1 < end and doc[i + 1].text == "-"  # "Lashkar-e-Taiba"
         # "the" sits in a name only after a connector ("Bank of the West"): "told Channel Nine the Government".
-        stray_the = doc[i].text == "the" and doc[i - 1].lower_ not in NAME_CONNECTORS
-        if doc[i].text[:1].islower() and (doc[i].lower_ not in NAME_CONNECTORS or stray_the) and not infix:
+        stray_the = doc[i].text == "the" and doc[i - 1].lower_ not in connectors
+        if doc[i].text[:1].islower() and (doc[i].lower_ not in connectors or stray_the) and not infix:
             end = i
             break
     while end > start and (
@@ -741,7 +695,7 @@ def _trim(span: Span) -> Span | None:
         or doc[end - 1].is_space
         or (doc[end - 1].is_punct and doc[end - 1].text != ".")
         or (doc[end - 1].like_num and not doc[end - 1].is_alpha)  # "Glenn McGrath 2", but "Channel Nine"
-        or doc[end - 1].lower_ in NAME_CONNECTORS
+        or doc[end - 1].lower_ in connectors
     ):
         end -= 1
     return doc[start:end] if end > start else None
@@ -753,7 +707,7 @@ def clean_name(text: str) -> str:
 
 
 def _name_parts(name: str) -> list[str]:
-    parts = [p for p in name.split() if fold(p) not in NAME_SUFFIXES]
+    parts = [p for p in name.split() if fold(p) not in lexicon().words["name_suffix"]]
     return parts or name.split()
 
 
@@ -858,8 +812,8 @@ def _plain_name_word(token: Token) -> bool:
 
 def _speaks(root: Token) -> bool:
     """The subject of a verb of speech, not speaking "in a statement" (which organisations issue)."""
-    head = root.head
-    return root.dep_ == "nsubj" and head.lemma_ in SPEECH_VERBS and not any(t.lower_ in {"statement", "release"} for t in head.subtree)
+    head, words = root.head, lexicon().words
+    return root.dep_ == "nsubj" and head.lemma_ in words["speech_verb"] and not any(t.lower_ in words["release_word"] for t in head.subtree)
 
 
 def _human_apposition(span: Span) -> bool:
@@ -891,7 +845,7 @@ def _groups_among_people(drafts: list[_Draft], doc: Doc) -> None:
 def _group_role(span: Span) -> str | None:
     """The role of the group noun a name qualifies or has in apposition ("" for none); None when neither."""
     lex, root = lexicon(), span.root
-    if root.dep_ in MODIFIER_DEPS - {"poss"} and root.head.i >= span.end and root.head.lower_ in GROUP_NOUNS:
+    if root.dep_ in MODIFIER_DEPS - {"poss"} and root.head.i >= span.end and root.head.lower_ in lex.words["group_noun"]:
         return "" if root.head.lower_ == "group" else lex.org_types.get(root.head.lower_, "")  # a "group" may be no business
     for c in root.children:
         if c.dep_ == "appos" and c.i >= span.end and lex.org_types.get(c.lower_) not in {None, PLACE_ROLE, "GOV"}:
@@ -947,7 +901,8 @@ def _full_name_parts(drafts: list[_Draft], doc: Doc) -> set[str]:
 
 
 def _after_locative(doc: Doc, i: int) -> bool:
-    return i > 0 and doc[i - 1].lower_ in LOCATIVE and not (i > 1 and doc[i - 2].lower_ in NOT_LOCATIVE_BEFORE)
+    words = lexicon().words
+    return i > 0 and doc[i - 1].lower_ in words["locative"] and not (i > 1 and doc[i - 2].lower_ in words["not_locative_before"])
 
 
 def _names_a_place(span: Span) -> bool:

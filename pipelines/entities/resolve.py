@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from pipelines.entities.gazetteer import country_coordinates, place_by_id
 from pipelines.entities.lexicon import fold, lexicon
-from pipelines.entities.recognise import NAME_SUFFIXES, EntityMention, clean_name, dominant, most_common
+from pipelines.entities.recognise import EntityMention, clean_name, dominant, most_common
 
 FULL_NAME_SIMILARITY = 88.0  # rapidfuzz ratio between transliteration keys of two full names
 FIRST_NAME_SIMILARITY = 80.0
@@ -113,8 +113,9 @@ def _split(name: str) -> tuple[list[str], tuple[str, ...]]:
         if len(words) - size >= 2 and " ".join(words[:size]) in titles:
             words = words[size:]
             break
-    parts = [w for w in words if w not in NAME_SUFFIXES]
-    return parts or words, tuple(w for w in words if w in NAME_SUFFIXES)
+    suffixes = lexicon().words["name_suffix"]
+    parts = [w for w in words if w not in suffixes]
+    return parts or words, tuple(w for w in words if w in suffixes)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

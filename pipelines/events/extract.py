@@ -24,14 +24,14 @@ or bodies its sentence names ("X was in Y as Z was, but they did not meet").
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.events.dates import DateSource, Precision, ResolvedDate, infer_article_date, resolve_event_date, stated_dates
-from pipelines.events.modality import OCCURRENCE_VERBS, Modality, detect_modality
+from pipelines.events.modality import Modality, detect_modality
 from pipelines.events.reference import (
     CONSULT_ROOT,
     HOST_CODE,
@@ -81,23 +81,13 @@ _TYPE_RANK = {"person": 0, "organization": 1, "country": 2, "location": 3}
 _UNRANKED = len(_TYPE_RANK)  # any other type comes last
 _PLACE_TYPES = {"country", "location"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "poss"}
-# Prepositions whose object is the target of an event ("met with", "attack on", "visit to").
-_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "at", "from", "over", "into"}
-_PLACE_PREPS = {"in", "at", "inside"}
-# Prepositions by which an object's own phrase names whom the act is aimed at ("condemned the
-# attack on Y"); "flights from X", "a station at X" name where, not whom.
-_OBJECT_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "into", "of", "by"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-# Prepositions naming a partner of the act even beside a direct object ("signed a deal with Y").
-_PARTNER_PREPS = {"with", "against"}
 # Conflict (quad classes 3 and 4) read in sports reporting is play: "beat", "attack", "dismiss".
 _CONFLICT_QUADS = {3, 4}
 # Roots of physical force (assault, fight, mass violence), whose target may be the place struck.
 _FORCE_ROOTS = {"18", "19", "20"}
 # Roots of support and aid, whose nouns name their beneficiary by "for" ("support for Y", "aid for Y").
 _BENEFIT_ROOTS = {"05", "07"}
-# Prepositions of phrasal verbs that also head circumstances ("on their way", "for a meeting").
-_CIRCUMSTANTIAL_PREPS = {"for", "on", "of", "about"}
 
 
 class _ActorIndex:
@@ -219,7 +209,7 @@ def _attached(verb: Token, prep: Token) -> bool:
     than to a circumstance after an object or another phrase ("called ministers for a meeting",
     "called in to X on their way back"). Particles and destination prepositions ("flew from X to
     Y") may stand apart."""
-    if prep.dep_ == "prt" or prep.lower_ not in _CIRCUMSTANTIAL_PREPS:
+    if prep.dep_ == "prt" or prep.lower_ not in context_words()["circumstantial_prep"]:
         return True
     return not any(c.dep_ in ("dobj", "prep", "prt", "agent") and verb.i < c.i < prep.i for c in verb.children)
 
@@ -228,7 +218,7 @@ def _mentions_any(span: Span, words: frozenset[str]) -> bool:
     return any(t.lower_ in words or t.lemma_.lower() in words for t in span)
 
 
-def _pobjs(token: Token, preps: set[str]) -> Iterable[tuple[str, Token]]:
+def _pobjs(token: Token, preps: Set[str]) -> Iterable[tuple[str, Token]]:
     for prep in token.children:
         if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
             for obj in prep.children:
@@ -288,7 +278,7 @@ class _Roles:
 
 def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles:
     pattern_prep = entry.pattern.partition(":")[2] if entry.pattern.startswith(("prep:", "purpose:")) else ""
-    target_preps = _TARGET_PREPS | ({pattern_prep} if pattern_prep else set())
+    target_preps = context_words()["target_prep"] | ({pattern_prep} if pattern_prep else set())
     if verb.lemma_.lower() in context_words()["alongside"]:
         target_preps = target_preps - {"with"}  # "fighting with the Taliban" is as often alongside as against
     agent = next((o for _, o in _pobjs(verb, {"by"})), None)
@@ -311,7 +301,7 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         if direct_objects and not entry.pattern.startswith("obj:") and not any(actors.of_phrase(d) for d in direct_objects):
             # The object is what was acted on, so the verb's other phrases are circumstances:
             # "arrested three men at X", "offered flights from X"; but "signed a deal with Y".
-            target_preps = _PARTNER_PREPS | ({pattern_prep} if pattern_prep else set())
+            target_preps = context_words()["partner_prep"] | ({pattern_prep} if pattern_prep else set())
         # First that names an actor: the object; "met with Y"; "condemned the attack on Y";
         # "X refused to meet Y" (the refusal is aimed at Y).
         object_sets = (
@@ -323,7 +313,9 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
             [
                 o
                 for d in direct_objects
-                for _, o in _pobjs(d, _OBJECT_TARGET_PREPS | ({"for"} if entry.event_code[:2] in _BENEFIT_ROOTS else set()))
+                for _, o in _pobjs(
+                    d, context_words()["object_target_prep"] | ({"for"} if entry.event_code[:2] in _BENEFIT_ROOTS else set())
+                )
             ]
             if entry.event_code[:2] not in (CONSULT_ROOT, STATEMENT_ROOT)
             else [],
@@ -348,7 +340,7 @@ def _place(predicate: Token, actors: _ActorIndex, exclude: set[str]) -> ActorMen
         # "the summit will be held in X", "the summit is to be held in X"
         holders += [predicate.head, *(c for c in predicate.head.children if c.dep_ == "xcomp")]
     for holder in holders:
-        for _, obj in _pobjs(holder, _PLACE_PREPS):
+        for _, obj in _pobjs(holder, context_words()["place_prep"]):
             actor = actors.at(obj)  # the phrase's head only: "in the face of X's war" is not in X
             if actor is not None and actor.actor_type in _PLACE_TYPES and actor.actor_id not in exclude:
                 return actor
@@ -406,11 +398,13 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
         targets.extend(actors.of_coordination(subject))
     visit = entry.event_code in VISIT_CODES
     benefit = {"for"} if entry.event_code[:2] in _BENEFIT_ROOTS else set()
-    for prep, obj in _pobjs(noun, (_TARGET_PREPS - {"from"}) | {"of"} | benefit | (_PLACE_PREPS if visit else set())):
+    for prep, obj in _pobjs(
+        noun, (context_words()["target_prep"] - {"from"}) | {"of"} | benefit | (context_words()["place_prep"] if visit else set())
+    ):
         found = actors.of_coordination(obj)
         if prep == "of" and entry.event_code[:2] == CONSULT_ROOT and not sources:
             sources.extend(found)  # "the visit of X to Y"
-        elif prep not in _PLACE_PREPS or any(a.actor_type in _PLACE_TYPES for a in found):
+        elif prep not in context_words()["place_prep"] or any(a.actor_type in _PLACE_TYPES for a in found):
             targets.extend(found)
     if not sources:
         verb = _support_verb(noun, predicates)
@@ -442,7 +436,7 @@ def _reported_as_news(noun: Token, predicates: dict[int, LexiconEntry]) -> bool:
     """Whether a sentence reports a nominal event as its news ("held talks", "talks began"),
     rather than naming it in passing ("Russia's invasion of Ukraine has raised prices"), so
     that a sentence without a date of its own may take the article's date."""
-    occurs = noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in OCCURRENCE_VERBS - {"be"}
+    occurs = noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in context_words()["occurrence"] - {"be"}
     return occurs or _support_verb(noun, predicates) is not None
 
 

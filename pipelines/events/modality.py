@@ -20,7 +20,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from pipelines.events.reference import modality_cues
+from pipelines.events.reference import context_words, modality_cues
 
 Modality = Literal["asserted", "planned", "negated", "reported", "hypothetical"]
 MODALITY_PRECEDENCE: tuple[Modality, ...] = ("negated", "hypothetical", "planned", "reported", "asserted")
@@ -30,9 +30,6 @@ _SCOPE_DEPS = {"xcomp", "ccomp", "advcl", "acl", "dobj", "pobj", "prep", "attr",
 _CLAUSAL_DEPS = {"xcomp", "ccomp", "advcl", "conj"}
 # Tags of a finite auxiliary: a clause that carries one has its own tense.
 _TENSED_TAGS = {"VBD", "VBZ", "VBP"}
-# An event noun that is the subject of one of these takes its verb's cues ("talks did not happen",
-# "the summit will take place"); other verbs say something else about it ("comments did not go unnoticed").
-OCCURRENCE_VERBS = {"happen", "occur", "take", "begin", "start", "resume", "continue", "end", "conclude", "proceed", "be", "hold", "last"}
 
 
 def _own_cues(token: Token, via: str) -> set[Modality]:
@@ -86,7 +83,7 @@ def detect_modality(predicate: Token, is_event: Callable[[Token], bool] = lambda
         via = node.dep_
         own_time = own_time or (tensed and via in ("advcl", "conj", "ccomp"))
         node = node.head
-        if via in ("nsubj", "nsubjpass") and node.lemma_.lower() not in OCCURRENCE_VERBS:
+        if via in ("nsubj", "nsubjpass") and node.lemma_.lower() not in context_words()["occurrence"]:
             break
         governor = cues.get((node.lemma_.lower(), "governor"))
         if node.tag_ == "VBG" and (node.head.lemma_.lower(), "retrospective") in cues:

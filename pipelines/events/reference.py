@@ -80,7 +80,14 @@ def context_words() -> dict[str, frozenset[str]]:
     "labour": words that make a strike a walkout; "media": words naming a news outlet, which a statement only quotes;
     "batch": nouns counting repeated events, through which an event noun takes its light verb ("held a round of talks"); "speaker": verbs of saying
     whose subject a pronoun of the reported clause stands for ("X said it would sanction Y"); "alongside": verbs whose
-    "with" names an ally as often as a foe ("fighting with the Taliban"), so it names no target."""
+    "with" names an ally as often as a foe ("fighting with the Taliban"), so it names no target; "occurrence": verbs
+    an event noun as their subject takes the cues of ("talks did not happen", "the summit will take place"), while
+    other verbs say something else about it ("comments did not go unnoticed"); "target_prep": prepositions whose
+    object is the target of an event ("met with", "attack on", "visit to"); "place_prep": prepositions of where it
+    happened; "object_target_prep": prepositions by which an object's own phrase names whom the act is aimed at
+    ("condemned the attack on Y"; "flights from X", "a station at X" name where, not whom); "partner_prep":
+    prepositions naming a partner of the act even beside a direct object ("signed a deal with Y");
+    "circumstantial_prep": prepositions of phrasal verbs that also head circumstances ("on their way", "for a meeting")."""
     kinds: dict[str, set[str]] = {}
     for r in reference_rows("event_context_words.csv"):
         kinds.setdefault(r["kind"], set()).add(r["lemma"])

@@ -54,5 +54,11 @@ def test_context_words_have_their_kinds():
         "batch",
         "speaker",
         "alongside",
+        "occurrence",
+        "target_prep",
+        "place_prep",
+        "object_target_prep",
+        "partner_prep",
+        "circumstantial_prep",
     }
     assert {"troop", "government"} <= words["agent"] and "innings" in words["sport"] and "hold" in words["support"]
