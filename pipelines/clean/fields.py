@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import dateparser
 
 from pipelines.clean.furniture import line_features
+from pipelines.clean.words import clean_words
 
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
@@ -50,11 +51,6 @@ _NAME_END = re.compile(r"\s*(?:[|•·]|\s[-–—]\s|\bon\b|\bupdated\b|\bpubli
 _NAME_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*", re.I)
 _AND = re.compile(r"\s(?:and|&)\s", re.I)
 _PARENTHESES = re.compile(r"\([^()]*\)")
-# A byline part naming a role or an organisation, not a person ("Staff writer", "Associated Press").
-_ROLE_WORDS = frozenset(
-    """staff writer writers reporter reporters correspondent correspondents editor editors press agency
-    news service contributor columnist desk team bureau""".split()
-)
 _LABEL = re.compile(r"^(?:publication|source|published|updated|posted|filed|date|volume|issue)\s*:", re.I)
 _PUBLICATION = re.compile(
     r"^(?:publication|publisher|published by|source)\s*:\s*(.+?)(?:\s+(?:vol(?:ume)?|issue|no)\.?\s*:?\s*\d.*)?$", re.I
@@ -66,7 +62,6 @@ _COPYRIGHT = re.compile(
 _COMPANY_SUFFIX = re.compile(r",?\s+(?:ltd|limited|inc|llc|plc|gmbh|pty)\.?$", re.I)  # the legal entity, not the title
 _SUFFIX_SEPARATOR = re.compile(r"\s+(?:\||[-–—]|::|»)\s+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]")
-_HOST_WORDS = frozenset({"www", "m", "amp", "mobile", "com", "org", "net", "co", "uk", "gov", "news", "info"})
 _HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile|edition)\.")
 
 
@@ -156,7 +151,7 @@ def byline_names(text: str) -> str | None:
         listed = next((i for i in range(len(parts) - 1, -1, -1) if _AND.search(f" {parts[i]} ")), 0)
         for name in _NAME_LIST.split(", ".join(parts[: listed + 1])):
             tokens = name.split()
-            if tokens and tokens[0][:1].isupper() and _ROLE_WORDS.isdisjoint(t.lower() for t in tokens):
+            if tokens and tokens[0][:1].isupper() and clean_words()["byline_role"].isdisjoint(t.lower() for t in tokens):
                 names.append(" ".join(t.title() if t.isupper() and len(t) > 1 else t for t in tokens))
     if not names or sum(len(n.split()) for n in names) > BYLINE_MAX_WORDS:
         return None
@@ -219,7 +214,7 @@ def _site_key(name: str) -> str:
     """ "The Delta Times" -> "deltatimes"; a host "www.deltatimes.co.uk" -> "deltatimes"."""
     name = name.strip().lower()
     if "." in name and " " not in name:
-        labels = [label for label in name.split(".") if label not in _HOST_WORDS]
+        labels = [label for label in name.split(".") if label not in clean_words()["host_word"]]
         name = max(labels, key=len, default="")
     return _NON_ALNUM.sub("", re.sub(r"^the\s+", "", name))
 

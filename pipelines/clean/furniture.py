@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from pipelines.clean.words import clean_words
 from pipelines.reference import reference_rows
 
 # How much one lexicon hit counts, by category: calls to action and ads are the strongest signal;
@@ -108,7 +109,6 @@ _COMMENTS_HEADING = re.compile(
 # Invisible format characters (zero-width spaces and joiners, word joiner, byte-order mark, soft
 # hyphen): they split words and make blank lines look non-blank, and the stored body is better without.
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
-_SECOND_PERSON = frozenset({"you", "your", "yours"})
 _NORMALISE = re.compile(r"\W+")
 _DIGITS = re.compile(r"\d")
 # A bio starts with a short capitalised name, then "is/was a/an/one of ... <profession>".
@@ -244,7 +244,7 @@ def line_features(line: str) -> LineFeatures:
     content = [w for w, t in zip(words, tokens, strict=True) if t not in STOP_WORDS]
     title_case = n >= TITLE_CASE_MIN_WORDS and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
     prose = stop_ratio >= MIN_STOP_RATIO and not strong_ui and not title_case and ((terminal and not short) or n >= LONG_LINE_WORDS)
-    reader = sum(map(_SECOND_PERSON.__contains__, tokens)) >= 2 and '"' not in line and "“" not in line
+    reader = sum(map(clean_words()["second_person"].__contains__, tokens)) >= 2 and '"' not in line and "“" not in line
     short_sentence = (
         # A UI word or two ("more", "follow") does not unmake a sentence; dense UI vocabulary does.
         short and terminal and n >= MIN_SENTENCE_WORDS and not strong_ui and stop_ratio >= MIN_STOP_RATIO

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from pipelines.clean.words import clean_words
+
 # A paragraph is a run of lines that are not blank; blank lines separate paragraphs.
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 
@@ -19,25 +21,12 @@ _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _CANDIDATE = re.compile(r"""([.!?]+|…)(['"”’)\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])""")
 _NEXT_WORD = re.compile(r"""[\"“‘'(\[]?([A-Za-z0-9]+)""")
 
-# Titles and words that are followed by a name or number and never end a sentence.
-_NEVER_FINAL = frozenset(
-    """mr mrs ms messrs dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov pres supt
-    insp det rev fr sr st mt ft vs v approx est dept univ hon amb atty""".split()
-)
-# Abbreviations that precede a number ("No. 10", "Art. 5"); before anything else they are words.
-_BEFORE_NUMBER = frozenset("no nos vol art sec ch fig pp p".split())
-# Abbreviations that may end a sentence: split only when a typical sentence opener follows.
-_MAYBE_FINAL = frozenset(
-    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    inc corp co ltd llc plc jr bros etc al""".split()
-)
-# Words that commonly open a sentence; after an ambiguous abbreviation they signal a boundary.
-_OPENERS = frozenset(
-    """a an the he she it its they we i you his her their our my this that these those there
-    here but and or so yet however meanwhile in on at for if when while after before as since
-    although though some many most several other others both each all no not one two three
-    what who why how where which mr mrs ms dr officials police authorities""".split()
-)
+# Word lists (seeds/reference/clean_words.csv), read once at import: splitting is on the hot path.
+_WORDS = clean_words()
+_NEVER_FINAL = _WORDS["abbreviation_never_final"]  # titles and words followed by a name or number ("Mr.", "Gen.")
+_BEFORE_NUMBER = _WORDS["abbreviation_before_number"]  # "No. 10", "Art. 5"; before anything else they are words
+_MAYBE_FINAL = _WORDS["abbreviation_maybe_final"]  # may end a sentence: split only when a typical opener follows
+_OPENERS = _WORDS["sentence_opener"]  # after an ambiguous abbreviation they signal a boundary
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")  # U.S. U.N. a.m. p.m.
 _INITIAL = re.compile(r"^[A-Z]\.$")  # J. in "J. K. Rowling"
 
