@@ -63,6 +63,10 @@ def run_build(args: argparse.Namespace) -> int:
     if missing:
         print(f"error: input folder not found: {', '.join(missing)}", file=sys.stderr)
         return 2
+    names = [Path(p).name for p in inputs]
+    if len(set(names)) != len(names):  # source files are named "<folder>/<path>": folders must differ
+        print(f"error: input folders must have distinct names: {', '.join(inputs)}", file=sys.stderr)
+        return 2
     settings = {"input_dirs": inputs, "warehouse_path": str(args.warehouse.resolve())}
     if args.model:
         settings["spacy_model"] = args.model

@@ -54,3 +54,10 @@ def test_a_missing_input_folder_is_a_clear_error(tmp_path, capsys):
 def test_reading_a_warehouse_that_was_never_built_is_a_clear_error(tmp_path, capsys):
     assert main(["report", "actors", "--warehouse", str(tmp_path / "none.duckdb")]) == 2
     assert "build one first" in capsys.readouterr().err
+
+
+def test_two_input_folders_with_the_same_name_are_a_clear_error(tmp_path, capsys):
+    for parent in ("a", "b"):
+        (tmp_path / parent / "news").mkdir(parents=True)
+    assert main(["build", "--input", str(tmp_path / "a" / "news"), "--input", str(tmp_path / "b" / "news")]) == 2
+    assert "distinct names" in capsys.readouterr().err
