@@ -72,7 +72,8 @@ def events_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
             by_article.setdefault(row[1], []).append(ActorMention(*row))
         spans = load_sentences(conn)
         meta = {row["article_id"]: row for row in articles.iter_rows(named=True)}
-        actors = {row[0]: row[1:] for row in conn.execute("SELECT actor_id, actor_type, country_code, role FROM staging.actors").fetchall()}
+        actor_rows = conn.execute("SELECT actor_id, actor_type, country_code, role, name FROM staging.actors").fetchall()
+        actors = {actor_id: (kind, country, role) for actor_id, kind, country, role, _ in actor_rows}
         parsed = (
             (doc, ArticleContext(article_id, meta[article_id]["published_date"], meta[article_id]["publisher"], spans.get(article_id, [])))
             for article_id, doc in load_docs(conn, settings.spacy_model)
@@ -82,8 +83,8 @@ def events_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
         mention_frame = frame_of(supports, EVENT_MENTION_SCHEMA).sort("event_id", "article_id", "start_char")
         write_table(conn, "staging.events", event_frame)
         write_table(conn, "staging.event_mentions", mention_frame)
-        names = dict(conn.execute("SELECT actor_id, name FROM staging.actors").fetchall())
     context.log.info(f"{event_frame.height} events from {mention_frame.height} reports ({len(candidates)} candidates)")
+    names = {actor_id: name for actor_id, *_, name in actor_rows}
     report = top_events_markdown(events, supports, names, {aid: m["body"] for aid, m in meta.items()})
     yield dg.MaterializeResult(
         asset_key=["staging", "events"],

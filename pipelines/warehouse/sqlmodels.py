@@ -163,8 +163,10 @@ def check_asset(table: str, check: SqlModel) -> dg.AssetChecksDefinition:
     )
     def _check(settings: WarehouseSettings) -> dg.AssetCheckResult:
         with connect(settings.work_db_path) as conn:
-            offending = conn.execute(f"SELECT * FROM ({check.sql}) LIMIT 20").pl()
-            count = conn.execute(f"SELECT count(*) FROM ({check.sql})").fetchone()[0]
+            # One pass over the check: a sample of offending rows, each carrying the total count.
+            sample = conn.execute(f"SELECT *, count(*) OVER () AS offending_rows FROM ({check.sql}) LIMIT 20").pl()
+        count = int(sample["offending_rows"][0]) if sample.height else 0
+        offending = sample.drop("offending_rows")
         return dg.AssetCheckResult(
             passed=count == 0,
             metadata={"offending_rows": count, "sample": dg.MetadataValue.md(frame_table(offending))},
