@@ -34,9 +34,14 @@ from pipelines.clean.segment import split_paragraphs, split_sentences
 from pipelines.parallel import map_chunks
 from pipelines.records import CleanArticle, RawDocument, Rejection
 
-# A news article, even a brief, has at least a few sentences; below this the "body" is what is
-# left of a menu, a gallery or an error page.
+# A scraped page's article has at least a few sentences; below this what is left of it after the
+# furniture pass is a menu, a gallery or an error page.
 MIN_BODY_WORDS = 40
+# Text handed in as the article itself (a text file, a JSONL record's text) may be a wire flash or
+# a brief of one or two sentences: it is an article when the furniture pass kept nearly all of it
+# (so it was no page of furniture) and it holds a complete sentence of a few words.
+MIN_BRIEF_WORDS = 4
+MIN_BRIEF_KEPT_SHARE = 0.8
 BYLINE_SEARCH_BODY_LINES = 3  # a byline or date line may follow the standfirst
 _TERMINAL_SENTENCE = re.compile(r"""[.!?…]['"”’)\]]*$""")
 
@@ -53,6 +58,13 @@ def source_group(doc: RawDocument) -> str:
     if host:
         return f"host:{host}"
     return f"dir:{PurePosixPath(doc.source_file.split('#', 1)[0]).parent}"
+
+
+def _brief(doc: RawDocument, page: _Page, body_words: int) -> bool:
+    """Whether a short body is a brief handed in as text: not a scraped page (HTML), a few words at
+    least, and nearly all of the document's words (nothing of weight was furniture)."""
+    document_words = sum(len(line.split()) for line in page.lines)
+    return doc.kind == "text" and body_words >= MIN_BRIEF_WORDS and body_words >= MIN_BRIEF_KEPT_SHARE * document_words
 
 
 def _read(doc: RawDocument) -> _Page:
@@ -115,13 +127,15 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
             ),
             size_bytes=doc.size_bytes,
         )
-    if words < MIN_BODY_WORDS or not any(_TERMINAL_SENTENCE.search(body[s:e]) for s, e in sentences):
+    complete = any(_TERMINAL_SENTENCE.search(body[s:e]) for s, e in sentences)
+    if not complete or (words < MIN_BODY_WORDS and not _brief(doc, page, words)):
         return Rejection(
             source_file=doc.source_file,
             reason="boilerplate_only",
             detail=(
                 f"Only {words} words of article-like text remain after removing page furniture "
-                f"(at least {MIN_BODY_WORDS} words with a complete sentence are needed); "
+                f"(at least {MIN_BODY_WORDS} words with a complete sentence are needed from a page; a text file or JSONL "
+                f"record that is a brief needs {MIN_BRIEF_WORDS} words in complete sentences and no furniture); "
                 "check that the file holds an article and not a menu, gallery or error page."
             ),
             size_bytes=doc.size_bytes,

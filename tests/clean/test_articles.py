@@ -3,6 +3,8 @@
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from pipelines.clean.articles import MIN_BODY_WORDS, clean_documents, source_group
 from pipelines.records import CleanArticle, RawDocument, Rejection
 
@@ -81,11 +83,35 @@ def test_html_page_uses_metadata() -> None:
 
 def test_furniture_only_page_is_rejected_and_order_is_kept() -> None:
     menu = document("Home\nNews\nSubscribe\nLoading...\nPrivacy policy\n© 2023 Example Media", "site/menu.txt")
-    short = document("Council closes clinics. More soon.", "site/short.txt")
-    results = clean_documents([menu, document(TEXT_PAGE), short])
+    fragment = document("Read more", "site/fragment.txt")
+    results = clean_documents([menu, document(TEXT_PAGE), fragment])
     assert [type(r) for r in results] == [Rejection, CleanArticle, Rejection]
     assert results[0].reason == "boilerplate_only" and results[0].source_file == "site/menu.txt"
     assert str(MIN_BODY_WORDS) in results[2].detail
+
+
+@pytest.mark.parametrize(
+    "brief",
+    [
+        "Hundreds of farmers marched on the regional parliament on Friday.",
+        "A bus depot was set on fire by rioters.",
+        "Officials of the two provinces agreed on Tuesday that the border crossing would reopen. Talks had stalled for a year.",
+    ],
+)
+def test_a_text_of_one_or_two_sentences_is_an_article(brief: str) -> None:
+    [article] = clean_documents([document(brief, "wire/flash.txt")])
+    assert isinstance(article, CleanArticle) and article.body == brief
+
+
+def test_a_short_page_is_still_judged_by_its_length() -> None:
+    html = "<html><body><nav>Home | World</nav><p>Rioters set a bus depot on fire.</p></body></html>"
+    [result] = clean_documents([document(html, "site/short.html", kind="html")])
+    assert isinstance(result, Rejection) and result.reason == "boilerplate_only"
+
+
+def test_a_short_text_that_is_mostly_furniture_is_no_brief() -> None:
+    [result] = clean_documents([document("Share this article\nSubscribe\nRead more\nFarmers marched.", "site/bits.txt")])
+    assert isinstance(result, Rejection) and result.reason == "boilerplate_only"
 
 
 def test_lines_repeated_across_a_sites_pages_are_removed() -> None:
