@@ -4,7 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 STAMP := $(VENV)/.synced
 
-.PHONY: setup build test bench ui docs clean
+.PHONY: setup build test bench eval ui docs clean
 
 setup: $(STAMP)
 
@@ -25,6 +25,9 @@ test: setup
 bench: setup
 	$(VENV)/bin/uv sync --frozen --inexact --group bench --python $(VENV)/bin/python
 	$(VENV)/bin/python -m pipelines bench
+
+eval: setup
+	$(VENV)/bin/python -m pipelines evaluate
 
 ui: setup
 	$(VENV)/bin/python -m pipelines ui

@@ -1,4 +1,4 @@
-"""Command line: `python -m pipelines build | ui | report | query | docs | bench`."""
+"""Command line: `python -m pipelines build | ui | report | query | docs | bench | evaluate`."""
 
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("docs", help="regenerate docs/warehouse.md from the SQL models' documentation")
     commands.add_parser("bench", help="run the benchmark (see pipelines/benchmark.py --help)", add_help=False)
+    commands.add_parser("evaluate", help="score mentions and events against the gold annotation; writes docs/evaluation.md", add_help=False)
 
     args, rest = parser.parse_known_args(argv)
     if args.command in {"report", "query"} and not args.warehouse.exists():
@@ -47,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         from pipelines.benchmark import main as bench_main
 
         return bench_main(rest)
+    if args.command == "evaluate":
+        from pipelines.evaluation import main as evaluate_main
+
+        return evaluate_main(rest)
     if rest:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
     return {"build": run_build, "ui": run_ui, "report": run_report, "query": run_query, "docs": run_docs}[args.command](args)

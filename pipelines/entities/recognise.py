@@ -55,8 +55,8 @@ from spacy.vocab import Vocab
 from pipelines.entities.gazetteer import Place, lookup
 from pipelines.entities.lexicon import fold, lexicon
 
-ActorType = str  # person | organization | country | location
-MentionKind = str  # name | acronym | descriptor | pronoun | demonym
+ActorType = str  # person | organization | country | location | group
+MentionKind = str  # name | acronym | descriptor | pronoun | demonym | generic
 
 ENT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -990,7 +990,7 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     _title_names(drafts)
     builder.possessive_countries(drafts)
     drafts = builder.unqualified(sorted(drafts + builder.descriptors(drafts), key=lambda d: (d.start, d.end)))
-    drafts = sorted(drafts + _pronouns(drafts, doc), key=lambda d: (d.start, d.end))
+    drafts = sorted(drafts + _pronouns(drafts, doc) + _groups(drafts, doc), key=lambda d: (d.start, d.end))
     starts = [s for _, s, _ in sentences]
     body = doc.text  # spaCy rebuilds Doc.text from every token on each access: read it once
     mentions = [_mention(d, doc, body, article_id, _sentence_id(sentences, starts, doc[d.start].idx), context) for d in drafts]
@@ -1072,6 +1072,29 @@ def _pronouns(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
         draft = _Draft(token.i, token.i + 1, "person", person.country_code, person.role, person.canonical, kind="pronoun")
         found.append(draft)
         people.append(draft)
+    return found
+
+
+def _groups(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+    """Generic groups of people that act ("police", "Israeli troops", "the Australian Government",
+    "Palestinian militants"): a common noun from group_actors.csv heading its noun phrase and inside
+    no name. Its country is a country mention modifying it ("Israeli", "Australia's"), its role the
+    lexicon's; one group actor per group word and country, so "police" of one country across
+    articles is one actor, and an unnamed country's is another."""
+    lex = lexicon()
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    country_at = {i: d.country_code for d in drafts if d.actor_type == "country" and d.country_code for i in range(d.start, d.end)}
+    found = []
+    for token in doc:
+        entry = lex.group_actors.get(token.lemma_.lower()) or lex.group_actors.get(token.lower_)
+        if entry is None or token.pos_ not in ("NOUN", "PROPN") or token.i in covered:
+            continue
+        if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "police station", "army base": a modifier, not the group
+        role, display = entry
+        country = next((country_at[c.i] for c in token.children if c.dep_ in MODIFIER_DEPS and c.i in country_at), None)
+        canonical = f"{lex.country_names.get(country, country)} {display}" if country else display
+        found.append(_Draft(token.i, token.i + 1, "group", country, role, canonical, kind="generic"))
     return found
 
 

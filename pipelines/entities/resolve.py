@@ -243,6 +243,8 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
             return "location", str(m.geonameid) if m.geonameid else f"{translit_key(m.canonical)}|{m.country_code or ''}"
         if m.actor_type == "person":
             return "person", people[m.canonical].key if m.canonical in people else translit_key(m.canonical)
+        if m.actor_type == "group":  # one actor per group word and country: "Israeli troops"
+            return "group", f"{fold(m.canonical)}|{m.country_code or ''}"
         return "organization", translit_key(m.canonical)
 
     groups: dict[tuple[str, str], list[EntityMention]] = defaultdict(list)

@@ -77,7 +77,7 @@ class EventCandidate:
 
 
 # Preference when one noun phrase holds several mentions ("Chinese President Xi").
-_TYPE_RANK = {"person": 0, "organization": 1, "country": 2, "location": 3}
+_TYPE_RANK = {"person": 0, "organization": 1, "group": 2, "country": 3, "location": 4}
 _UNRANKED = len(_TYPE_RANK)  # any other type comes last
 _PLACE_TYPES = {"country", "location"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "poss"}

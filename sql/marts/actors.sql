@@ -2,7 +2,7 @@
 -- @group actor_marts
 -- @column actor_id: Stable id derived from the actor's type and canonical key, not from run order.
 -- @column name: The actor's best full name (most frequent full form; pycountry's name for countries; the gazetteer's for places).
--- @column actor_type: person, organization, country or location.
+-- @column actor_type: person, organization, country, location, or group (a generic group of people that acts: 'police', 'Israeli troops', 'protesters', one actor per group word and country).
 -- @column country_code: ISO 3166-1 alpha-3 code of the country the actor belongs to or lies in; null when unknown.
 -- @column role: CAMEO-style role code (GOV, MIL, REL, MED, LEG, JUD, BUS, EDU, IGO, NGO, OPP, ...) from titles and organisation types; null when unknown.
 -- @column aliases: Every surface form seen for this actor, sorted.

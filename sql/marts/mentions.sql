@@ -7,5 +7,5 @@
 -- @column start_char: 0-based offset of the first character in articles.body.
 -- @column end_char: Offset just past the last character (end-exclusive).
 -- @column sentence_id: The sentence holding the mention (sentences.sentence_id).
--- @column mention_kind: How the actor is referred to: name, acronym, descriptor ('the Chinese leader'), pronoun (he/she/his/her, linked only when one person is the clear antecedent) or demonym ('Kazakh' for the country).
+-- @column mention_kind: How the actor is referred to: name, acronym, descriptor ('the Chinese leader'), pronoun (he/she/his/her, linked only when one person is the clear antecedent), demonym ('Kazakh' for the country) or generic (a group noun: 'troops', 'officials').
 SELECT * FROM staging.mentions ORDER BY article_id, start_char, mention_id

@@ -338,7 +338,7 @@ def test_named_initiatives_treaties_and_their_acronyms_are_not_actors(nlp: Langu
 
 def test_disease_is_not_an_actor(nlp: Language) -> None:
     found = mentions_of(nlp, "Trade fell after the outbreak of the COVID-19 pandemic in 2020, officials in Peru said.")
-    assert [m.text for m in found] == ["Peru"]
+    assert [m.text for m in found] == ["officials", "Peru"]
 
 
 def test_web_domain_cited_as_a_source_is_a_media_organisation(nlp: Language) -> None:
@@ -511,3 +511,13 @@ def test_lone_given_name_joins_a_full_name_elsewhere_only_on_shared_evidence() -
 def test_unknown_place_named_like_a_person_elsewhere_is_that_person() -> None:
     actors, _ = resolve_actors([_person("a1", "Aden Ridgeway"), _person("a2", "Aden Ridgeway", actor_type="location")])
     assert [(a.name, a.actor_type, a.article_count) for a in actors] == [("Aden Ridgeway", "person", 2)]
+
+
+def test_generic_groups_are_actors_with_their_country_and_role(nlp: Language) -> None:
+    found = mentions_of(nlp, "Israeli troops fired on protesters near a police station, and Australia's government protested.")
+    groups = {m.text: (m.actor_type, m.country_code, m.role, m.kind) for m in found if m.kind == "generic"}
+    assert groups == {
+        "troops": ("group", "ISR", "MIL", "generic"),
+        "protesters": ("group", None, "OPP", "generic"),
+        "government": ("group", "AUS", "GOV", "generic"),
+    }
