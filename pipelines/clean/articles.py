@@ -27,7 +27,7 @@ from pipelines.clean.fields import (
     strip_site_suffix,
     title_in,
 )
-from pipelines.clean.furniture import logical_lines, shared_furniture, split_page
+from pipelines.clean.furniture import PageLayout, is_terminal, line_features, logical_lines, shared_furniture, split_page
 from pipelines.clean.html import HtmlExtract, extract_html
 from pipelines.clean.language import MIN_PAGE_STOP_RATIO, is_foreign_page, split_languages, stop_ratio
 from pipelines.clean.segment import split_paragraphs, split_sentences
@@ -58,6 +58,16 @@ def source_group(doc: RawDocument) -> str:
     if host:
         return f"host:{host}"
     return f"dir:{PurePosixPath(doc.source_file.split('#', 1)[0]).parent}"
+
+
+def _brief_layout(doc: RawDocument, lines: Sequence[str]) -> PageLayout | None:
+    """A short text handed in as the article (a wire flash: one or two sentences) is all body, save
+    lines of call-to-action or ad vocabulary: the furniture pass's prose tests (stop-word ratio,
+    title case) are made for pages and would drop "Pakistan accused India of sponsoring terrorism."."""
+    if doc.kind != "text" or sum(len(line.split()) for line in lines) >= MIN_BODY_WORDS:
+        return None
+    body = [line for line in lines if is_terminal(line) and not line_features(line).strong_ui]
+    return PageLayout(head=[], body=body, tail=[]) if body else None
 
 
 def _brief(doc: RawDocument, page: _Page, body_words: int) -> bool:
@@ -101,7 +111,7 @@ def _clean_chunk(jobs: Sequence[tuple[RawDocument, _Page, frozenset[str]]]) -> l
 
 def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticle | Rejection:
     languages = split_languages(page.lines)
-    layout = split_page(languages.english, shared)
+    layout = _brief_layout(doc, languages.english) or split_page(languages.english, shared)
     body_lines = list(layout.body)
     # Byline and date lines belong to the header even when they follow the standfirst.
     header = list(layout.head)

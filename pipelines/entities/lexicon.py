@@ -48,8 +48,9 @@ class Lexicon:
     # "Belt and Road Initiative", "Paris Agreement", "Gulf War", "COVID-19 pandemic".
     non_actor_words: dict[str, str]
     # Generic groups of people that act in the news ("police", "troops", "protesters", "officials"):
-    # lemma -> (CAMEO role, display name), from group_actors.csv.
-    group_actors: dict[str, tuple[str, str]]
+    # lemma -> (CAMEO role, display name, collective), from group_actors.csv. A collective noun names the
+    # group in the singular ("the army"); the others only in the plural ("soldiers", not "a soldier").
+    group_actors: dict[str, tuple[str, str, bool]]
     # entity_words.csv kind -> lower-cased words. leading_drop: dropped from a name's start ("the");
     # former: before a role word ("former Beatle", "ex-Wallaby"); title_glue: allowed between a title and what
     # precedes it ("Russia's former President"); locative: prepositions before a place; not_locative_before:
@@ -135,5 +136,5 @@ def lexicon() -> Lexicon:
         furniture=frozenset(fold(r["term"]) for r in furniture if r["kind"] not in NON_ACTOR_KINDS),
         non_actor_words={fold(r["term"]): r["kind"] for r in furniture if r["kind"] in NON_ACTOR_KINDS},
         words={kind: frozenset(members) for kind, members in words.items()},
-        group_actors={r["lemma"]: (r["role"], r["display"]) for r in reference_rows("group_actors.csv")},
+        group_actors={r["lemma"]: (r["role"], r["display"], r["collective"] == "1") for r in reference_rows("group_actors.csv")},
     )

@@ -1091,7 +1091,9 @@ def _groups(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
             continue
         if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
             continue  # "police station", "army base": a modifier, not the group
-        role, display = entry
+        role, display, collective = entry
+        if not collective and token.tag_ not in ("NNS", "NNPS"):
+            continue  # "a soldier", "the leader": one person, not a group (the descriptor rules judge those)
         country = next((country_at[c.i] for c in token.children if c.dep_ in MODIFIER_DEPS and c.i in country_at), None)
         canonical = f"{lex.country_names.get(country, country)} {display}" if country else display
         found.append(_Draft(token.i, token.i + 1, "group", country, role, canonical, kind="generic"))

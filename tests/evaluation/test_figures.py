@@ -1,0 +1,14 @@
+"""The test half's figures never drop below the ones recorded in figures.json (see docs/evaluation.md).
+
+Improving a rule raises them; `python -m pipelines evaluate` then records the new figures."""
+
+import json
+
+from pipelines.evaluation import FIGURES_FILE, evaluate, guarded_figures, load_gold
+
+
+def test_test_half_figures_do_not_drop() -> None:
+    recorded = json.loads(FIGURES_FILE.read_text(encoding="utf-8"))
+    figures = guarded_figures(evaluate([s for s in load_gold() if s.split == "test"])["test"])
+    drops = {name: (recorded[name], figures[name]) for name in recorded if figures[name] < recorded[name]}
+    assert not drops, f"test-half figures dropped (recorded, now): {drops}"

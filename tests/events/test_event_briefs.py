@@ -1,0 +1,33 @@
+"""One-sentence wire reports, handed in as text, become articles whose event has the right CAMEO root.
+
+The sentences are written for this test in the shapes wire services use; none comes from the samples."""
+
+import pytest
+
+from pipelines.evaluation import run_pipeline
+
+BRIEFS = [
+    ("Iran denounced the United States on Monday.", "11"),
+    ("Russia threatened to cut off Ukraine's gas supplies.", "13"),
+    ("Hundreds of protesters demonstrated in Cairo on Friday.", "14"),
+    ("A village near Kandahar was attacked by gunmen.", "19"),
+    ("Police arrested two men in Sydney after the raid.", "17"),
+    ("Israeli troops killed three Palestinian militants in Gaza.", "19"),
+    ("The United Nations called for a ceasefire in Sudan.", "02"),
+    ("Chinese President Hu Jintao met Japanese Prime Minister Junichiro Koizumi in Beijing.", "04"),
+    ("The European Union imposed sanctions on Zimbabwe.", "16"),
+    ("Thousands of workers went on strike in Seoul.", "14"),
+    ("Pakistan accused India of sponsoring terrorism.", "11"),
+    ("The government rejected the opposition's demand for early elections.", "12"),
+    ("Hamas claimed responsibility for the bombing.", "01"),
+]
+
+
+@pytest.fixture(scope="module")
+def predictions():
+    return run_pipeline([(f"brief:{i}", text) for i, (text, _) in enumerate(BRIEFS)])
+
+
+@pytest.mark.parametrize(("index", "root"), [(i, root) for i, (_, root) in enumerate(BRIEFS)], ids=[t for t, _ in BRIEFS])
+def test_a_brief_yields_its_event(predictions, index: int, root: str) -> None:
+    assert root in {r.root for r in predictions[f"brief:{index}"].reports}
