@@ -64,7 +64,7 @@ class EventCandidate:
     predicate_end: int
     predicate_text: str
     event_code: str
-    actor1_id: str  # source
+    actor1_id: str | None  # source; None for an act the text names no doer of ("three men were arrested")
     actor2_id: str | None  # target
     place_id: str | None
     event_date: dt.date | None
@@ -156,6 +156,21 @@ def _bare_comma(first: Token, second: Token) -> bool:
     return no_cc and len(between) == 1 and between[0].text == ","
 
 
+# Inflections the small model's lemmatizer gets wrong ("fined" -> "fin", "hopes" -> "hop"): the
+# form's own stems, tried in this order when its lemma is not in the lexicon.
+_INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", "e"), ("es", ""), ("s", ""), ("ing", "e"), ("ing", ""))
+
+
+def _entries(token: Token, pos: str) -> list[LexiconEntry]:
+    lexicon = event_lexicon()
+    found = lexicon.get((token.lemma_.lower(), pos))
+    if found:
+        return found
+    form = token.lower_
+    stems = [form[: -len(end)] + stem for end, stem in _INFLECTIONS if form.endswith(end) and len(form) - len(end) >= 3]
+    return next((entries for stem in (form, *stems) if (entries := lexicon.get((stem, pos)))), [])
+
+
 def _match_entry(token: Token) -> LexiconEntry | None:
     # The tag outvotes the coarse POS when they disagree (a headline "X greets Y" tagged NOUN/VBZ).
     pos = "VERB" if token.pos_ == "VERB" or token.tag_.startswith("VB") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
@@ -163,7 +178,7 @@ def _match_entry(token: Token) -> LexiconEntry | None:
         return None
     words = context_words()
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    for entry in event_lexicon().get((token.lemma_.lower(), pos), []):
+    for entry in _entries(token, pos):
         kind, _, word = entry.pattern.partition(":")
         if not entry.pattern:
             return entry
@@ -243,13 +258,30 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
         return _subject_token(verb.head)[0], False
     if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_token(verb.head)[0], False
+    if verb.dep_ == "acomp":  # "X is ready to meet Y": the copula's subject
+        return _subject_token(verb.head)[0], False
     if verb.dep_ in ("acl", "relcl"):
         return verb.head, False
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "X voted in favour of banning Y"; "X and Y are close to signing"
         governor = verb.head.head.head if verb.head.head.dep_ == "acomp" else verb.head.head
         if governor.pos_ in ("VERB", "AUX"):
             return _subject_token(governor)[0], False
+        if governor.pos_ == "NOUN":  # "X's offer of holding talks", "X repeated his offer of holding talks"
+            owner = _owner(governor)
+            if owner is not None:
+                return owner, False
     return None, False
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose a noun's act is: its possessor ("X's offer"); for a possessive pronoun, or none, the
+    subject of the verb the noun is the object of ("X repeated his offer", "X renewed the offer")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ != "PRON":
+        return owner
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and not _is_passive(noun.head):
+        return _subject_token(noun.head)[0]
+    return None
 
 
 def _speaker(verb: Token, actors: _ActorIndex) -> list[ActorMention]:
@@ -274,6 +306,7 @@ class _Roles:
     targets: list[ActorMention]
     place: ActorMention | None
     direct_source: bool
+    doerless: bool = False  # a passive with no agent: its subject is the target and no one is the source
 
 
 def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles:
@@ -282,6 +315,7 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
     if verb.lemma_.lower() in context_words()["alongside"]:
         target_preps = target_preps - {"with"}  # "fighting with the Taliban" is as often alongside as against
     agent = next((o for _, o in _pobjs(verb, {"by"})), None)
+    doerless = False
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and agent is not None  # "rebels backed by Y"
     if _is_passive(verb) or reduced:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -290,13 +324,14 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         sources = actors.of_coordination(agent) if agent is not None else []
         targets = actors.of_coordination(subject) if subject is not None else []
         direct = agent is not None
+        doerless = agent is None and not reduced
     else:
         subject, direct = _subject_token(verb)
         sources = actors.of_coordination(subject) if subject is not None else []
         if subject is not None and subject.lower_ == "they" and entry.symmetric:
             sources = actors.pair_in(verb.sent)  # "X was in Y with Z, but they did not meet"
         elif not sources and subject is not None and subject.pos_ == "PRON":
-            sources = _speaker(verb, actors)
+            sources = _speaker(subject.head, actors)  # the pronoun's own clause: "X says he is ready to meet Y"
         direct_objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         if direct_objects and not entry.pattern.startswith("obj:") and not any(actors.of_phrase(d) for d in direct_objects):
             # The object is what was acted on, so the verb's other phrases are circumstances:
@@ -323,7 +358,7 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         )
         targets = next((found for objects in object_sets if (found := [a for o in objects for a in actors.of_coordination(o)])), [])
     place = _place(verb, actors, exclude={a.actor_id for a in sources})
-    return _Roles(sources, _struck_place(targets, place, entry), place, direct)
+    return _Roles(sources, _struck_place(targets, place, entry), place, direct, doerless)
 
 
 def _struck_place(targets: list[ActorMention], place: ActorMention | None, entry: LexiconEntry) -> list[ActorMention]:
@@ -384,6 +419,8 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and not _sponsor(child):  # "X's visit", "the Russia-China talks"
             sources.extend(a for t in child.subtree if (a := actors.at(t)) is not None)
+        elif child.dep_ == "poss" and child.pos_ == "PRON" and (owner := _owner(noun)) is not None:
+            sources.extend(actors.of_coordination(owner))  # "X renewed his call for talks": his is X
     for _, obj in _pobjs(noun, {"by"}):
         sources.extend(actors.of_coordination(obj))
     if not sources:  # an act's noun names its doer by "from": "criticism from X", "a promise from X"
@@ -456,14 +493,17 @@ def _contest(predicate: Token, sentence: Span) -> bool:
     return _mentions_any(sentence, context_words()["sport"]) or any(True for _ in margins)
 
 
-def _dyads(roles: _Roles, entry: LexiconEntry) -> list[tuple[ActorMention, ActorMention | None]]:
-    if roles.targets:
+def _dyads(roles: _Roles, entry: LexiconEntry) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    pairs: list[tuple[ActorMention | None, ActorMention | None]]
+    if not roles.sources and roles.doerless and not entry.symmetric:  # "three men were arrested in X"
+        pairs = [(None, t) for t in roles.targets]
+    elif roles.targets:
         pairs = [(s, t) for s in roles.sources for t in roles.targets]
     elif entry.symmetric and len(roles.sources) > 1:  # "X and Y met"
         pairs = list(combinations(roles.sources, 2))
     else:
         pairs = [(s, None) for s in roles.sources]
-    return [(s, t) for s, t in pairs if t is None or s.actor_id != t.actor_id]
+    return [(s, t) for s, t in pairs if s is None or t is None or s.actor_id != t.actor_id]
 
 
 def _confidence(has_target: bool, direct_source: bool, dated: bool, is_verb: bool) -> float:
@@ -476,7 +516,7 @@ def _confidence(has_target: bool, direct_source: bool, dated: bool, is_verb: boo
 
 
 def _settle_dyad(
-    source: ActorMention, target: ActorMention | None, place: ActorMention | None, entry: LexiconEntry, doc: Doc
+    source: ActorMention | None, target: ActorMention | None, place: ActorMention | None, entry: LexiconEntry, doc: Doc
 ) -> tuple[ActorMention | None, ActorMention | None] | None:
     """The target and place a dyad reports, or None when the dyad is no event of `entry`."""
     visit = entry.event_code in VISIT_CODES
@@ -487,11 +527,33 @@ def _settle_dyad(
     if target is None and entry.needs_target and not (visit and place is not None):
         return None
     presence = entry.pattern.startswith("purpose:")
-    if presence and (source.actor_type in _PLACE_TYPES or target is None or target.actor_type not in _PLACE_TYPES):
+    if presence and (source is None or source.actor_type in _PLACE_TYPES or target is None or target.actor_type not in _PLACE_TYPES):
         return None  # a visit is made by a person or body to a place: "Russia was in Syria to fight" is not one
-    if place is not None and place.actor_id == source.actor_id:
+    if place is not None and source is not None and place.actor_id == source.actor_id:
         place = None
     return target, place
+
+
+# CAMEO codes a cooperative act that is only intended under its intent: a meeting one is ready
+# for is 036, aid one offers 033. Hostile intent is no threat unless stated as one ("planning
+# attacks" is not threatening them), so conflict keeps its code.
+_INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+
+
+def _intended_code(predicate: Token, entry: LexiconEntry) -> str:
+    """The entry's code, or its intent's code when the predicate hangs on a word of intent
+    ("ready to meet", "offered to mediate", "his offer of holding talks")."""
+    root = entry.event_code[:2]
+    if root not in _INTENT_CODES:
+        return entry.event_code
+    intent, node = context_words()["intent"], predicate
+    for _ in range(4):  # to the word of intent through infinitives, adjectives, light verbs and "of"
+        if node.dep_ not in ("xcomp", "acomp", "pcomp", "pobj", "prep", "dobj") or node.head.i == node.i:
+            return entry.event_code
+        node = node.head
+        if node.lemma_.lower() in intent or node.lower_ in intent:
+            return _INTENT_CODES[root]
+    return entry.event_code
 
 
 def _article_date(doc: Doc, context: ArticleContext) -> tuple[dt.date | None, Precision]:
@@ -530,6 +592,7 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
             if entry is None or token.i in consumed:
                 continue
             is_verb = entry.pos == "VERB"
+            code = _intended_code(token, entry)
             if quads[entry.event_code] in _CONFLICT_QUADS and _contest(token, span):
                 continue
             roles = _verb_roles(token, entry, actors) if is_verb else _noun_roles(token, entry, actors, predicates)
@@ -550,8 +613,8 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
                     predicate_start=token.idx,
                     predicate_end=token.idx + len(token.text),
                     predicate_text=token.text,
-                    event_code=entry.event_code,
-                    actor1_id=source.actor_id,
+                    event_code=code,
+                    actor1_id=source.actor_id if source is not None else None,
                     actor2_id=target.actor_id if target is not None else None,
                     place_id=place.actor_id if place is not None else None,
                     event_date=resolved.date,
@@ -564,8 +627,8 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
                     symmetric=entry.symmetric,
                     date_text=resolved.pending,
                 )
-                dyad = (source.actor_id, candidate.actor2_id)
-                key = (sentence_id, entry.event_code[:2], tuple(sorted(dyad, key=str)) if entry.symmetric else dyad, modality)
+                dyad = (candidate.actor1_id, candidate.actor2_id)
+                key = (sentence_id, code[:2], tuple(sorted(dyad, key=str)) if entry.symmetric else dyad, modality)
                 if key not in best or candidate.confidence > best[key].confidence:
                     best[key] = candidate
     return sorted(best.values(), key=lambda c: (c.predicate_start, c.actor1_id, c.actor2_id or ""))

@@ -83,7 +83,7 @@ class EventRow:
     event_label: str
     quad_class: int
     goldstein: float
-    actor1_id: str
+    actor1_id: str | None  # None when the text names no doer ("three men were arrested")
     actor2_id: str | None
     place_id: str | None
     modality: Modality
@@ -110,7 +110,7 @@ def _order(c: EventCandidate) -> tuple:
         c.sentence_id,
         c.predicate_start,
         c.event_code,
-        c.actor1_id,
+        c.actor1_id or "",
         c.actor2_id or "",
         c.modality,
     )
@@ -134,9 +134,9 @@ def _group_key(c: EventCandidate, actors: Mapping[str, ActorInfo]) -> tuple[str,
     polarity = c.modality if c.modality in ("negated", "hypothetical") else "factual"
     if root == CONSULT_ROOT:
         counterpart = _counterpart(c)
-        dyad = tuple(sorted((_polity(c.actor1_id, actors), _polity(counterpart, actors) if counterpart else "")))
+        dyad = tuple(sorted((_polity(c.actor1_id, actors) if c.actor1_id else "", _polity(counterpart, actors) if counterpart else "")))
         return root, polarity, dyad  # type: ignore[return-value]
-    dyad = (c.actor1_id, c.actor2_id or "")
+    dyad = (c.actor1_id or "", c.actor2_id or "")
     if c.symmetric:
         dyad = tuple(sorted(dyad))  # type: ignore[assignment]
     return (root if root in _ROOT_MERGED else c.event_code), polarity, dyad
@@ -248,10 +248,10 @@ def _specificity(actor_id: str | None, actors: Mapping[str, ActorInfo]) -> int:
     return -1 if actor_id is None else _SPECIFICITY.get(actors.get(actor_id, ("",))[0], _SPECIFICITY["organization"])
 
 
-def _encounter_pair(members: list[EventCandidate], code: str, actors: Mapping[str, ActorInfo]) -> tuple[str, str | None]:
+def _encounter_pair(members: list[EventCandidate], code: str, actors: Mapping[str, ActorInfo]) -> tuple[str | None, str | None]:
     """The most specific, then most reported pair of an encounter, in its most reported direction."""
 
-    def oriented(m: EventCandidate) -> tuple[str, str | None]:
+    def oriented(m: EventCandidate) -> tuple[str | None, str | None]:
         pair = (m.actor1_id, _counterpart(m) or None)
         flip = (m.event_code == HOST_CODE) != (code == HOST_CODE) and pair[1] is not None
         return (pair[1], pair[0]) if flip else pair  # type: ignore[return-value]
@@ -259,7 +259,7 @@ def _encounter_pair(members: list[EventCandidate], code: str, actors: Mapping[st
     directions = [oriented(m) for m in members]
     pairs = [frozenset(d) for d in directions]
     best = _most_common(pairs, lambda p: (-sum(_specificity(a, actors) for a in p), sorted(a or "" for a in p)))
-    return _most_common([d for d in directions if frozenset(d) == best], lambda d: (d[0], d[1] or ""))
+    return _most_common([d for d in directions if frozenset(d) == best], lambda d: (d[0] or "", d[1] or ""))
 
 
 def _place(members: list[EventCandidate], actors: Mapping[str, ActorInfo]) -> str | None:
@@ -275,7 +275,8 @@ def _event_row(
         actor1, actor2 = _encounter_pair(members, code, actors)
     else:
         directions = [(m.actor1_id, m.actor2_id) for m in members if m.event_code == code]
-        actor1, actor2 = _most_common(directions, lambda d: (d[0], d[1] or ""))
+        directions = [d for d in directions if d[0] is not None] or directions  # reports naming the doer first
+        actor1, actor2 = _most_common(directions, lambda d: (d[0] or "", d[1] or ""))
     modalities = [m.modality for m in members]
     modality = "asserted" if "asserted" in modalities else _most_common(modalities, MODALITY_PRECEDENCE.index)
     reports = {(m.article_id, m.sentence_id): m for m in members}

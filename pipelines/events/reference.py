@@ -87,7 +87,13 @@ def context_words() -> dict[str, frozenset[str]]:
     happened; "object_target_prep": prepositions by which an object's own phrase names whom the act is aimed at
     ("condemned the attack on Y"; "flights from X", "a station at X" name where, not whom); "partner_prep":
     prepositions naming a partner of the act even beside a direct object ("signed a deal with Y");
-    "circumstantial_prep": prepositions of phrasal verbs that also head circumstances ("on their way", "for a meeting")."""
+    "circumstantial_prep": prepositions of phrasal verbs that also head circumstances ("on their way", "for a meeting");
+    object and context classes of lexicon patterns: "munition" (what is fired: "fired rockets"), "custody" ("taken into
+    custody"), "people" (objects that are people: "captured fighters" is an arrest, "captured the town" an occupation),
+    "ties" and "envoy" (diplomatic relations and the people who carry them: "downgraded ties", "expelled the envoy"),
+    "hunger" (a hunger strike), "aid" (relief that is humanitarian), "air" (bombing from the air);
+    "intent": words by which a predicate is only intended ("ready to meet", "offered to mediate"): CAMEO codes such
+    an act under its intent (036 for a meeting)."""
     kinds: dict[str, set[str]] = {}
     for r in reference_rows("event_context_words.csv"):
         kinds.setdefault(r["kind"], set()).add(r["lemma"])

@@ -1,5 +1,8 @@
--- Every event's actors and place exist; the place is a location or a country; the source actor is set.
-SELECT e.event_id, 'unknown or missing actor1' AS problem FROM events AS e LEFT JOIN actors AS a ON a.actor_id = e.actor1_id WHERE a.actor_id IS NULL
+-- Every event's actors and place exist; the place is a location or a country; an event names at least one actor
+-- (the source is null for an act whose doer the text does not name: "three men were arrested").
+SELECT e.event_id, 'unknown actor1' AS problem FROM events AS e LEFT JOIN actors AS a ON a.actor_id = e.actor1_id WHERE e.actor1_id IS NOT NULL AND a.actor_id IS NULL
+UNION ALL
+SELECT e.event_id, 'no actor' FROM events AS e WHERE e.actor1_id IS NULL AND e.actor2_id IS NULL
 UNION ALL
 SELECT e.event_id, 'unknown actor2' FROM events AS e LEFT JOIN actors AS a ON a.actor_id = e.actor2_id WHERE e.actor2_id IS NOT NULL AND a.actor_id IS NULL
 UNION ALL

@@ -8,7 +8,7 @@
 -- @column quad_class: As in events.
 -- @column goldstein: As in events.
 -- @column modality: As in events.
--- @column actor1_name: Name of the source actor.
+-- @column actor1_name: Name of the source actor; null when the text names no doer.
 -- @column actor1_type: Type of the source actor.
 -- @column actor1_country: ISO 3166-1 alpha-3 country of the source actor.
 -- @column actor2_name: Name of the target actor, when there is one.
@@ -53,7 +53,7 @@ SELECT
     substring(art.body, b.start_char + 1, b.end_char - b.start_char) AS evidence,
     b.article_id AS evidence_article_id
 FROM events AS e
-JOIN actors AS a1 ON a1.actor_id = e.actor1_id
+LEFT JOIN actors AS a1 ON a1.actor_id = e.actor1_id
 LEFT JOIN actors AS a2 ON a2.actor_id = e.actor2_id
 LEFT JOIN actors AS p ON p.actor_id = e.place_id
 LEFT JOIN best AS b ON b.event_id = e.event_id AND b.rank = 1

@@ -8,7 +8,7 @@
 -- @column event_label: CAMEO label of event_code.
 -- @column quad_class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
 -- @column goldstein: Goldstein scale of event_code, -10 (most conflictual) to +10 (most cooperative).
--- @column actor1_id: Source actor, who acts (actors.actor_id).
+-- @column actor1_id: Source actor, who acts (actors.actor_id); null when the text names no doer ("three men were arrested").
 -- @column actor2_id: Target actor, acted upon (actors.actor_id); null when the event has none.
 -- @column place_id: Where it happened, a location or country actor (actors.actor_id); null when unstated.
 -- @column modality: asserted, planned, negated, reported or hypothetical: whether it happened, as the reports say.

@@ -24,7 +24,7 @@ def modality_of(events_of: Callable[..., list[EventCandidate]], text: str, code:
         ("There was no indication Biden might meet Macron.", "040", "negated"),
         ("Biden will travel to Germany next week.", "042", "planned"),
         ("Biden is expected to sign a treaty with Macron.", "057", "planned"),
-        ("Biden plans to hold talks with Macron.", "040", "planned"),
+        ("Biden plans to hold talks with Macron.", "036", "planned"),  # CAMEO: intent to meet
         ("The summit between Biden and Macron is to be held in Berlin.", "040", "planned"),
         ("Merkel said that France attacked Italy.", "190", "reported"),
         ("According to officials, Russia attacked Ukraine.", "190", "reported"),

@@ -60,5 +60,14 @@ def test_context_words_have_their_kinds():
         "object_target_prep",
         "partner_prep",
         "circumstantial_prep",
+        "munition",
+        "custody",
+        "people",
+        "ties",
+        "envoy",
+        "hunger",
+        "aid",
+        "air",
+        "intent",
     }
     assert {"troop", "government"} <= words["agent"] and "innings" in words["sport"] and "hold" in words["support"]
