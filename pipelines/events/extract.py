@@ -35,6 +35,7 @@ from pipelines.events.modality import Modality, detect_modality
 from pipelines.events.reference import (
     CONSULT_ROOT,
     HOST_CODE,
+    INTENT_ROOT,
     STATEMENT_ROOT,
     VISIT_CODES,
     LexiconEntry,
@@ -86,6 +87,11 @@ _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _CONFLICT_QUADS = {3, 4}
 # Roots of physical force (assault, fight, mass violence), whose target may be the place struck.
 _FORCE_ROOTS = {"18", "19", "20"}
+# Roots whose nouns report an act on a named target though its doer is unnamed ("the raid on X",
+# "criticism of Y", "protests against Z"); a meeting or a deal without its parties is no event.
+_DOERLESS_NOUN_ROOTS = {"11", "12", "13", "14", "17", "18", "19", "20"}
+# Prepositions that place a nominal event in time as an occurrence ("after the raid").
+_TIME_PREPS = {"after", "since", "following", "before", "during", "amid"}
 # Roots of support and aid, whose nouns name their beneficiary by "for" ("support for Y", "aid for Y").
 _BENEFIT_ROOTS = {"05", "07"}
 
@@ -451,10 +457,18 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
                 sources = actors.of_coordination(subject)
                 direct = False
     place = _place(noun, actors, exclude={a.actor_id for a in sources})
+    doerless = not sources and entry.event_code[:2] in _DOERLESS_NOUN_ROOTS and _told_as_a_time(noun, predicates)
     if place is None and entry.event_code in VISIT_CODES:
         # a visit to a descriptor placed by the descriptor's own in-phrase: "his first visit to the country, in X"
         place = next((p for _, o in _pobjs(noun, {"to"}) if (p := _place(o, actors, {a.actor_id for a in sources})) is not None), None)
-    return _Roles(sources, _struck_place(targets, place, entry), place, direct)
+    return _Roles(sources, _struck_place(targets, place, entry), place, direct, doerless)
+
+
+def _told_as_a_time(noun: Token, predicates: dict[int, LexiconEntry]) -> bool:
+    """Whether a nominal event is told as something that happened ("tensions rose after the raid on
+    X", "since the attack on Y", "protests against Z erupted"), not named in passing as what another
+    act is about ("searched for the suspect in the attacks on X", "confirmed the arrests of Y")."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ in _TIME_PREPS) or _reported_as_news(noun, predicates)
 
 
 def _sponsor(modifier: Token) -> bool:
@@ -493,6 +507,17 @@ def _contest(predicate: Token, sentence: Span) -> bool:
     return _mentions_any(sentence, context_words()["sport"]) or any(True for _ in margins)
 
 
+def _against_nature(predicate: Token, entry: LexiconEntry) -> bool:
+    """A fight against fire, flood or disease ("firefighters battled the blaze"): no conflict. An
+    entry that names its object is not one ("opened fire")."""
+    if entry.pattern.startswith("obj:"):
+        return False
+    hazards = context_words()["hazard"]
+    opposed = [c for c in predicate.children if c.dep_ in ("dobj", "nsubjpass")]
+    opposed += [o for _, o in _pobjs(predicate, {"against", "with"})]
+    return any(t.lemma_.lower() in hazards for o in opposed for t in (o, *(c for c in o.children if c.dep_ == "compound")))
+
+
 def _dyads(roles: _Roles, entry: LexiconEntry) -> list[tuple[ActorMention | None, ActorMention | None]]:
     pairs: list[tuple[ActorMention | None, ActorMention | None]]
     if not roles.sources and roles.doerless and not entry.symmetric:  # "three men were arrested in X"
@@ -515,16 +540,28 @@ def _confidence(has_target: bool, direct_source: bool, dated: bool, is_verb: boo
     return round(min(score, 0.95), 3)
 
 
+# Roots whose act means nothing without a named party: a statement, an offer or a meeting with no one
+# named is no event ("began offering flights"), while an act on something unnamed still is ("asked
+# the banks to help", "sank the boat").
+_NAMED_TARGET_ROOTS = {STATEMENT_ROOT, INTENT_ROOT, CONSULT_ROOT}
+
+
+def _has_object(predicate: Token) -> bool:
+    """Whether a verb acts on a thing or people the text names, though no actor: a noun object."""
+    return predicate.pos_ == "VERB" and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in predicate.children)
+
+
 def _settle_dyad(
-    source: ActorMention | None, target: ActorMention | None, place: ActorMention | None, entry: LexiconEntry, doc: Doc
+    source: ActorMention | None, target: ActorMention | None, place: ActorMention | None, entry: LexiconEntry, predicate: Token
 ) -> tuple[ActorMention | None, ActorMention | None] | None:
     """The target and place a dyad reports, or None when the dyad is no event of `entry`."""
     visit = entry.event_code in VISIT_CODES
-    if target is not None and entry.event_code[:2] == STATEMENT_ROOT and _news_outlet(target, doc):
+    if target is not None and entry.event_code[:2] == STATEMENT_ROOT and _news_outlet(target, predicate.doc):
         target = None  # "X told the Associated Press" quotes X; it is no statement to the outlet
     if visit and target is not None and target.actor_type in _PLACE_TYPES:
         place = target
-    if target is None and entry.needs_target and not (visit and place is not None):
+    acted_on = entry.event_code[:2] not in _NAMED_TARGET_ROOTS and _has_object(predicate)
+    if target is None and entry.needs_target and not (visit and place is not None) and not acted_on:
         return None
     presence = entry.pattern.startswith("purpose:")
     if presence and (source is None or source.actor_type in _PLACE_TYPES or target is None or target.actor_type not in _PLACE_TYPES):
@@ -554,6 +591,19 @@ def _intended_code(predicate: Token, entry: LexiconEntry) -> str:
         if node.lemma_.lower() in intent or node.lower_ in intent:
             return _INTENT_CODES[root]
     return entry.event_code
+
+
+_CONVENTIONAL_FORCE = "190"
+_UNCONVENTIONAL_VIOLENCE = "180"
+
+
+def _unclaimed_attack(code: str, source: ActorMention | None, target: ActorMention | None, is_verb: bool) -> str:
+    """CAMEO keeps 19 for force between armed sides and 18 for unconventional violence: an attack
+    reported as a noun with no doer named, on a state, a place, a body or a person rather than on
+    armed men ("the attack on the parliament", "the September 11 attacks on the United States"),
+    is the latter."""
+    unclaimed = code == _CONVENTIONAL_FORCE and not is_verb and source is None
+    return _UNCONVENTIONAL_VIOLENCE if unclaimed and target is not None and target.actor_type != "group" else code
 
 
 def _article_date(doc: Doc, context: ArticleContext) -> tuple[dt.date | None, Precision]:
@@ -593,7 +643,7 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
                 continue
             is_verb = entry.pos == "VERB"
             code = _intended_code(token, entry)
-            if quads[entry.event_code] in _CONFLICT_QUADS and _contest(token, span):
+            if quads[entry.event_code] in _CONFLICT_QUADS and (_contest(token, span) or _against_nature(token, entry)):
                 continue
             roles = _verb_roles(token, entry, actors) if is_verb else _noun_roles(token, entry, actors, predicates)
             modality = detect_modality(token, lambda t: t.i in predicates)
@@ -601,10 +651,11 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
             if resolved.source == "article" and not (is_verb or _reported_as_news(token, predicates)):
                 resolved = ResolvedDate(None, None, "undated")
             for source, target in _dyads(roles, entry):
-                settled = _settle_dyad(source, target, roles.place, entry, doc)
+                settled = _settle_dyad(source, target, roles.place, entry, token)
                 if settled is None:
                     continue
                 target, place = settled
+                event_code = _unclaimed_attack(code, source, target, is_verb)
                 candidate = EventCandidate(
                     article_id=context.article_id,
                     sentence_id=sentence_id,
@@ -613,7 +664,7 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
                     predicate_start=token.idx,
                     predicate_end=token.idx + len(token.text),
                     predicate_text=token.text,
-                    event_code=code,
+                    event_code=event_code,
                     actor1_id=source.actor_id if source is not None else None,
                     actor2_id=target.actor_id if target is not None else None,
                     place_id=place.actor_id if place is not None else None,
@@ -628,7 +679,7 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
                     date_text=resolved.pending,
                 )
                 dyad = (candidate.actor1_id, candidate.actor2_id)
-                key = (sentence_id, code[:2], tuple(sorted(dyad, key=str)) if entry.symmetric else dyad, modality)
+                key = (sentence_id, event_code[:2], tuple(sorted(dyad, key=str)) if entry.symmetric else dyad, modality)
                 if key not in best or candidate.confidence > best[key].confidence:
                     best[key] = candidate
-    return sorted(best.values(), key=lambda c: (c.predicate_start, c.actor1_id, c.actor2_id or ""))
+    return sorted(best.values(), key=lambda c: (c.predicate_start, c.actor1_id or "", c.actor2_id or ""))

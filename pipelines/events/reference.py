@@ -9,6 +9,7 @@ from pipelines.reference import reference_rows
 
 # CAMEO codes the extraction and merge rules single out.
 STATEMENT_ROOT = "01"
+INTENT_ROOT = "03"  # express intent to cooperate
 CONSULT_ROOT = "04"  # encounters: visit, host, meet
 VISIT_CODES = {"042", "043"}  # make a visit, host a visit
 HOST_CODE = "043"
@@ -92,6 +93,7 @@ def context_words() -> dict[str, frozenset[str]]:
     custody"), "people" (objects that are people: "captured fighters" is an arrest, "captured the town" an occupation),
     "ties" and "envoy" (diplomatic relations and the people who carry them: "downgraded ties", "expelled the envoy"),
     "hunger" (a hunger strike), "aid" (relief that is humanitarian), "air" (bombing from the air);
+    "hazard": what one fights that is no party ("battled the blaze", "the fight against cancer");
     "intent": words by which a predicate is only intended ("ready to meet", "offered to mediate"): CAMEO codes such
     an act under its intent (036 for a meeting)."""
     kinds: dict[str, set[str]] = {}

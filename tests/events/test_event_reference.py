@@ -69,5 +69,6 @@ def test_context_words_have_their_kinds():
         "aid",
         "air",
         "intent",
+        "hazard",
     }
     assert {"troop", "government"} <= words["agent"] and "innings" in words["sport"] and "hold" in words["support"]
