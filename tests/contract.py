@@ -35,5 +35,5 @@ CONTRACT = {
         "num_sources",
         "confidence",
     ],
-    "event_mentions": ["event_id", "article_id", "sentence_id", "start_char", "end_char", "confidence"],
+    "event_mentions": ["event_id", "article_id", "sentence_id", "start_char", "end_char", "confidence", "rule"],
 }

@@ -36,6 +36,7 @@ EVENT_MENTION_SCHEMA = {
     "start_char": pl.Int64,
     "end_char": pl.Int64,
     "confidence": pl.Float64,
+    "rule": pl.String,
 }
 
 

@@ -75,6 +75,7 @@ class EventCandidate:
     confidence: float
     symmetric: bool  # the predicate reads the same both ways (meet, talks, sign, fight)
     date_text: str | None = None  # a year-less date expression of an undated article, resolved at merge
+    rule: str = ""  # which lexicon entry and argument rule produced it: "kill/verb passive-no-agent"
 
 
 # Preference when one noun phrase holds several mentions ("Chinese President Xi").
@@ -312,7 +313,8 @@ class _Roles:
     targets: list[ActorMention]
     place: ActorMention | None
     direct_source: bool
-    doerless: bool = False  # a passive with no agent: its subject is the target and no one is the source
+    doerless: bool  # no one is the source: a passive with no agent, a nominal event with no doer
+    how: str  # the argument rule that found them, recorded with each report
 
 
 def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles:
@@ -331,13 +333,15 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         targets = actors.of_coordination(subject) if subject is not None else []
         direct = agent is not None
         doerless = agent is None and not reduced
+        how = "reduced-passive" if reduced else "passive" if direct else "passive-no-agent"
     else:
         subject, direct = _subject_token(verb)
         sources = actors.of_coordination(subject) if subject is not None else []
+        how = "subject" if direct else "governing-subject"
         if subject is not None and subject.lower_ == "they" and entry.symmetric:
-            sources = actors.pair_in(verb.sent)  # "X was in Y with Z, but they did not meet"
+            sources, how = actors.pair_in(verb.sent), "pronoun-pair"  # "X was in Y with Z, but they did not meet"
         elif not sources and subject is not None and subject.pos_ == "PRON":
-            sources = _speaker(subject.head, actors)  # the pronoun's own clause: "X says he is ready to meet Y"
+            sources, how = _speaker(subject.head, actors), "speaker"  # the pronoun's own clause: "X says he is ready to meet Y"
         direct_objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         if direct_objects and not entry.pattern.startswith("obj:") and not any(actors.of_phrase(d) for d in direct_objects):
             # The object is what was acted on, so the verb's other phrases are circumstances:
@@ -364,7 +368,7 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         )
         targets = next((found for objects in object_sets if (found := [a for o in objects for a in actors.of_coordination(o)])), [])
     place = _place(verb, actors, exclude={a.actor_id for a in sources})
-    return _Roles(sources, _struck_place(targets, place, entry), place, direct, doerless)
+    return _Roles(sources, _struck_place(targets, place, entry), place, direct, doerless, how)
 
 
 def _struck_place(targets: list[ActorMention], place: ActorMention | None, entry: LexiconEntry) -> list[ActorMention]:
@@ -458,10 +462,11 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
                 direct = False
     place = _place(noun, actors, exclude={a.actor_id for a in sources})
     doerless = not sources and entry.event_code[:2] in _DOERLESS_NOUN_ROOTS and _told_as_a_time(noun, predicates)
+    how = "noun-no-doer" if doerless else "noun-doer" if direct else "noun-light-verb"
     if place is None and entry.event_code in VISIT_CODES:
         # a visit to a descriptor placed by the descriptor's own in-phrase: "his first visit to the country, in X"
         place = next((p for _, o in _pobjs(noun, {"to"}) if (p := _place(o, actors, {a.actor_id for a in sources})) is not None), None)
-    return _Roles(sources, _struck_place(targets, place, entry), place, direct, doerless)
+    return _Roles(sources, _struck_place(targets, place, entry), place, direct, doerless, how)
 
 
 def _told_as_a_time(noun: Token, predicates: dict[int, LexiconEntry]) -> bool:
@@ -606,6 +611,14 @@ def _unclaimed_attack(code: str, source: ActorMention | None, target: ActorMenti
     return _UNCONVENTIONAL_VIOLENCE if unclaimed and target is not None and target.actor_type != "group" else code
 
 
+def _rule_name(entry: LexiconEntry, how: str, intended: str, final: str) -> str:
+    """ "<lemma>/<pos>[<pattern>] <argument rule>", with "+intent" or "+unclaimed" when the code moved."""
+    pattern = f"[{entry.pattern}]" if entry.pattern else ""
+    moved = " +intent" if intended != entry.event_code else ""
+    moved += " +unclaimed" if final != intended else ""
+    return f"{entry.lemma}/{entry.pos.lower()}{pattern} {how}{moved}"
+
+
 def _article_date(doc: Doc, context: ArticleContext) -> tuple[dt.date | None, Precision]:
     """The date events of the article fall back on, and its precision: the publication date, or
     for an undated article the date inferred from the full dates it states, less sure ("week")."""
@@ -656,6 +669,7 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
                     continue
                 target, place = settled
                 event_code = _unclaimed_attack(code, source, target, is_verb)
+                rule = _rule_name(entry, roles.how, code, event_code)
                 candidate = EventCandidate(
                     article_id=context.article_id,
                     sentence_id=sentence_id,
@@ -677,6 +691,7 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
                     ),
                     symmetric=entry.symmetric,
                     date_text=resolved.pending,
+                    rule=rule,
                 )
                 dyad = (candidate.actor1_id, candidate.actor2_id)
                 key = (sentence_id, event_code[:2], tuple(sorted(dyad, key=str)) if entry.symmetric else dyad, modality)

@@ -101,6 +101,7 @@ class EventMentionRow:
     start_char: int
     end_char: int
     confidence: float
+    rule: str  # the lexicon entry and argument rule of this report (EventCandidate.rule)
 
 
 def _order(c: EventCandidate) -> tuple:
@@ -384,7 +385,7 @@ def merge_events(
         taken.add(event_id)
         events.append(_event_row(event_id, cluster.members, articles, actors))
         for m in cluster.members:
-            row = EventMentionRow(event_id, m.article_id, m.sentence_id, m.sentence_start, m.sentence_end, m.confidence)
+            row = EventMentionRow(event_id, m.article_id, m.sentence_id, m.sentence_start, m.sentence_end, m.confidence, m.rule)
             slot = (event_id, m.article_id, m.sentence_id)
             if slot not in mentions or row.confidence > mentions[slot].confidence:
                 mentions[slot] = row

@@ -316,3 +316,10 @@ def test_support_and_aid_name_their_beneficiary_by_for(events_of):
 
 def test_the_subject_of_a_verb_after_an_encounter_took_part_in_it(events_of):
     assert dyads(events_of("Biden said after talks with Macron that the war must end.")) == {("040", "biden", "macron")}
+
+
+def test_every_report_names_the_rule_that_found_it(events_of):
+    assert [e.rule for e in events_of("Germany condemned Iran.")] == ["condemn/verb subject"]
+    doerless = events_of("Iran was condemned on Monday.")
+    assert [(e.rule, e.actor1_id, e.actor2_id) for e in doerless] == [("condemn/verb passive-no-agent", None, "iran")]
+    assert [e.rule for e in events_of("Israel launched an attack on Gaza.")] == ["attack/noun noun-light-verb"]
