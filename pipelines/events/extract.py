@@ -566,7 +566,9 @@ def _settle_dyad(
     if visit and target is not None and target.actor_type in _PLACE_TYPES:
         place = target
     acted_on = entry.event_code[:2] not in _NAMED_TARGET_ROOTS and _has_object(predicate)
-    if target is None and entry.needs_target and not (visit and place is not None) and not acted_on:
+    # a group agrees, negotiates or fights among itself ("the factions reached an agreement")
+    among_itself = entry.symmetric and source is not None and source.actor_type == "group"
+    if target is None and entry.needs_target and not (visit and place is not None) and not acted_on and not among_itself:
         return None
     presence = entry.pattern.startswith("purpose:")
     if presence and (source is None or source.actor_type in _PLACE_TYPES or target is None or target.actor_type not in _PLACE_TYPES):
