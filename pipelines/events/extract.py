@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.events.dates import DateSource, Precision, ResolvedDate, infer_article_date, resolve_event_date, stated_dates
 from pipelines.events.modality import Modality, detect_modality
+from pipelines.events.patterns import NOUN_CLAUSE_DEPS, PredicateMatch, matches
 from pipelines.events.reference import (
     CONSULT_ROOT,
     HOST_CODE,
@@ -41,7 +42,6 @@ from pipelines.events.reference import (
     LexiconEntry,
     cameo_codes,
     context_words,
-    event_lexicon,
     modality_cues,
 )
 from pipelines.records import ActorMention
@@ -163,53 +163,33 @@ def _bare_comma(first: Token, second: Token) -> bool:
     return no_cc and len(between) == 1 and between[0].text == ","
 
 
-# Inflections the small model's lemmatizer gets wrong ("fined" -> "fin", "hopes" -> "hop"): the
-# form's own stems, tried in this order when its lemma is not in the lexicon.
-_INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", "e"), ("es", ""), ("s", ""), ("ing", "e"), ("ing", ""))
+def _predicates(doc: Doc) -> dict[int, LexiconEntry]:
+    """token index -> the lexicon entry it is the predicate of: the most specific pattern that
+    matched (events/patterns.py) and passes the checks beyond the tree."""
+    chosen: dict[int, LexiconEntry] = {}
+    for i, found in matches(doc).items():
+        entry = next((m.entry for m in found if _accepts(doc[i], m)), None)
+        if entry is not None:
+            chosen[i] = entry
+    return chosen
 
 
-def _entries(token: Token, pos: str) -> list[LexiconEntry]:
-    lexicon = event_lexicon()
-    found = lexicon.get((token.lemma_.lower(), pos))
-    if found:
-        return found
-    form = token.lower_
-    stems = [form[: -len(end)] + stem for end, stem in _INFLECTIONS if form.endswith(end) and len(form) - len(end) >= 3]
-    return next((entries for stem in (form, *stems) if (entries := lexicon.get((stem, pos)))), [])
-
-
-def _match_entry(token: Token) -> LexiconEntry | None:
-    # The tag outvotes the coarse POS when they disagree (a headline "X greets Y" tagged NOUN/VBZ).
-    pos = "VERB" if token.pos_ == "VERB" or token.tag_.startswith("VB") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
-    if pos is None:
-        return None
-    words = context_words()
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    for entry in _entries(token, pos):
-        kind, _, word = entry.pattern.partition(":")
-        if not entry.pattern:
-            return entry
-        if kind == "prep" and any(c.dep_ in ("prep", "prt", "agent") and c.lower_ == word and _attached(token, c) for c in token.children):
-            return entry
-        if kind == "prep" and pos == "NOUN" and any(_addressee(token, word)):  # "a call for Y to ..."
-            return entry
-        if kind == "obj" and any(
-            word == "*" or (w in words[word[1:]] if word.startswith("@") else w == word) for w in (o.lemma_.lower() for o in objects)
-        ):
-            return entry
-        if kind == "ctx" and _mentions_any(token.sent, words[word]):
-            return entry
-        if kind == "xcomp" and any(c.dep_ == "xcomp" and c.lemma_.lower() == word for c in token.children):
-            return entry
-        if kind == "purpose" and any(c.dep_ == "prep" and c.lower_ == word for c in token.children) and _purpose(token):
-            return entry
-    return None
+def _accepts(predicate: Token, match: PredicateMatch) -> bool:
+    kind, _, word = match.entry.pattern.partition(":")
+    if kind == "prep":  # the noun's clause ("a call for Y to ..."), or a preposition that belongs to the verb
+        return any(d.dep_ == "mark" or (d.dep_ not in NOUN_CLAUSE_DEPS and _attached(predicate, d)) for d in match.dependents)
+    if kind == "ctx":
+        return _mentions_any(predicate.sent, context_words()[word])
+    if kind == "purpose":
+        return _purpose(predicate)
+    return True
 
 
 def _addressee(noun: Token, mark: str) -> Iterable[Token]:
-    """The subjects of a clause on a noun introduced by `mark`: Y in "X's call for Y to release ..."."""
+    """The subjects of a clause on a noun introduced by `mark`: Y in "X's call for Y to release ..."
+    (the small model attaches such a clause as acl, relcl or advcl)."""
     for clause in noun.children:
-        if clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == mark for c in clause.children):
+        if clause.dep_ in NOUN_CLAUSE_DEPS and any(c.dep_ == "mark" and c.lower_ == mark for c in clause.children):
             yield from (c for c in clause.children if c.dep_ == "nsubj")
 
 
@@ -428,9 +408,10 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
     direct = True
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and not _sponsor(child):  # "X's visit", "the Russia-China talks"
-            sources.extend(a for t in child.subtree if (a := actors.at(t)) is not None)
-        elif child.dep_ == "poss" and child.pos_ == "PRON" and (owner := _owner(noun)) is not None:
-            sources.extend(actors.of_coordination(owner))  # "X renewed his call for talks": his is X
+            found = [a for t in child.subtree if (a := actors.at(t)) is not None]
+            if not found and child.dep_ == "poss" and child.pos_ == "PRON" and (owner := _owner(noun)) is not None:
+                found = actors.of_coordination(owner)  # "X renewed his call for talks": his is X
+            sources.extend(found)
     for _, obj in _pobjs(noun, {"by"}):
         sources.extend(actors.of_coordination(obj))
     if not sources:  # an act's noun names its doer by "from": "criticism from X", "a promise from X"
@@ -634,7 +615,7 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
     """Event candidates of one article, in text order; `doc` is the article body's parse."""
     actors = _ActorIndex(doc, [m for m in mentions if m.article_id == context.article_id])
     with_actors = {m.sentence_id for m in mentions if m.article_id == context.article_id}
-    predicates = {t.i: e for t in doc if (e := _match_entry(t)) is not None}
+    predicates = _predicates(doc)
     # The word a pattern names is part of the predicate, not an event of its own ("refused to comment").
     consumed = {
         c.i

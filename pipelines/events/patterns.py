@@ -1,0 +1,157 @@
+"""Event predicates as spaCy DependencyMatcher patterns, generated from seeds/reference/event_lexicon.csv.
+
+Each lexicon row becomes one pattern: the predicate token (its lemma and part of speech) and, when
+the row's `pattern` column names one, the dependent that selects the sense:
+- `obj:W`: a direct object or passive subject with lemma W ("express concern"); `@K` any word of
+  context class K ("deploy troops"); `*` any object;
+- `prep:W`: a preposition, particle or agent W on the predicate ("call on", "pull out"); for an event
+  noun also a clause it introduces ("a call for Y to leave");
+- `xcomp:W`: an infinitive complement W ("press Y to");
+- `purpose:W`: a preposition W, where a stated purpose is checked afterwards ("was in X for talks");
+- `ctx:K`: no dependent; a word of class K in the sentence, checked afterwards ("strike" near "union").
+
+The predicate's lemma is the model's, or for a form the small model mislemmatises ("fined" -> "fin")
+its own stem that the lexicon knows, written to the token's lemma before matching; its part of speech
+is VERB when the tag says so even if the coarse POS does not (a headline "X greets Y" tagged
+NOUN/VBZ), else NOUN. The patterns use only built-in token attributes, which the matcher tests in C.
+
+`matches(doc)` returns, for every predicate token, the entries whose pattern matched, most specific
+first (the lexicon's order: patterned rows before the plain one), with the tokens that matched; the
+checks that need more than the dependency tree (context words, purpose, a preposition that heads a
+circumstance rather than belonging to the verb) are the caller's (events/extract.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from pipelines.events.reference import LexiconEntry, context_words, event_lexicon
+
+# Inflections the small model's lemmatizer gets wrong ("fined" -> "fin", "hopes" -> "hop"): the
+# form's own stems, tried in this order when its lemma is not in the lexicon.
+_INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", "e"), ("es", ""), ("s", ""), ("ing", "e"), ("ing", ""))
+_MIN_STEM = 3
+
+_VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
+# How the small model attaches a clause a noun introduces ("a call for Y to leave").
+NOUN_CLAUSE_DEPS = ("acl", "relcl", "advcl")
+
+
+@dataclass(frozen=True)
+class PredicateMatch:
+    entry: LexiconEntry
+    dependents: tuple[Token, ...]  # the tokens the pattern named beside the predicate (none for a plain entry)
+
+
+def _pos(token: Token) -> str | None:
+    if token.pos_ == "VERB" or token.tag_.startswith("VB"):
+        return "VERB"
+    return "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+
+
+def _lemma(token: Token, pos: str) -> str | None:
+    known = _lemmas()
+    lemma = token.lemma_.lower()
+    if (lemma, pos) in known:
+        return lemma
+    form = token.lower_
+    stems = [form[: -len(end)] + stem for end, stem in _INFLECTIONS if form.endswith(end) and len(form) - len(end) >= _MIN_STEM]
+    return next((stem for stem in (form, *stems) if (stem, pos) in known), None)
+
+
+@lru_cache(maxsize=1)
+def _lemmas() -> frozenset[tuple[str, str]]:
+    return frozenset(event_lexicon())
+
+
+def _relemmatise(doc: Doc) -> None:
+    """Give a mislemmatised form the lemma the lexicon knows it by ("fined": "fin" -> "fine")."""
+    for token in doc:
+        pos = _pos(token)
+        lemma = _lemma(token, pos) if pos else None
+        if lemma is not None and lemma != token.lemma_.lower():
+            token.lemma_ = lemma
+
+
+def _dependent(entry: LexiconEntry) -> list[list[dict]]:
+    """The dependency edges a row's pattern adds to its predicate (alternatives: any may match)."""
+    kind, _, word = entry.pattern.partition(":")
+    if kind == "obj":
+        attrs: dict = {"DEP": {"IN": ["dobj", "nsubjpass"]}}
+        if word.startswith("@"):
+            attrs["LEMMA"] = {"IN": sorted(context_words()[word[1:]])}
+        elif word != "*":
+            attrs["LEMMA"] = word
+        return [[{"LEFT_ID": "predicate", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": attrs}]]
+    if kind == "prep":
+        own = [
+            {
+                "LEFT_ID": "predicate",
+                "REL_OP": ">",
+                "RIGHT_ID": "prep",
+                "RIGHT_ATTRS": {"DEP": {"IN": ["prep", "prt", "agent"]}, "LOWER": word},
+            }
+        ]
+        if entry.pos != "NOUN":
+            return [own]
+        clause = [  # "a call for Y to leave": the clause the noun's preposition introduces
+            {"LEFT_ID": "predicate", "REL_OP": ">", "RIGHT_ID": "clause", "RIGHT_ATTRS": {"DEP": {"IN": list(NOUN_CLAUSE_DEPS)}}},
+            {"LEFT_ID": "clause", "REL_OP": ">", "RIGHT_ID": "mark", "RIGHT_ATTRS": {"DEP": "mark", "LOWER": word}},
+        ]
+        return [own, clause]
+    if kind == "xcomp":
+        return [[{"LEFT_ID": "predicate", "REL_OP": ">", "RIGHT_ID": "complement", "RIGHT_ATTRS": {"DEP": "xcomp", "LEMMA": word}}]]
+    if kind == "purpose":
+        return [[{"LEFT_ID": "predicate", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": word}}]]
+    return [[]]  # a plain entry, or ctx: the predicate alone
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[LexiconEntry, ...]:
+    """Every lexicon row, in the order matches are preferred."""
+    return tuple(entry for entries in event_lexicon().values() for entry in entries)
+
+
+@cache
+def _matcher(vocab: Vocab, lemma: str) -> tuple[DependencyMatcher, dict[int, int]]:
+    """The compiled patterns of one lemma's rows, and match key -> index into _entries(). One
+    matcher per lemma, run only on documents that hold the lemma: a matcher's cost grows with its
+    patterns, and a document holds a few dozen of the lexicon's lemmas."""
+    matcher = DependencyMatcher(vocab, validate=True)
+    order: dict[int, int] = {}
+    for index, entry in enumerate(_entries()):
+        if entry.lemma != lemma:
+            continue
+        key = f"event:{index}:{entry.lemma}/{entry.pos}:{entry.pattern}"
+        if entry.pos == "VERB":  # a verb by its coarse POS or by its tag
+            anchors = [{"LEMMA": entry.lemma, "POS": "VERB"}, {"LEMMA": entry.lemma, "TAG": {"IN": _VERB_TAGS}}]
+        else:
+            anchors = [{"LEMMA": entry.lemma, "POS": {"IN": ["NOUN", "PROPN"]}}]
+        alternatives = [[{"RIGHT_ID": "predicate", "RIGHT_ATTRS": a}, *edges] for a in anchors for edges in _dependent(entry)]
+        matcher.add(key, alternatives)
+        order[vocab.strings[key]] = index
+    return matcher, order
+
+
+def matches(doc: Doc) -> dict[int, list[PredicateMatch]]:
+    """token index -> the entries matched on it, most specific first."""
+    _relemmatise(doc)
+    entries = _entries()
+    known = _lemmas()
+    found: dict[int, dict[int, list[Token]]] = {}
+    for lemma in sorted({t.lemma_ for t in doc if (t.lemma_, _pos(t)) in known}):
+        matcher, order = _matcher(doc.vocab, lemma)
+        for key, token_ids in matcher(doc):
+            predicate, *dependents = (doc[i] for i in token_ids)
+            if _pos(predicate) != entries[order[key]].pos:
+                continue  # a noun by its coarse POS that its tag makes a verb
+            found.setdefault(predicate.i, {}).setdefault(order[key], []).extend(dependents)
+    return {
+        i: [PredicateMatch(entries[index], tuple(dict.fromkeys(deps))) for index, deps in sorted(by_entry.items())]
+        for i, by_entry in sorted(found.items())
+    }
