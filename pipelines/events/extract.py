@@ -271,6 +271,14 @@ def _owner(noun: Token) -> Token | None:
     return None
 
 
+def _clause_verb(noun: Token) -> Token | None:
+    """The verb a noun phrase hangs on, as its object or through a preposition ("took to the streets")."""
+    node = noun.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun
+    if node.dep_ in ("dobj", "prep") and node.head.pos_ in ("VERB", "AUX"):
+        return node.head
+    return None
+
+
 def _speaker(verb: Token, actors: _ActorIndex) -> list[ActorMention]:
     """Who a pronoun subject of a reported clause is: the one saying it ("X said it would sanction Y",
     "X vowed they would fight Y"), unless the saying has an addressee the pronoun may mean ("X told Y they ...")."""
@@ -322,6 +330,13 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
             sources, how = actors.pair_in(verb.sent), "pronoun-pair"  # "X was in Y with Z, but they did not meet"
         elif not sources and subject is not None and subject.pos_ == "PRON":
             sources, how = _speaker(subject.head, actors), "speaker"  # the pronoun's own clause: "X says he is ready to meet Y"
+        if not sources and verb.dep_ in ("xcomp", "acl"):
+            # a governing verb's object that is no actor is its instrument, not who acts ("police used
+            # teargas to disperse Y"); a participle on a place is its clause's ("X took to the streets protesting")
+            governor = verb.head if verb.dep_ == "xcomp" else _clause_verb(verb.head)
+            fallback = _subject_token(governor)[0] if governor is not None else None
+            if fallback is not None:
+                sources, how = actors.of_coordination(fallback), "governing-subject"
         direct_objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         if direct_objects and not entry.pattern.startswith("obj:") and not any(actors.of_phrase(d) for d in direct_objects):
             # The object is what was acted on, so the verb's other phrases are circumstances:
