@@ -78,6 +78,13 @@ class EventCandidate:
     rule: str = ""  # which lexicon entry and argument rule produced it: "kill/verb passive-no-agent"
 
 
+# The actor types a subject pronoun can stand for.
+_PRONOUN_KINDS = {
+    "he": {"person"},
+    "she": {"person"},
+    "they": {"group", "organization"},
+    "it": {"organization", "country"},
+}
 # Preference when one noun phrase holds several mentions ("Chinese President Xi").
 _TYPE_RANK = {"person": 0, "organization": 1, "group": 2, "country": 3, "location": 4}
 _UNRANKED = len(_TYPE_RANK)  # any other type comes last
@@ -117,6 +124,23 @@ class _ActorIndex:
         fewer or more: a pronoun is no actor, so only a pair stated in the sentence stands for it."""
         named = {m.actor_id: m for t in sentence if (m := self.at(t)) is not None and m.actor_type not in _PLACE_TYPES}
         return list(named.values()) if len(named) == 2 else []
+
+    def antecedent(self, pronoun: Token) -> ActorMention | None:
+        """Whom a subject pronoun the entity stage left unlinked stands for: the nearest earlier
+        subject of this sentence or the one before that is an actor of a kind the pronoun can
+        mean ("The gunmen ran into a post and they opened fire"). Only subjects, the usual
+        antecedent of a subject pronoun in news prose; none when the kinds do not fit."""
+        kinds = _PRONOUN_KINDS.get(pronoun.lower_)
+        if kinds is None:
+            return None
+        start = pronoun.sent.start
+        if start > 0:
+            start = pronoun.doc[start - 1].sent.start  # the sentence before
+        for token in reversed(pronoun.doc[start : pronoun.i]):
+            mention = self.at(token)
+            if token.dep_ in ("nsubj", "nsubjpass") and mention is not None and mention.actor_type in kinds:
+                return mention
+        return None
 
     def of_phrase(self, head: Token) -> ActorMention | None:
         """The actor a noun phrase names: its head, an apposition, else its best modifier. An
@@ -330,6 +354,8 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
             sources, how = actors.pair_in(verb.sent), "pronoun-pair"  # "X was in Y with Z, but they did not meet"
         elif not sources and subject is not None and subject.pos_ == "PRON":
             sources, how = _speaker(subject.head, actors), "speaker"  # the pronoun's own clause: "X says he is ready to meet Y"
+            if not sources and (antecedent := actors.antecedent(subject)) is not None:
+                sources, how = [antecedent], "pronoun-antecedent"
         if not sources and verb.dep_ in ("xcomp", "acl"):
             # a governing verb's object that is no actor is its instrument, not who acts ("police used
             # teargas to disperse Y"); a participle on a place is its clause's ("X took to the streets protesting")

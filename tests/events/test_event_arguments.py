@@ -33,3 +33,8 @@ def test_the_event_has_its_code_source_and_target(predictions, index: int, case:
 def test_a_doerless_passive_names_no_source_and_a_town_taken_is_no_arrest(predictions) -> None:
     town = run_pipeline([("town", "Rebels captured the town of Goma.")])["town"]
     assert {r.code for r in town.reports} == {"192"}
+
+
+def test_an_unlinked_subject_pronoun_takes_the_nearest_fitting_subject() -> None:
+    story = run_pipeline([("s", "The gunmen ran into an army post. Then they opened fire on soldiers.")])["s"]
+    assert any(r.root == "19" and "gunmen" in r.source and "soldiers" in r.target for r in story.reports)
