@@ -27,6 +27,7 @@ bench: setup
 	$(VENV)/bin/python -m pipelines bench
 
 eval: setup
+	$(VENV)/bin/uv sync --frozen --inexact --group bench --python $(VENV)/bin/python
 	$(VENV)/bin/python -m pipelines evaluate
 
 ui: setup

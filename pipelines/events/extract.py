@@ -167,7 +167,7 @@ class _ActorIndex:
 
     def of_coordination(self, head: Token) -> list[ActorMention]:
         """Actors of a noun phrase and its conjuncts ("X and Y"). Two places joined by a bare
-        comma are one place and its qualifier ("Samarkand, Uzbekistan"): the first is meant."""
+        comma are one place and its qualifier ("Lyon, France"): the first is meant."""
         actors = [a for t in (head, *head.conjuncts) if (a := self.of_phrase(t)) is not None]
         if (
             len(actors) == 2

@@ -54,3 +54,10 @@ def test_briefs_count_sentences_handed_in_alone() -> None:
     figures = score([GOLD], {GOLD.story: Prediction()}, brief)
     assert figures["briefs_with_event"] == 0.5 and figures["briefs_root_right"] == 0.5
     assert figures["stories_with_event"] == 0.0
+
+
+def test_corpus_figures_count_stories_with_events_and_reports_a_story() -> None:
+    from pipelines.evaluation import corpus_figures
+
+    figures = corpus_figures([("a", "France denounced Germany on Monday."), ("b", "It rained all day in the hills.")])
+    assert figures == {"stories": 2, "stories_with_event": 0.5, "events_per_story": 0.5}

@@ -70,5 +70,6 @@ def test_context_words_have_their_kinds():
         "air",
         "intent",
         "hazard",
+        "endorsed",
     }
     assert {"troop", "government"} <= words["agent"] and "innings" in words["sport"] and "hold" in words["support"]
