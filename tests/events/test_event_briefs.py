@@ -20,6 +20,12 @@ BRIEFS = [
     ("Pakistan accused India of sponsoring terrorism.", "11"),
     ("The government rejected the opposition's demand for early elections.", "12"),
     ("Hamas claimed responsibility for the bombing.", "01"),
+    ("Indian and Pakistani troops exchanged fire across the border.", "19"),
+    ("A suicide bomber killed 20 people at a market in Kabul.", "18"),
+    ("Thousands of students marched through the streets of Santiago.", "14"),
+    ("The European Union welcomed the agreement between Serbia and Kosovo.", "05"),
+    ("Police used tear gas to disperse the demonstrators.", "17"),
+    ("Four people were rescued after their car sank in the river.", "07"),
 ]
 
 

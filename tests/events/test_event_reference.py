@@ -71,5 +71,6 @@ def test_context_words_have_their_kinds():
         "intent",
         "hazard",
         "endorsed",
+        "suicide",
     }
     assert {"troop", "government"} <= words["agent"] and "innings" in words["sport"] and "hold" in words["support"]
