@@ -169,7 +169,7 @@ def resolve_event_date(
         if article_date is None and not _YEAR.search(ent.text):
             pending = pending or ent.text
             continue
-        resolved = resolve_date_text(ent.text, article_date or dt.date.today(), future, nearest=article_precision != "day")
+        resolved = resolve_date_text(ent.text, article_date or _year_end(ent.text), future, nearest=article_precision != "day")
         if resolved is not None:
             return ResolvedDate(resolved[0], resolved[1], "text")
     if article_date is None:
@@ -177,24 +177,41 @@ def resolve_event_date(
     return ResolvedDate(article_date, article_precision, "article")
 
 
-def stated_dates(doc: Doc, today: dt.date | None = None) -> list[dt.date]:
-    """Full calendar dates (day, month and year) written in a parsed text."""
-    base = today or dt.date.today()
+def _year_end(text: str) -> dt.date:
+    """The base a date expression that names its year is read against: that year's last day (never
+    the wall clock, so a rebuild on another day gives the same dates)."""
+    return dt.date(int(_YEAR.findall(text)[-1]), 12, 31)
+
+
+_FUTURE_AUX = {"will", "shall", "'ll", "would", "going"}
+
+
+def _told_as_past(ent: Span) -> bool:
+    """Whether a date hangs on a verb in the past ("was taken on 14 September 2022", "has met on
+    ..."), not the future or the present ("elections will be held on 5 May 2030")."""
+    node = ent.root
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _FUTURE_AUX:
+        return False
+    return node.tag_ in ("VBD", "VBN") or bool(auxes & {"has", "have", "had", "was", "were"})
+
+
+def stated_dates(doc: Doc) -> list[dt.date]:
+    """Full calendar dates (day, month and year) a parsed text tells past events on."""
     found = []
     for ent in doc.ents:
-        if ent.label_ == "DATE" and _YEAR.search(ent.text):
-            resolved = resolve_date_text(ent.text, base)
+        if ent.label_ == "DATE" and _YEAR.search(ent.text) and _told_as_past(ent):
+            resolved = resolve_date_text(ent.text, _year_end(ent.text))
             if resolved is not None and resolved[1] == "day":
                 found.append(resolved[0])
     return found
 
 
-def infer_article_date(dates: Sequence[dt.date], today: dt.date | None = None) -> tuple[dt.date | None, Precision | None]:
-    """Date of an undated article from the full `dates` it states: the latest not in the future.
-
-    A report is written on or after the events it states; the latest plausible stated date is
-    the tightest lower bound. Precision is "week" as the article may follow it by a few days.
+def infer_article_date(dates: Sequence[dt.date]) -> tuple[dt.date | None, Precision | None]:
+    """Date of an undated article from the full dates of past events it states (`stated_dates`):
+    the latest. A report is written on or after the events it tells as past, so the latest is the
+    tightest lower bound. Precision is "week" as the article may follow it by a few days.
     """
-    limit = today or dt.date.today()
-    plausible = [d for d in dates if d <= limit]
-    return (max(plausible), "week") if plausible else (None, None)
+    return (max(dates), "week") if dates else (None, None)
