@@ -14,7 +14,8 @@ Visits: presence is one only with a purpose ("X was in Y to attend ...", "for ta
 state visit") and only of a person or body in a place. A trip for a gathering ("headed to Y for
 the UN General Assembly") visits the place, not the body that meets there. A visit whose
 destination is a descriptor ("his first visit to the country") keeps the place of the
-descriptor's own in-phrase with no target, and is dropped without one ("X's visit on Monday").
+descriptor's own in-phrase with no target; one with no destination at all ("X's visit on Monday")
+is left for the merge to place (`merge.place_visits`).
 A pronoun is no actor: "they" of a symmetric encounter stands only for the one pair of people
 or bodies its sentence names ("X was in Y as Z was, but they did not meet").
 
@@ -38,6 +39,7 @@ from pipelines.events.reference import (
     HOST_CODE,
     INTENT_ROOT,
     STATEMENT_ROOT,
+    VISIT_CODE,
     VISIT_CODES,
     LexiconEntry,
     cameo_codes,
@@ -590,7 +592,17 @@ def _settle_dyad(
     acted_on = entry.event_code[:2] not in _NAMED_TARGET_ROOTS and _has_object(predicate)
     # a group agrees, negotiates or fights among itself ("the factions reached an agreement")
     among_itself = entry.symmetric and source is not None and source.actor_type == "group"
-    if target is None and entry.needs_target and not (visit and place is not None) and not acted_on and not among_itself:
+    # a visit with no destination stated ("X's visit on Monday") is kept for the merge, which places
+    # it at the one destination other reports give the same visitor, or drops it (merge.place_visits)
+    unplaced_visit = entry.event_code == VISIT_CODE
+    if (
+        target is None
+        and entry.needs_target
+        and not (visit and place is not None)
+        and not unplaced_visit
+        and not acted_on
+        and not among_itself
+    ):
         return None
     presence = entry.pattern.startswith("purpose:")
     if presence and (source is None or source.actor_type in _PLACE_TYPES or target is None or target.actor_type not in _PLACE_TYPES):

@@ -53,7 +53,7 @@ from typing import Any, TypeVar
 from pipelines.events.dates import Precision, period_end, resolve_date_text
 from pipelines.events.extract import EventCandidate
 from pipelines.events.modality import MODALITY_PRECEDENCE, Modality
-from pipelines.events.reference import CONSULT_ROOT, HOST_CODE, cameo_codes
+from pipelines.events.reference import CONSULT_ROOT, HOST_CODE, VISIT_CODE, cameo_codes
 
 DATE_WINDOW = dt.timedelta(days=3)  # reports of one event disagree by a day or two (time zones, "on Monday" vs "yesterday")
 MAX_CONFIDENCE = 0.99  # many agreeing reports never make an extraction certain
@@ -355,6 +355,36 @@ def _redate(c: EventCandidate, anchor: dt.date) -> EventCandidate:
         if resolved is not None:
             return replace(c, event_date=resolved[0], date_precision=resolved[1], date_source="text")
     return replace(c, event_date=anchor, date_precision="week", date_source="article")
+
+
+def _unplaced_visit(c: EventCandidate) -> bool:
+    return c.event_code == VISIT_CODE and c.actor2_id is None and c.place_id is None
+
+
+def place_visits(candidates: Sequence[EventCandidate]) -> list[EventCandidate]:
+    """Visits whose report names no destination ("X's visit on Monday", "the visits of X and Y"),
+    placed where the other reports of the same visitor say the visitor went, when they name one
+    destination only; dropped otherwise (a visit to nowhere is no event). Within DATE_WINDOW of
+    the placed visit when both are dated, so one trip does not lend its place to another."""
+    placed: dict[str, list[EventCandidate]] = {}
+    for c in candidates:
+        if c.event_code == VISIT_CODE and not _unplaced_visit(c):
+            placed.setdefault(c.actor1_id or "", []).append(c)
+    kept = []
+    for c in candidates:
+        if not _unplaced_visit(c):
+            kept.append(c)
+            continue
+        trips = [
+            p
+            for p in placed.get(c.actor1_id or "", [])
+            if c.event_date is None or p.event_date is None or abs(c.event_date - p.event_date) <= DATE_WINDOW
+        ]
+        destinations = {(p.actor2_id, p.place_id) for p in trips}
+        if len(destinations) == 1:
+            actor2, place = destinations.pop()
+            kept.append(replace(c, actor2_id=actor2, place_id=place))
+    return kept
 
 
 def merge_events(

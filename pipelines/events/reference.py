@@ -11,8 +11,9 @@ from pipelines.reference import reference_rows
 STATEMENT_ROOT = "01"
 INTENT_ROOT = "03"  # express intent to cooperate
 CONSULT_ROOT = "04"  # encounters: visit, host, meet
-VISIT_CODES = {"042", "043"}  # make a visit, host a visit
+VISIT_CODE = "042"  # make a visit
 HOST_CODE = "043"
+VISIT_CODES = {VISIT_CODE, HOST_CODE}
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from spacy.tokens import Doc
 
 from pipelines.events.extract import ArticleContext, EventCandidate, extract_events
-from pipelines.events.merge import ActorInfo, EventMentionRow, EventRow, merge_events
+from pipelines.events.merge import ActorInfo, EventMentionRow, EventRow, merge_events, place_visits
 from pipelines.records import ActorMention
 
 
@@ -27,5 +27,6 @@ def run_events(
     for doc, context in parsed:
         articles[context.article_id] = (context.publisher, context.published_date)
         candidates.extend(extract_events(doc, mentions.get(context.article_id, []), context))
+    candidates = place_visits(candidates)
     events, supports = merge_events(candidates, articles, actors)
     return candidates, events, supports

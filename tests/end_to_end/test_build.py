@@ -225,6 +225,16 @@ def test_the_state_visit_all_samples_report_is_one_event(conn):
     assert visits[0][4] >= 3  # reported by most of the articles, counted once
 
 
+def test_the_popes_visit_is_one_event_of_several_articles_and_he_condemns_the_war(conn):
+    (pope,) = conn.execute("SELECT actor_id FROM actors WHERE name = 'Pope Francis'").fetchone()
+    visits = conn.execute(
+        "SELECT num_articles FROM events WHERE event_code = '042' AND actor1_id = ? AND event_date BETWEEN DATE '2022-09-12' AND DATE '2022-09-16'",
+        [pope],
+    ).fetchall()
+    assert len(visits) == 1 and visits[0][0] >= 2, visits
+    assert conn.execute("SELECT count(*) FROM events WHERE event_root_code = '11' AND actor1_id = ?", [pope]).fetchone()[0] >= 1
+
+
 def test_events_are_not_inflated_and_carry_modality(conn):
     per_article = dict(conn.execute("SELECT article_id, count(*) FROM event_mentions GROUP BY article_id").fetchall())
     samples = [a for (a,) in conn.execute("SELECT article_id FROM articles WHERE source_file LIKE 'news/0%'").fetchall()]

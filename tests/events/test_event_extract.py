@@ -216,7 +216,8 @@ def test_a_trip_to_a_gathering_visits_its_place_on_the_first_day_of_a_date_range
 def test_a_visit_to_a_descriptor_keeps_a_place_only_from_its_own_in_phrase(events_of):
     (event,) = events_of("Obama made his first visit to the country in Nairobi.")
     assert (event.event_code, event.actor1_id, event.actor2_id, event.place_id) == ("042", "obama", None, "nairobi")
-    assert events_of("Obama's visit on Monday was brief.") == []
+    (unplaced,) = events_of("Obama's visit on Monday was brief.")  # left for the merge to place or drop
+    assert (unplaced.event_code, unplaced.actor1_id, unplaced.actor2_id, unplaced.place_id) == ("042", "obama", None, None)
 
 
 def test_they_who_did_not_meet_are_the_pair_the_sentence_names(events_of):

@@ -206,3 +206,16 @@ def test_undated_reports_do_not_borrow_a_year_from_an_older_event():
     old = report("a3", date=dt.date(2017, 1, 1), date_precision="year", predicate_start=30)
     events, _ = merge_events([old, report("a3", date=None), report("a3", date=None, sentence_id="a3:s1")], ARTICLES)
     assert sorted((e.num_mentions, str(e.event_date)) for e in events) == [(1, "2017-01-01"), (2, "None")]
+
+
+def test_a_visit_with_no_destination_goes_where_the_visitor_went_or_nowhere():
+    from pipelines.events.merge import place_visits
+
+    placed = report("a1", a2="kenya", place_id="nairobi")
+    unplaced = report("a2", a2=None, date=DAY + dt.timedelta(days=1))
+    assert [(c.actor2_id, c.place_id) for c in place_visits([placed, unplaced])] == [("kenya", "nairobi")] * 2
+    assert place_visits([unplaced]) == []  # a visit to nowhere is no event
+    elsewhere = report("a3", a2="peru", date=DAY)
+    assert place_visits([placed, elsewhere, unplaced]) == [placed, elsewhere]  # two destinations: which one is unknown
+    months_later = report("a4", a2=None, date=DAY + dt.timedelta(days=90))
+    assert place_visits([placed, months_later]) == [placed]
