@@ -292,7 +292,8 @@ def test_name_spans_drop_scores_and_lowercase_words_but_keep_hyphenated_infixes(
 def test_compass_word_makes_another_place_not_the_country(nlp: Language) -> None:
     found = mentions_of(nlp, "The New South Wales Rural Fire Service sent crews.")
     service = by_text(found, "New South Wales Rural Fire Service")
-    assert (service.actor_type, service.country_code) == ("organization", None)
+    # Not Wales (GBR): the service is named after the Australian state.
+    assert (service.actor_type, service.country_code) == ("organization", "AUS")
 
 
 def test_country_actors_have_centroid_coordinates(nlp: Language) -> None:
