@@ -28,6 +28,9 @@ from pipelines.entities.recognise import EntityMention, clean_name, dominant, mo
 
 FULL_NAME_SIMILARITY = 88.0  # rapidfuzz ratio between transliteration keys of two full names
 FIRST_NAME_SIMILARITY = 80.0
+# Surnames with the same consonant skeleton ("Laden"/"Ladin", "Gadhafi"/"Qaddafi") are spellings of one
+# name when this close; vowel changes beyond that are other names ("Martin"/"Morton").
+SPELLING_SIMILARITY = 75.0
 NOT_NAMES = {"descriptor", "pronoun"}  # coreferent mentions, not names: left out of aliases
 
 # Ordered rewrites that make common transliteration variants of one name spell alike.
@@ -36,6 +39,7 @@ TRANSLIT_RULES: list[tuple[re.Pattern[str], str]] = [
     for p, r in [
         (r"dzh|dj|zh", "j"),
         (r"kh", "h"),
+        (r"dh", "d"),
         (r"ck|q", "k"),
         (r"ph", "f"),
         (r"w", "v"),
@@ -58,7 +62,13 @@ def translit_key(name: str) -> str:
 
 
 def _skeleton(word: str) -> str:
-    return word[:1] + re.sub(r"[aeiou]", "", word[1:])
+    """Consonants, the initial's sound class kept: Arabic qaf is written q, k or g ("Qaddafi", "Gadhafi")."""
+    initial = "k" if word[:1] in {"c", "g", "k"} else word[:1]
+    return initial + re.sub(r"[aeiou]", "", word[1:])
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    return _skeleton(a) == _skeleton(b) and fuzz.ratio(a, b) >= SPELLING_SIMILARITY
 
 
 @dataclass(frozen=True)
@@ -131,10 +141,14 @@ def _agree(cluster: _Person, country: str | None, role: str | None) -> bool:
 def _same_person(cluster: _Person, parts: list[str], suffixes: tuple[str, ...]) -> bool:
     if len(parts) < 2 or len(cluster.parts) < 2 or suffixes != cluster.suffixes:
         return False
+    if "".join(parts) == "".join(cluster.parts):
+        return True  # "Abdel-Aziz Rantissi" and "Abdel Aziz Rantissi"
     first_a, first_b = parts[0], cluster.parts[0]
     initial = len(first_a) == 1 or len(first_b) == 1
     if not (first_a[0] == first_b[0] if initial else fuzz.ratio(first_a, first_b) >= FIRST_NAME_SIMILARITY):
         return False
+    if _spelling_variant(parts[-1], cluster.parts[-1]):
+        return True  # first names agree, surnames are one name spelt two ways
     return fuzz.ratio(parts[-1], cluster.parts[-1]) >= FULL_NAME_SIMILARITY and (
         initial or fuzz.ratio(" ".join(parts), " ".join(cluster.parts)) >= FULL_NAME_SIMILARITY
     )
@@ -160,7 +174,9 @@ def _cluster_people(profiles: dict[str, tuple[int, str | None, str | None]]) -> 
             # family-name-first names such as "Xi Jinping"), if one such name dominates. A lone given
             # name is common ("Kerry" the senator, "Kerry" a tagged goose): it needs a shared country or role.
             lone = parts[0]
-            candidates = [c for c in evidence if len(c.parts) >= 2 and c.parts[-1] == lone and c.suffixes == suffixes]
+            surnamed = [c for c in evidence if len(c.parts) >= 2 and c.suffixes == suffixes]
+            # An exact surname first; else one spelt another way ("Qaddafi" beside "Moammar Gadhafi").
+            candidates = [c for c in surnamed if c.parts[-1] == lone] or [c for c in surnamed if _spelling_variant(c.parts[-1], lone)]
             if not candidates:
                 candidates = [c for c in firsts.get(lone, []) if len(c.parts) >= 2 and _agree(c, country, role)]
             by_key = {c.key: c for c in candidates}
