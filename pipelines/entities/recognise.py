@@ -17,10 +17,27 @@ publisher, an organisation (role MED when cited in brackets, country from its cc
 Hyphen-joined demonyms ("Kazakh-Chinese") are the countries. Untitled one-word "people" after
 "the" ("the Majlis") or only ever after locative prepositions are dropped rather than mistyped.
 
-Country adjectives ("Chinese flags") are country mentions; the ones that prefix a title
-("Chinese President ...") only give the person a country and are not mentions of their own.
-Nationalities that are not country adjectives (NORP like "Muslims") are not mentions; peoples
-named by a country's demonym ("Kazakhs") are mentions of that country.
+Country adjectives ("Chinese flags") are country mentions, also where they prefix a title
+("Chinese President ...", "the Chinese leader"), as the annotation guideline has it; there they
+give the person a country as well. Nationalities that are not country adjectives (NORP like
+"Muslims") are not mentions; peoples named by a country's demonym ("Kazakhs") are mentions of
+that country.
+
+A person's country comes from what the text says about them, in this order of reach:
+- the title phrase: a country term before the title, past up to two modifying words ("Australian
+  cricket captain", "Russian Orthodox Patriarch"), a possessive ("Israel's Prime Minister"), a
+  complement ("Prime Minister of Pakistan Nawaz Sharif"), or the place or organisation the title
+  is preceded by ("Queensland Premier", "Hamas leader": a state or sizeable city from the
+  gazetteer, an organisation from organizations.csv or named after a country or place);
+- an apposition before or after the name ("the head of the Palestinian Authority, Yasser
+  Arafat", "Mr Downer, Australia's foreign minister,", "Ann Lee, a spokeswoman for the Israeli
+  army,");
+- affiliation: a possessive before the name ("China's Xi", "the Bureau of Meteorology's Ann
+  Lee"), a country adjective right before it ("American Ann Lee", "the Australian, Ann Lee"),
+  an organisation or place after "of"/"from" ("Ann Lee of the Australian Labor Party").
+Organisations take a country from their name: a country word, else a leading state or big city
+("New South Wales Rural Fire Service", "Sydney Weather Bureau"), or from a possessive before
+them ("New York's Police Department").
 
 Beyond names, two kinds of coreference add mentions (`EntityMention.kind`):
 - descriptor: "the [demonym] <title>" with no name after it ("the Chinese leader", "the pontiff",
@@ -377,10 +394,7 @@ class _Builder:
             elif self.doc[i - 1].lower_ in self.lex.words["title_glue"] or _portfolio(self.doc[i - 1]):
                 j = i - 1
             elif (modified := self._modified_country(i)) is not None:
-                # "Australian cricket captain": the demonym is read as the country's mention too.
-                country = country or _country_of(self.doc[self.country_ends[modified] : modified].text)
-                i = modified
-                break
+                j = modified
             else:
                 break
             i = j
@@ -457,8 +471,10 @@ class _Builder:
                 and doc[begin].ent_iob_ == "I"
             ):
                 continue  # "Royal Flying Doctor Service": an org name runs through the title ("Tampa Captain Arne Rinnan" does not)
-            # The complement stays a mention of its own ("Pakistan"); title and name are consumed.
-            self.consumed.update([*range(first, end), *range(begin, run)])
+            # Country terms of the title phrase stay mentions of their own ("Indian" in "Indian Prime
+            # Minister", "Israel" in "Israel's Prime Minister", "Pakistan" in "Prime Minister of Pakistan").
+            named = {k for c, e in self.countries.items() if first <= c < end for k in range(c, e)}
+            self.consumed.update(k for k in [*range(first, end), *range(begin, run)] if k not in named)
             title = fold(doc[start:end].text)
             self.drafts.append(_Draft(begin, run, "person", country or complement_country, role, titled=True, title=title))
 
@@ -489,18 +505,16 @@ class _Builder:
             i = d.end + 1
             if i < len(doc) and doc[d.end].text == ",":
                 i += doc[i].lower_ in self.lex.words["determiner"]
-                country, qualified = None, d.end
+                country = None
                 if i in self.countries and fold(doc[i : self.countries[i]].text) in self.lex.adjectives:
                     country, i = _country_of(doc[i : self.countries[i]].text), self.countries[i]
                 elif i in self.countries and self.countries[i] < len(doc) and doc[self.countries[i]].text in POSSESSIVE:
-                    # "Australia's foreign minister": the country stays a mention of its own.
-                    country, i = _country_of(doc[i : self.countries[i]].text), self.countries[i] + 1
-                    qualified = i
+                    country, i = _country_of(doc[i : self.countries[i]].text), self.countries[i] + 1  # "Australia's"
                 end = self.titles.get(i)
                 if end is not None and (end == len(doc) or not _is_name_token(doc[end])):
                     title = fold(doc[i:end].text)
                     complement = self._complement(end)
-                    self.qualifiers.update(range(qualified, end))
+                    self.qualifiers.update(range(d.end, end))
                     country = country or (complement[1] if complement is not None else None)
                     d.title, d.country_code = title, d.country_code or country or self.lex.title_countries.get(title)
                     d.role = d.role or self.lex.titles.get(title) or None
@@ -660,8 +674,6 @@ class _Builder:
             owner = by_end.get(d.start - 1) if d.start > 0 and doc[d.start - 1].text in POSSESSIVE else None
             if owner is not None and not (owner.actor_type == "country" and fold(doc[owner.start : owner.end].text) in lex.adjectives):
                 d.country_code = _draft_country(owner, doc)
-                if owner.actor_type == "country" and d.actor_type == "person":
-                    self.qualifiers.update(range(owner.start, d.start))
             if d.country_code or d.actor_type != "person":
                 continue
             comma = d.start > 0 and doc[d.start - 1].text == ","
@@ -675,10 +687,6 @@ class _Builder:
                 j = i + 1 + (doc[i + 1].lower_ in lex.words["determiner"])
                 if (affiliate := by_start.get(j)) is not None:
                     d.country_code = _draft_country(affiliate, doc)
-
-    def unqualified(self, drafts: list[_Draft]) -> list[_Draft]:
-        """Drop the demonyms that only qualify a title ("his Chinese counterpart, Xi")."""
-        return [d for d in drafts if not (d.actor_type == "country" and d.kind == "name" and d.start in self.qualifiers)]
 
     def acronyms(self) -> dict[str, _Draft | None]:
         """ "Long Name (LN)" or "Long Name's (LN)": the acronym stands for what the long name does,
@@ -1120,7 +1128,7 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     _link_people(drafts, doc)
     _title_names(drafts)
     builder.affiliations(drafts)
-    drafts = builder.unqualified(sorted(drafts + builder.descriptors(drafts), key=lambda d: (d.start, d.end)))
+    drafts = sorted(drafts + builder.descriptors(drafts), key=lambda d: (d.start, d.end))
     drafts = sorted(drafts + _pronouns(drafts, doc) + _groups(drafts, doc), key=lambda d: (d.start, d.end))
     starts = [s for _, s, _ in sentences]
     body = doc.text  # spaCy rebuilds Doc.text from every token on each access: read it once

@@ -6,9 +6,13 @@ Grouping keys by type:
 - person: clustered. Article-local canonical names (suffixes such as "Jr" set aside, and a
   leading title kept in display names, "Cardinal", when two words remain) are merged across articles when their transliteration keys are
   close (rapidfuzz on `translit_key`), first names agree, and the evidence agrees (same or unknown
-  country, same or unknown role). A lone name joins the compatible full name whose surname it is
-  (else whose first name it is, with a shared country or role) when that full name is the only
-  one or dominates the others (`dominant`).
+  country, same or unknown role). Surnames are also one name spelt two ways when their consonant
+  skeletons agree and they are close ("Laden"/"Ladin", "Gadhafi"/"Qaddafi"), and a name split
+  differently ("Abdel-Aziz Rantissi"/"Abdel Aziz Rantissi") is the same name; people who share
+  only a surname ("George Bush", "Laura Bush") stay apart. A lone name joins the compatible full
+  name whose surname it is (exactly, else spelt another way; else whose first name it is, with a
+  shared country or role) when that full name is the only one or dominates the others (`dominant`).
+  An actor's country and role are the ones its mentions state most, in whichever article.
 Processing is in sorted order, so the result does not depend on input order.
 """
 
