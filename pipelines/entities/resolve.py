@@ -11,7 +11,8 @@ Grouping keys by type:
   differently ("Abdel-Aziz Rantissi"/"Abdel Aziz Rantissi") is the same name; people who share
   only a surname ("George Bush", "Laura Bush") stay apart. A lone name joins the compatible full
   name whose surname it is (exactly, else spelt another way; else whose first name it is, with a
-  shared country or role) when that full name is the only one or dominates the others (`dominant`).
+  shared country or role) when that full name is the only one or dominates the others (`dominant`);
+  never a bare surname that its own article leaves to several people of that name.
   An actor's country and role are the ones its mentions state most, in whichever article.
 Processing is in sorted order, so the result does not depend on input order.
 """
@@ -197,6 +198,21 @@ def _cluster_people(profiles: dict[str, tuple[int, str | None, str | None]]) -> 
     return assigned
 
 
+def _ambiguous_surnames(mentions: Sequence[EntityMention]) -> set[tuple[str, str]]:
+    """(article, lone name) of bare surnames left unresolved in an article that names several people
+    of that surname ("Bush" beside George and Laura Bush): no other article may decide who they are."""
+    bearers: dict[tuple[str, str], set[str]] = defaultdict(set)
+    lone: set[tuple[str, str]] = set()
+    for m in mentions:
+        if m.actor_type == "person":
+            parts = _split(m.canonical)[0]
+            if len(parts) >= 2:
+                bearers[(m.article_id, parts[-1])].add(m.canonical)
+            elif parts:
+                lone.add((m.article_id, m.canonical))
+    return {(article, name) for article, name in lone if len(bearers[(article, _split(name)[0][0])]) >= 2}
+
+
 def _person_profiles(mentions: Sequence[EntityMention]) -> dict[str, tuple[int, str | None, str | None]]:
     """Person canonical name -> (mentions, most attested country, most attested role)."""
     count: Counter[str] = Counter()
@@ -254,7 +270,8 @@ def _people_as_places(mentions: list[EntityMention]) -> list[EntityMention]:
 def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], list[MentionRow]]:
     """Group mentions from all articles into actors; one MentionRow per mention, in article/offset order."""
     ordered = _people_as_places(sorted(mentions, key=lambda m: (m.article_id, m.start_char, m.end_char, m.actor_type, m.canonical)))
-    people = _cluster_people(_person_profiles(ordered))
+    ambiguous = _ambiguous_surnames(ordered)
+    people = _cluster_people(_person_profiles([m for m in ordered if (m.article_id, m.canonical) not in ambiguous]))
 
     def key_of(m: EntityMention) -> tuple[str, str]:
         if m.actor_type == "country" and m.country_code:
@@ -262,7 +279,8 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
         if m.actor_type in {"location", "country"}:
             return "location", str(m.geonameid) if m.geonameid else f"{translit_key(m.canonical)}|{m.country_code or ''}"
         if m.actor_type == "person":
-            return "person", people[m.canonical].key if m.canonical in people else translit_key(m.canonical)
+            known = m.canonical in people and (m.article_id, m.canonical) not in ambiguous
+            return "person", people[m.canonical].key if known else translit_key(m.canonical)
         if m.actor_type == "group":  # one actor per group word and country: "Israeli troops"
             return "group", f"{fold(m.canonical)}|{m.country_code or ''}"
         return "organization", translit_key(m.canonical)
