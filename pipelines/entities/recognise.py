@@ -405,12 +405,17 @@ class _Builder:
         return i, country, role
 
     def _modified_country(self, i: int) -> int | None:
-        """ "Australian cricket captain", "Russian Orthodox Patriarch": the start of one or two words
-        modifying the title at i, when a country term precedes them (else None: "spin bowler")."""
+        """ "Australian cricket captain", "Russian Orthodox Patriarch", "Queensland pace bowler": the
+        start of one or two words modifying the title at i, when a country term or a place or
+        organisation with a country precedes them (else None: "spin bowler")."""
         doc, k = self.doc, i
-        while k > 0 and i - k < 2 and k not in self.country_ends and _title_modifier(doc[k - 1]):
+        while k > 0 and i - k < 2 and k not in self.country_ends and k not in self.entity_ends and _title_modifier(doc[k - 1]):
             k -= 1
-        return k if k < i and k in self.country_ends and doc[self.country_ends[k]].text[:1].isupper() else None
+        if k == i:
+            return None
+        if k in self.country_ends and doc[self.country_ends[k]].text[:1].isupper():
+            return k
+        return k if k in self.entity_ends and _affiliation_country(self.entity_ends[k]) is not None else None
 
     def _complement(self, i: int) -> tuple[int, str | None] | None:
         """ "of Pakistan", "of the Palestinian Authority", "for the Israeli army" after a title at i:

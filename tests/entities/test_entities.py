@@ -530,6 +530,8 @@ def test_country_before_a_title_reaches_past_modifying_words(nlp: Language) -> N
     found = mentions_of(nlp, "Kenyan rugby captain Tom Otieno met Russian Orthodox Patriarch Feodor in Moscow.")
     assert countries_of(found) == {"Tom Otieno": "KEN", "Feodor": "RUS"}
     assert by_text(found, "Feodor").role == "REL"
+    # A state before the modifying words gives its country.
+    assert countries_of(mentions_of(nlp, "As predicted, Queensland pace bowler Tom Reed replaces the captain.")) == {"Tom Reed": "AUS"}
     # Unless a country precedes them, words before a title are left alone: "spin" is no country.
     assert countries_of(mentions_of(nlp, "The team picked spin bowler Tom Otieno.")) == {"Tom Otieno": None}
 
