@@ -17,10 +17,27 @@ publisher, an organisation (role MED when cited in brackets, country from its cc
 Hyphen-joined demonyms ("Kazakh-Chinese") are the countries. Untitled one-word "people" after
 "the" ("the Majlis") or only ever after locative prepositions are dropped rather than mistyped.
 
-Country adjectives ("Chinese flags") are country mentions; the ones that prefix a title
-("Chinese President ...") only give the person a country and are not mentions of their own.
-Nationalities that are not country adjectives (NORP like "Muslims") are not mentions; peoples
-named by a country's demonym ("Kazakhs") are mentions of that country.
+Country adjectives ("Chinese flags") are country mentions, also where they prefix a title
+("Chinese President ...", "the Chinese leader"), as the annotation guideline has it; there they
+give the person a country as well. Nationalities that are not country adjectives (NORP like
+"Muslims") are not mentions; peoples named by a country's demonym ("Kazakhs") are mentions of
+that country.
+
+A person's country comes from what the text says about them, in this order of reach:
+- the title phrase: a country term before the title, past up to two modifying words ("Australian
+  cricket captain", "Russian Orthodox Patriarch"), a possessive ("Israel's Prime Minister"), a
+  complement ("Prime Minister of Pakistan Nawaz Sharif"), or the place or organisation the title
+  is preceded by ("Queensland Premier", "Hamas leader": a state or sizeable city from the
+  gazetteer, an organisation from organizations.csv or named after a country or place);
+- an apposition before or after the name ("the head of the Palestinian Authority, Yasser
+  Arafat", "Mr Downer, Australia's foreign minister,", "Ann Lee, a spokeswoman for the Israeli
+  army,");
+- affiliation: a possessive before the name ("China's Xi", "the Bureau of Meteorology's Ann
+  Lee"), a country adjective right before it ("American Ann Lee", "the Australian, Ann Lee"),
+  an organisation or place after "of"/"from" ("Ann Lee of the Australian Labor Party").
+Organisations take a country from their name: a country word, else a leading state or big city
+("New South Wales Rural Fire Service", "Sydney Weather Bureau"), or from a possessive before
+them ("New York's Police Department").
 
 Beyond names, two kinds of coreference add mentions (`EntityMention.kind`):
 - descriptor: "the [demonym] <title>" with no name after it ("the Chinese leader", "the pontiff",
@@ -81,6 +98,7 @@ MODIFIER_DEPS = {"compound", "nmod", "amod", "poss"}
 # A web domain cited as a source: "(News18.com, January 12)". Lower-case top-level domain only.
 WEB_DOMAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}$")
 HYPHENS = {"-", "\u2013", "/"}
+MAX_COMPLEMENT_TOKENS = 6  # "of the Organisation of Islamic Cooperation": a title's complement is short
 # Organisation roles of a portfolio word that may precede a title: "Defence Secretary", "Navy Captain".
 PORTFOLIO_ROLES = {"GOV", "MIL"}
 
@@ -190,6 +208,37 @@ def _portfolio(token: Token) -> bool:
     return token.text[:1].isupper() and lexicon().org_types.get(token.lower_) in PORTFOLIO_ROLES
 
 
+def _title_modifier(token: Token) -> bool:
+    """A word modifying the title after it: "cricket" in "Australian cricket captain"."""
+    return token.is_alpha and token.head.i > token.i and token.pos_ in {"NOUN", "ADJ", "PROPN"} and token.lower_ not in lexicon().titles
+
+
+def _affiliation_country(span: Span) -> str | None:
+    """The country of what a person is affiliated with: a country, an organisation with a country
+    (listed, or named after one), a state or a sizeable city ("Queensland", "New York")."""
+    country = _country_of(span.text)
+    if country is not None or span.label_ == "PERSON":
+        return country
+    if span.label_ in {"ORG", "NORP"}:
+        return _org_role_country(span)[1]
+    place = lookup(span.text)
+    return place.country_code if place is not None and _sizeable(place) else None
+
+
+def _sizeable(place: Place) -> bool:
+    return place.kind != "city" or place.population >= MIN_PLACE_POPULATION
+
+
+def _prominent(place: Place) -> bool:
+    """A place an organisation is named after: a state or a big city (many smaller towns share
+    their name with common words: "Commonwealth", "Union")."""
+    return place.kind == "state" or place.population >= MIN_BARE_PLACE_POPULATION
+
+
+def _starts_person(token: Token) -> bool:
+    return token.ent_iob_ == "B" and token.ent_type_ == "PERSON"
+
+
 def _dotted_name(span: Span) -> Span | None:
     """ "One.Tel", split by the tokenizer at its glued dot: the span widened to the whole name."""
     doc, i = span.doc, span.start
@@ -240,6 +289,10 @@ def _org_role_country(span: Span) -> tuple[str | None, str | None]:
             country = lex.countries.get(pair)
             if country is None and (i == 0 or words[i - 1] not in lex.words["compass"]):
                 country = lex.countries.get(word)
+    if country is None and role is not None:
+        # "New South Wales Rural Fire Service", "Wollongong Hospital": named after a state or city.
+        places = (lookup(span[:n].text) for n in range(min(3, len(span) - 1), 0, -1))
+        country = next((p.country_code for p in places if p is not None and _prominent(p)), None)
     return role, country
 
 
@@ -318,6 +371,8 @@ class _Builder:
         self.countries = _longest(matchers.countries(doc))
         self.title_ends = {end: start for start, end in self.titles.items()}
         self.country_ends = {end: start for start, end in self.countries.items()}
+        self.entity_starts = {e.start: e for e in doc.ents if e.label_ in ENT_LABELS}
+        self.entity_ends = {e.end: e for e in doc.ents if e.label_ in ENT_LABELS}
         self.consumed: set[int] = set()
         self.qualifiers: set[int] = set()  # tokens of a title phrase in an apposition or descriptor
         self.drafts: list[_Draft] = []
@@ -338,33 +393,77 @@ class _Builder:
                 country = country or _country_of(self.doc[j:i].text)
             elif self.doc[i - 1].lower_ in self.lex.words["title_glue"] or _portfolio(self.doc[i - 1]):
                 j = i - 1
+            elif (modified := self._modified_country(i)) is not None:
+                j = modified
             else:
                 break
             i = j
+        if country is None and i in self.entity_ends:
+            # "Queensland Premier", "Hamas leader": a place or organisation before the title is the
+            # person's affiliation; it stays a mention of its own, so the title phrase starts after it.
+            country = _affiliation_country(self.entity_ends[i])
         return i, country, role
+
+    def _modified_country(self, i: int) -> int | None:
+        """ "Australian cricket captain", "Russian Orthodox Patriarch", "Queensland pace bowler": the
+        start of one or two words modifying the title at i, when a country term or a place or
+        organisation with a country precedes them (else None: "spin bowler")."""
+        doc, k = self.doc, i
+        while k > 0 and i - k < 2 and k not in self.country_ends and k not in self.entity_ends and _title_modifier(doc[k - 1]):
+            k -= 1
+        if k == i:
+            return None
+        if k in self.country_ends and doc[self.country_ends[k]].text[:1].isupper():
+            return k
+        return k if k in self.entity_ends and _affiliation_country(self.entity_ends[k]) is not None else None
+
+    def _complement(self, i: int) -> tuple[int, str | None] | None:
+        """ "of Pakistan", "of the Palestinian Authority", "for the Israeli army" after a title at i:
+        where the complement ends and the country it gives; None when no such complement."""
+        doc = self.doc
+        if i + 1 >= len(doc) or doc[i].lower_ not in self.lex.words["affiliation"]:
+            return None
+        j = i + 1 + (doc[i + 1].lower_ in self.lex.words["determiner"])
+        if j in self.countries and doc[j].text[:1].isupper():
+            end, country = self.countries[j], _country_of(doc[j : self.countries[j]].text)
+            if end < len(doc) and self.lex.group_actors.get(doc[end].lemma_.lower()):
+                end += 1  # "the Israeli army"
+            return end, country
+        entity = self.entity_starts.get(j)
+        return (entity.end, _affiliation_country(entity)) if entity is not None else None
 
     def titled_people(self) -> None:
         doc = self.doc
         for start, end in self.titles.items():
             if start in self.consumed:
                 continue
-            run = end
-            while run < len(doc) and run - end < MAX_NAME_TOKENS:
+            # "Prime Minister of Pakistan Nawaz Sharif": the name may follow the title's complement.
+            complement = self._complement(end)
+            if complement is not None and complement[0] < len(doc) and _starts_person(doc[complement[0]]):
+                begin, complement_country = complement
+            else:
+                begin, complement_country = end, None
+            run = begin
+            while run < len(doc) and run - begin < MAX_NAME_TOKENS:
                 token = doc[run]
                 if _is_name_token(token) and run not in self.titles and run not in self.countries:
                     run += 1
-                elif run > end and self._surname_title(run):
+                elif run > begin and self._surname_title(run):
                     run += 1  # "Dr Aamer Sultan": a title word ending a name is a surname
                 elif (
-                    token.text == "-" and run > end and not doc[run - 1].whitespace_ and run + 1 < len(doc) and _is_name_token(doc[run + 1])
+                    token.text == "-"
+                    and run > begin
+                    and not doc[run - 1].whitespace_
+                    and run + 1 < len(doc)
+                    and _is_name_token(doc[run + 1])
                 ):
                     run += 1
                 else:
                     break
-            if run == end or (end - start == 1 and doc[start].text.islower() and doc[start].pos_ == "ADJ"):
+            if run == begin or (end - start == 1 and doc[start].text.islower() and doc[start].pos_ == "ADJ"):
                 continue  # "a major U.N. summit": an adjective that is also a rank
             ent = doc[start].ent_type_
-            name = doc[end:run]
+            name = doc[begin:run]
             if self.lex.org_types.get(name[-1].lower_) or (
                 ent in {"ORG", "FAC"} and doc[start].ent_iob_ == "B" and any(self.lex.org_types.get(t.lower_) for t in name)
             ):
@@ -374,11 +473,15 @@ class _Builder:
                 doc[first].ent_iob_ == "I"
                 and doc[first].ent_type_ in {"ORG", "FAC"}
                 and doc[first - 1].text[:1].isupper()
-                and doc[end].ent_iob_ == "I"
+                and doc[begin].ent_iob_ == "I"
             ):
                 continue  # "Royal Flying Doctor Service": an org name runs through the title ("Tampa Captain Arne Rinnan" does not)
-            self.consumed.update(range(first, run))
-            self.drafts.append(_Draft(end, run, "person", country, role, titled=True, title=fold(doc[start:end].text)))
+            # Country terms of the title phrase stay mentions of their own ("Indian" in "Indian Prime
+            # Minister", "Israel" in "Israel's Prime Minister", "Pakistan" in "Prime Minister of Pakistan").
+            named = {k for c, e in self.countries.items() if first <= c < end for k in range(c, e)}
+            self.consumed.update(k for k in [*range(first, end), *range(begin, run)] if k not in named)
+            title = fold(doc[start:end].text)
+            self.drafts.append(_Draft(begin, run, "person", country or complement_country, role, titled=True, title=title))
 
     def _surname_title(self, i: int) -> bool:
         """Whether the one-word title at token i is a surname: capitalised and followed by no name of its own."""
@@ -386,18 +489,23 @@ class _Builder:
         return self.titles.get(i) == i + 1 and _is_name_token(doc[i]) and (i + 1 == len(doc) or not _is_name_token(doc[i + 1]))
 
     def appositions(self) -> None:
-        """Country, role and title from an apposition: "his Chinese counterpart, Xi Jinping" and
-        "Xi Jinping, the Chinese president,"."""
+        """Country, role and title from an apposition: "his Chinese counterpart, Xi Jinping", "the
+        head of the Palestinian Authority, Yasser Arafat", "Xi Jinping, the Chinese president,",
+        "Mr Downer, Australia's foreign minister," and "Ann Lee, a spokeswoman for the Israeli army,".
+        People with a title of a role keep it; an honorific ("Mr") gives way to the apposition's."""
         doc = self.doc
         for d in self.drafts:
-            if d.actor_type != "person" or d.title:
+            if d.actor_type != "person" or (d.title and self.lex.titles.get(d.title)):
                 continue
-            if d.start >= 2 and doc[d.start - 1].text == "," and (d.start - 1) in self.title_ends:
-                title_start = self.title_ends[d.start - 1]
-                first, country, role = self._prefix(d.start - 1)
+            before = self._title_before(d.start - 1) if d.start >= 2 and doc[d.start - 1].text == "," else None
+            if before is not None:
+                title_end, complement_country = before
+                title_start = self.title_ends[title_end]
+                first, country, role = self._prefix(title_end)
+                country = country or complement_country
                 if country or (first > 0 and doc[first - 1].lower_ in self.lex.words["determiner"]):
-                    self.qualifiers.update(range(first, d.start))
-                    d.title, d.country_code, d.role = fold(doc[title_start : d.start - 1].text), d.country_code or country, d.role or role
+                    self.qualifiers.update(range(first, title_end))
+                    d.title, d.country_code, d.role = fold(doc[title_start:title_end].text), d.country_code or country, d.role or role
                     continue
             i = d.end + 1
             if i < len(doc) and doc[d.end].text == ",":
@@ -405,12 +513,27 @@ class _Builder:
                 country = None
                 if i in self.countries and fold(doc[i : self.countries[i]].text) in self.lex.adjectives:
                     country, i = _country_of(doc[i : self.countries[i]].text), self.countries[i]
+                elif i in self.countries and self.countries[i] < len(doc) and doc[self.countries[i]].text in POSSESSIVE:
+                    country, i = _country_of(doc[i : self.countries[i]].text), self.countries[i] + 1  # "Australia's"
                 end = self.titles.get(i)
                 if end is not None and (end == len(doc) or not _is_name_token(doc[end])):
                     title = fold(doc[i:end].text)
+                    complement = self._complement(end)
                     self.qualifiers.update(range(d.end, end))
+                    country = country or (complement[1] if complement is not None else None)
                     d.title, d.country_code = title, d.country_code or country or self.lex.title_countries.get(title)
                     d.role = d.role or self.lex.titles.get(title) or None
+
+    def _title_before(self, i: int) -> tuple[int, str | None] | None:
+        """Where a title phrase ending at token i ends its title, and the country of its complement:
+        "the Chinese leader" (no complement) or "the head of the Palestinian Authority"."""
+        if i in self.title_ends:
+            return i, None
+        for end in range(max(0, i - MAX_COMPLEMENT_TOKENS), i):
+            complement = self._complement(end) if end in self.title_ends else None
+            if complement is not None and complement[0] == i:
+                return end, complement[1]
+        return None
 
     def entities(self) -> None:
         for ent in self.doc.ents:
@@ -539,24 +662,36 @@ class _Builder:
                 self.qualifiers.update(range(start, end))
         return found
 
-    def possessive_countries(self, drafts: list[_Draft]) -> None:
-        """ "China's Xi": a country's possessive right before an untitled person's name gives the person
-        that country and, like a demonym before a title, is no country mention of its own."""
-        doc = self.doc
-        for d in drafts:
-            if d.actor_type != "person" or d.kind != "name" or d.titled or d.country_code or d.start < 2:
-                continue
-            start = self.country_ends.get(d.start - 1)
-            if doc[d.start - 1].text not in POSSESSIVE or start is None or not doc[start].text[:1].isupper():
-                continue
-            name = doc[start : d.start - 1].text
-            if fold(name) not in self.lex.adjectives:
-                d.country_code = _country_of(name)
-                self.qualifiers.update(range(start, d.start))
+    def affiliations(self, drafts: list[_Draft]) -> None:
+        """Countries from what a name is written with, for people and organisations that have none.
 
-    def unqualified(self, drafts: list[_Draft]) -> list[_Draft]:
-        """Drop the demonyms that only qualify a title ("his Chinese counterpart, Xi")."""
-        return [d for d in drafts if not (d.actor_type == "country" and d.kind == "name" and d.start in self.qualifiers)]
+        A possessive right before the name: "China's Xi" (a country's possessive, like a demonym
+        before a title, is then no country mention of its own), "the Bureau of Meteorology's Ann
+        Lee", "New York's Police Department". For people also a country adjective right before the
+        name ("American Ann Lee", "the Australian, Ann Lee") and an organisation or place after
+        "of"/"from" ("Ann Lee of the Australian Labor Party", "Ann Lee, from the Rural Fire Service")."""
+        doc, lex = self.doc, self.lex
+        by_end = {d.end: d for d in drafts if d.actor_type in {"country", "organization", "location"}}
+        by_start = {d.start: d for d in drafts if d.actor_type in {"country", "organization", "location"}}
+        for d in drafts:
+            if d.actor_type not in {"person", "organization"} or d.kind != "name" or d.country_code:
+                continue
+            owner = by_end.get(d.start - 1) if d.start > 0 and doc[d.start - 1].text in POSSESSIVE else None
+            if owner is not None and not (owner.actor_type == "country" and fold(doc[owner.start : owner.end].text) in lex.adjectives):
+                d.country_code = _draft_country(owner, doc)
+            if d.country_code or d.actor_type != "person":
+                continue
+            comma = d.start > 0 and doc[d.start - 1].text == ","
+            demonym = by_end.get(d.start - comma)
+            if demonym is not None and demonym.actor_type == "country" and fold(doc[demonym.start : demonym.end].text) in lex.adjectives:
+                if not comma or (demonym.start > 0 and doc[demonym.start - 1].lower_ in lex.words["determiner"]):
+                    d.country_code = demonym.country_code
+                    continue
+            i = d.end + (d.end < len(doc) and doc[d.end].text == ",")
+            if i + 1 < len(doc) and doc[i].lower_ in lex.words["affiliation"]:
+                j = i + 1 + (doc[i + 1].lower_ in lex.words["determiner"])
+                if (affiliate := by_start.get(j)) is not None:
+                    d.country_code = _draft_country(affiliate, doc)
 
     def acronyms(self) -> dict[str, _Draft | None]:
         """ "Long Name (LN)" or "Long Name's (LN)": the acronym stands for what the long name does,
@@ -871,13 +1006,22 @@ def _orgs_as_places(drafts: list[_Draft], doc: Doc) -> None:
                 d.actor_type = "location"
 
 
+def _draft_country(d: _Draft, doc: Doc) -> str | None:
+    """A country, organisation or place draft's country; a place's from the gazetteer, whatever its size
+    (the text already names it as a place)."""
+    if d.country_code or d.actor_type != "location":
+        return d.country_code
+    place = lookup(d.canonical or doc[d.start : d.end].text)
+    return place.country_code if place is not None else None
+
+
 def _possessed(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].text in POSSESSIVE
 
 
 def _known_place(name: str) -> bool:
     place = lookup(name)
-    return place is not None and (place.kind != "city" or place.population >= MIN_PLACE_POPULATION)
+    return place is not None and _sizeable(place)
 
 
 def most_common(counter: Counter[str]) -> str | None:
@@ -988,8 +1132,8 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     drafts = _drop_stray_names(drafts, doc)
     _link_people(drafts, doc)
     _title_names(drafts)
-    builder.possessive_countries(drafts)
-    drafts = builder.unqualified(sorted(drafts + builder.descriptors(drafts), key=lambda d: (d.start, d.end)))
+    builder.affiliations(drafts)
+    drafts = sorted(drafts + builder.descriptors(drafts), key=lambda d: (d.start, d.end))
     drafts = sorted(drafts + _pronouns(drafts, doc) + _groups(drafts, doc), key=lambda d: (d.start, d.end))
     starts = [s for _, s, _ in sentences]
     body = doc.text  # spaCy rebuilds Doc.text from every token on each access: read it once

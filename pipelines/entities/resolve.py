@@ -6,9 +6,14 @@ Grouping keys by type:
 - person: clustered. Article-local canonical names (suffixes such as "Jr" set aside, and a
   leading title kept in display names, "Cardinal", when two words remain) are merged across articles when their transliteration keys are
   close (rapidfuzz on `translit_key`), first names agree, and the evidence agrees (same or unknown
-  country, same or unknown role). A lone name joins the compatible full name whose surname it is
-  (else whose first name it is, with a shared country or role) when that full name is the only
-  one or dominates the others (`dominant`).
+  country, same or unknown role). Surnames are also one name spelt two ways when their consonant
+  skeletons agree and they are close ("Laden"/"Ladin", "Gadhafi"/"Qaddafi"), and a name split
+  differently ("Abdel-Aziz Rantissi"/"Abdel Aziz Rantissi") is the same name; people who share
+  only a surname ("George Bush", "Laura Bush") stay apart. A lone name joins the compatible full
+  name whose surname it is (exactly, else spelt another way; else whose first name it is, with a
+  shared country or role) when that full name is the only one or dominates the others (`dominant`);
+  never a bare surname that its own article leaves to several people of that name.
+  An actor's country and role are the ones its mentions state most, in whichever article.
 Processing is in sorted order, so the result does not depend on input order.
 """
 
@@ -28,6 +33,9 @@ from pipelines.entities.recognise import EntityMention, clean_name, dominant, mo
 
 FULL_NAME_SIMILARITY = 88.0  # rapidfuzz ratio between transliteration keys of two full names
 FIRST_NAME_SIMILARITY = 80.0
+# Surnames with the same consonant skeleton ("Laden"/"Ladin", "Gadhafi"/"Qaddafi") are spellings of one
+# name when this close; vowel changes beyond that are other names ("Martin"/"Morton").
+SPELLING_SIMILARITY = 75.0
 NOT_NAMES = {"descriptor", "pronoun"}  # coreferent mentions, not names: left out of aliases
 
 # Ordered rewrites that make common transliteration variants of one name spell alike.
@@ -36,6 +44,7 @@ TRANSLIT_RULES: list[tuple[re.Pattern[str], str]] = [
     for p, r in [
         (r"dzh|dj|zh", "j"),
         (r"kh", "h"),
+        (r"dh", "d"),
         (r"ck|q", "k"),
         (r"ph", "f"),
         (r"w", "v"),
@@ -58,7 +67,13 @@ def translit_key(name: str) -> str:
 
 
 def _skeleton(word: str) -> str:
-    return word[:1] + re.sub(r"[aeiou]", "", word[1:])
+    """Consonants, the initial's sound class kept: Arabic qaf is written q, k or g ("Qaddafi", "Gadhafi")."""
+    initial = "k" if word[:1] in {"c", "g", "k"} else word[:1]
+    return initial + re.sub(r"[aeiou]", "", word[1:])
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    return _skeleton(a) == _skeleton(b) and fuzz.ratio(a, b) >= SPELLING_SIMILARITY
 
 
 @dataclass(frozen=True)
@@ -131,10 +146,14 @@ def _agree(cluster: _Person, country: str | None, role: str | None) -> bool:
 def _same_person(cluster: _Person, parts: list[str], suffixes: tuple[str, ...]) -> bool:
     if len(parts) < 2 or len(cluster.parts) < 2 or suffixes != cluster.suffixes:
         return False
+    if "".join(parts) == "".join(cluster.parts):
+        return True  # "Abdel-Aziz Rantissi" and "Abdel Aziz Rantissi"
     first_a, first_b = parts[0], cluster.parts[0]
     initial = len(first_a) == 1 or len(first_b) == 1
     if not (first_a[0] == first_b[0] if initial else fuzz.ratio(first_a, first_b) >= FIRST_NAME_SIMILARITY):
         return False
+    if _spelling_variant(parts[-1], cluster.parts[-1]):
+        return True  # first names agree, surnames are one name spelt two ways
     return fuzz.ratio(parts[-1], cluster.parts[-1]) >= FULL_NAME_SIMILARITY and (
         initial or fuzz.ratio(" ".join(parts), " ".join(cluster.parts)) >= FULL_NAME_SIMILARITY
     )
@@ -160,7 +179,9 @@ def _cluster_people(profiles: dict[str, tuple[int, str | None, str | None]]) -> 
             # family-name-first names such as "Xi Jinping"), if one such name dominates. A lone given
             # name is common ("Kerry" the senator, "Kerry" a tagged goose): it needs a shared country or role.
             lone = parts[0]
-            candidates = [c for c in evidence if len(c.parts) >= 2 and c.parts[-1] == lone and c.suffixes == suffixes]
+            surnamed = [c for c in evidence if len(c.parts) >= 2 and c.suffixes == suffixes]
+            # An exact surname first; else one spelt another way ("Qaddafi" beside "Moammar Gadhafi").
+            candidates = [c for c in surnamed if c.parts[-1] == lone] or [c for c in surnamed if _spelling_variant(c.parts[-1], lone)]
             if not candidates:
                 candidates = [c for c in firsts.get(lone, []) if len(c.parts) >= 2 and _agree(c, country, role)]
             by_key = {c.key: c for c in candidates}
@@ -175,6 +196,21 @@ def _cluster_people(profiles: dict[str, tuple[int, str | None, str | None]]) -> 
         match.names[name] += count
         assigned[name] = match
     return assigned
+
+
+def _ambiguous_surnames(mentions: Sequence[EntityMention]) -> set[tuple[str, str]]:
+    """(article, lone name) of bare surnames left unresolved in an article that names several people
+    of that surname ("Bush" beside George and Laura Bush): no other article may decide who they are."""
+    bearers: dict[tuple[str, str], set[str]] = defaultdict(set)
+    lone: set[tuple[str, str]] = set()
+    for m in mentions:
+        if m.actor_type == "person":
+            parts = _split(m.canonical)[0]
+            if len(parts) >= 2:
+                bearers[(m.article_id, parts[-1])].add(m.canonical)
+            elif parts:
+                lone.add((m.article_id, m.canonical))
+    return {(article, name) for article, name in lone if len(bearers[(article, _split(name)[0][0])]) >= 2}
 
 
 def _person_profiles(mentions: Sequence[EntityMention]) -> dict[str, tuple[int, str | None, str | None]]:
@@ -234,7 +270,8 @@ def _people_as_places(mentions: list[EntityMention]) -> list[EntityMention]:
 def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], list[MentionRow]]:
     """Group mentions from all articles into actors; one MentionRow per mention, in article/offset order."""
     ordered = _people_as_places(sorted(mentions, key=lambda m: (m.article_id, m.start_char, m.end_char, m.actor_type, m.canonical)))
-    people = _cluster_people(_person_profiles(ordered))
+    ambiguous = _ambiguous_surnames(ordered)
+    people = _cluster_people(_person_profiles([m for m in ordered if (m.article_id, m.canonical) not in ambiguous]))
 
     def key_of(m: EntityMention) -> tuple[str, str]:
         if m.actor_type == "country" and m.country_code:
@@ -242,7 +279,8 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
         if m.actor_type in {"location", "country"}:
             return "location", str(m.geonameid) if m.geonameid else f"{translit_key(m.canonical)}|{m.country_code or ''}"
         if m.actor_type == "person":
-            return "person", people[m.canonical].key if m.canonical in people else translit_key(m.canonical)
+            known = m.canonical in people and (m.article_id, m.canonical) not in ambiguous
+            return "person", people[m.canonical].key if known else translit_key(m.canonical)
         if m.actor_type == "group":  # one actor per group word and country: "Israeli troops"
             return "group", f"{fold(m.canonical)}|{m.country_code or ''}"
         return "organization", translit_key(m.canonical)
