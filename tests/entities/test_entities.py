@@ -622,3 +622,15 @@ def test_bare_surname_goes_to_the_dominant_bearer_in_its_article_only(nlp: Langu
     # Where the article leaves it open, George Reed's dominance elsewhere does not decide it.
     actors, _ = resolve_actors(found)
     assert sorted(a.name for a in actors if a.actor_type == "person") == ["George Reed", "Laura Reed", "Reed"]
+
+
+def test_a_capital_that_speaks_is_its_government_and_a_listed_seat_of_power_is_an_organisation(nlp):
+    from pipelines.entities.recognise import find_mentions
+
+    def kinds(text: str) -> dict[str, tuple[str, str | None]]:
+        doc = nlp(text)
+        return {m.text: (m.actor_type, m.country_code) for m in find_mentions(doc, "a", [("a#0", 0, len(text))])}
+
+    assert kinds("Washington said it would impose sanctions on Iran.")["Washington"] == ("country", "USA")
+    assert kinds("Protesters gathered in Washington on Monday.")["Washington"][0] == "location"
+    assert kinds("The Kremlin warned Ukraine on Friday.")["Kremlin"] == ("organization", "RUS")
