@@ -16,7 +16,7 @@ CONTRACT = {
         "mention_count",
         "article_count",
     ],
-    "mentions": ["mention_id", "article_id", "actor_id", "mention_text", "start_char", "end_char", "sentence_id"],
+    "mentions": ["mention_id", "article_id", "actor_id", "mention_text", "start_char", "end_char", "sentence_id", "mention_kind", "rule"],
     "events": [
         "event_id",
         "event_date",

@@ -33,6 +33,7 @@ MENTION_SCHEMA = {
     "end_char": pl.Int64,
     "sentence_id": pl.String,
     "mention_kind": pl.String,
+    "rule": pl.String,
 }
 
 

@@ -116,6 +116,7 @@ class EntityMention:
     canonical: str  # article-local key: the full name this mention refers to
     geonameid: int | None = None  # places and countries found in the gazetteer
     kind: MentionKind = "name"
+    rule: str = ""  # which passes produced it: "ner:GPE+capital-as-government"
 
 
 @dataclass
@@ -129,6 +130,12 @@ class _Draft:
     titled: bool = False  # introduced by a person title, so surely a person
     title: str | None = None  # folded title a person is given ("foreign minister")
     kind: MentionKind = "name"
+    rule: str = ""  # the pass that made it, then "+pass" for each pass that retyped it
+
+    def revise(self, rule: str) -> None:
+        """Record that pass `rule` changed this draft's reading (once per pass)."""
+        if not self.rule.endswith(f"+{rule}"):
+            self.rule += f"+{rule}"
 
 
 class _Matchers:
@@ -484,7 +491,9 @@ class _Builder:
             named = {k for c, e in self.countries.items() if first <= c < end for k in range(c, e)}
             self.consumed.update(k for k in [*range(first, end), *range(begin, run)] if k not in named)
             title = fold(doc[start:end].text)
-            self.drafts.append(_Draft(begin, run, "person", country or complement_country, role, titled=True, title=title))
+            self.drafts.append(
+                _Draft(begin, run, "person", country or complement_country, role, titled=True, title=title, rule="titled-person")
+            )
 
     def _surname_title(self, i: int) -> bool:
         """Whether the one-word title at token i is a surname: capitalised and followed by no name of its own."""
@@ -557,10 +566,11 @@ class _Builder:
                 continue
             pair = _demonym_pair(span)
             if pair is not None:
-                self.drafts.extend(pair)
+                self.drafts.extend(replace(d, rule="hyphen-demonyms") for d in pair)
                 continue
             draft = self._classify(span, label)
             if draft is not None:
+                draft.rule = f"ner:{label}"
                 self.drafts.append(draft)
 
     def _classify(self, span: Span, label: str) -> _Draft | None:
@@ -660,6 +670,7 @@ class _Builder:
                         person,
                         title=title,
                         kind="descriptor",
+                        rule="descriptor",
                     )
                 )
                 self.qualifiers.update(range(start, end))
@@ -893,7 +904,9 @@ def _link_people(drafts: list[_Draft], doc: Doc) -> None:
             and not d.titled
             and not _known_place(text)
         ):
-            d.actor_type = "person" if d.actor_type != "location" or len(matches) == 1 else d.actor_type
+            if d.actor_type != "location" or len(matches) == 1:
+                d.actor_type = "person"
+                d.revise("part-of-a-full-name")
         best = dominant(matches, full)
         if best is not None and d.actor_type == "person":
             d.canonical = best
@@ -941,6 +954,7 @@ def _people_among_orgs(drafts: list[_Draft], doc: Doc) -> None:
             owned = d.start >= 2 and doc[d.start - 1].text in POSSESSIVE and d.start - 2 in orgs
             if (several and (coordinated or owned or fold(span[-1].text) in titled or _speaks(root))) or _human_apposition(span):
                 d.actor_type, changed = "person", True
+                d.revise("person-among-orgs")
 
 
 def _plain_name_word(token: Token) -> bool:
@@ -978,6 +992,7 @@ def _groups_among_people(drafts: list[_Draft], doc: Doc) -> None:
         if role is not None:
             for d in found:
                 d.actor_type, d.role = "organization", role or None
+                d.revise("group-name")
 
 
 def _group_role(span: Span) -> str | None:
@@ -1001,7 +1016,7 @@ def _listed_orgs(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
         overlapping = [d for d in drafts if d.start < end and start < d.end]
         if all(d.actor_type in ("location", "person") and d.start >= start and d.end <= end for d in overlapping):
             drafts[:] = [d for d in drafts if d not in overlapping]
-            found.append(_Draft(start, end, "organization", country, role, name))
+            found.append(_Draft(start, end, "organization", country, role, name, rule="listed-org"))
     return sorted(drafts + found, key=lambda d: (d.start, d.end))
 
 
@@ -1019,6 +1034,7 @@ def _capitals_as_governments(drafts: list[_Draft], doc: Doc) -> None:
             country = lex.capitals.get(fold(doc[d.start : d.end].text))
             if country is not None:
                 d.actor_type, d.country_code, d.role, d.canonical = "country", country, "GOV", None
+                d.revise("capital-as-government")
 
 
 def _orgs_as_places(drafts: list[_Draft], doc: Doc) -> None:
@@ -1037,6 +1053,7 @@ def _orgs_as_places(drafts: list[_Draft], doc: Doc) -> None:
         if (named and 2 * (named + located) >= len(found)) or (len(found) >= 2 and within == len(found)):
             for d in found:
                 d.actor_type = "location"
+                d.revise("org-as-place")
 
 
 def _draft_country(d: _Draft, doc: Doc) -> str | None:
@@ -1114,6 +1131,7 @@ def _drop_stray_names(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
         if (any(place) or places[name]) and (" " in name or 2 * located >= len(found) + places[name]):
             for d in found:
                 d.actor_type = "location"
+                d.revise("stray-name-as-place")
         elif located == len(found) and " " not in name:
             stray.update(id(d) for d in found)
     return [d for d in drafts if id(d) not in stray]
@@ -1145,6 +1163,7 @@ def _names_as_places(drafts: list[_Draft], doc: Doc, context: set[str]) -> None:
             threshold //= CONTEXT_PLACE_FACTOR
         if place.kind != "city" or place.population >= threshold:
             d.actor_type = "country" if place.kind == "country" else "location"
+            d.revise("name-as-place")
 
 
 def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int, int]]) -> list[EntityMention]:
@@ -1182,12 +1201,13 @@ def _expand_acronyms(drafts: list[_Draft], acronyms: Mapping[str, _Draft | None]
     covered = {i for d in drafts for i in range(d.start, d.end)}
     for token in doc:
         if acronyms.get(token.text) is not None and token.i not in covered:
-            drafts.append(_Draft(token.i, token.i + 1, "organization"))
+            drafts.append(_Draft(token.i, token.i + 1, "organization", rule="acronym"))
     drafts = [d for d in drafts if not (d.end - d.start == 1 and doc[d.start].text in acronyms and acronyms[doc[d.start].text] is None)]
     for d in drafts:
         expansion = acronyms.get(doc[d.start].text) if d.end - d.start == 1 else None
         if expansion is not None:
             d.actor_type, d.canonical = expansion.actor_type, expansion.canonical
+            d.revise("acronym-expansion")
             d.role, d.country_code = expansion.role, expansion.country_code
     return sorted(drafts, key=lambda d: (d.start, d.end))
 
@@ -1213,12 +1233,15 @@ def _mention(d: _Draft, doc: Doc, body: str, article_id: str, sentence_id: str, 
             canonical, country, geonameid = place.name, place.country_code, place.geonameid
             if place.kind == "country":
                 actor_type = "country"
+                d.revise("gazetteer-country")
     kind = d.kind
     if kind == "name" and actor_type == "country" and (fold(text) in lex.adjectives or fold(text) in lex.peoples):
         kind = "demonym"
     elif kind == "name" and actor_type in {"organization", "country"} and _is_acronym(text):
         kind = "acronym"
-    return EntityMention(article_id, start_char, end_char, text, actor_type, country, d.role, sentence_id, canonical, geonameid, kind)
+    return EntityMention(
+        article_id, start_char, end_char, text, actor_type, country, d.role, sentence_id, canonical, geonameid, kind, d.rule
+    )
 
 
 def _is_acronym(text: str) -> bool:
@@ -1248,7 +1271,7 @@ def _pronouns(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
         if len({d.canonical for d in window} | later) != 1 or not any(doc[d.start : d.end].root.dep_ in SUBJECT_DEPS for d in window):
             continue
         person = window[-1]
-        draft = _Draft(token.i, token.i + 1, "person", person.country_code, person.role, person.canonical, kind="pronoun")
+        draft = _Draft(token.i, token.i + 1, "person", person.country_code, person.role, person.canonical, kind="pronoun", rule="pronoun")
         found.append(draft)
         people.append(draft)
     return found
@@ -1275,7 +1298,7 @@ def _groups(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
             continue  # "a soldier", "the leader": one person, not a group (the descriptor rules judge those)
         country = next((country_at[c.i] for c in token.children if c.dep_ in MODIFIER_DEPS and c.i in country_at), None)
         canonical = f"{lex.country_names.get(country, country)} {display}" if country else display
-        found.append(_Draft(token.i, token.i + 1, "group", country, role, canonical, kind="generic"))
+        found.append(_Draft(token.i, token.i + 1, "group", country, role, canonical, kind="generic", rule="generic-group"))
     return found
 
 

@@ -99,7 +99,8 @@ class MentionRow:
     start_char: int
     end_char: int
     sentence_id: str
-    mention_kind: str  # name | acronym | descriptor | pronoun | demonym
+    mention_kind: str  # name | acronym | descriptor | pronoun | demonym | generic
+    rule: str  # the recognition passes that produced it (EntityMention.rule)
 
 
 @dataclass
@@ -300,6 +301,7 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
             m.end_char,
             m.sentence_id,
             m.kind,
+            m.rule,
         )
         for m in ordered
     ]

@@ -8,4 +8,5 @@
 -- @column end_char: Offset just past the last character (end-exclusive).
 -- @column sentence_id: The sentence holding the mention (sentences.sentence_id).
 -- @column mention_kind: How the actor is referred to: name, acronym, descriptor ('the Chinese leader'), pronoun (he/she/his/her, linked only when one person is the clear antecedent), demonym ('Kazakh' for the country) or generic (a group noun: 'troops', 'officials').
+-- @column rule: Which recognition passes produced it: the first ('ner:GPE', 'titled-person', 'generic-group', 'pronoun', 'descriptor', 'listed-org', ...), then '+pass' for each pass that changed its reading (e.g. 'ner:GPE+capital-as-government').
 SELECT * FROM staging.mentions ORDER BY article_id, start_char, mention_id

@@ -634,3 +634,12 @@ def test_a_capital_that_speaks_is_its_government_and_a_listed_seat_of_power_is_a
     assert kinds("Washington said it would impose sanctions on Iran.")["Washington"] == ("country", "USA")
     assert kinds("Protesters gathered in Washington on Monday.")["Washington"][0] == "location"
     assert kinds("The Kremlin warned Ukraine on Friday.")["Kremlin"] == ("organization", "RUS")
+
+
+def test_every_mention_names_the_passes_that_made_it(nlp):
+    from pipelines.entities.recognise import find_mentions
+
+    text = "Washington said police arrested Prime Minister Ann Lee."
+    rules = {m.text: m.rule for m in find_mentions(nlp(text), "a", [("a#0", 0, len(text))])}
+    assert rules["Washington"].endswith("+capital-as-government") and rules["Washington"].startswith("ner:")
+    assert rules["police"] == "generic-group" and rules["Ann Lee"] == "titled-person"

@@ -1,0 +1,2 @@
+-- Every mention says which recognition passes produced it.
+SELECT * FROM mentions WHERE coalesce(rule, '') = ''
