@@ -43,9 +43,50 @@ def load_pipeline(model_name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
+# Longest piece of a text parsed at once. A long article is parsed in pieces cut at sentence
+# boundaries and joined back into one Doc with the same text, so its cost grows linearly with its
+# length and no text reaches spaCy's own limit (nlp.max_length, 1,000,000 characters).
+MAX_PIECE_CHARS = 20_000
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` cut at sentence starts into pieces of at most MAX_PIECE_CHARS (a longer sentence at a space)."""
+    if len(text) <= MAX_PIECE_CHARS:
+        return [text]
+    starts = sorted({start for start, _ in split_sentences(text, split_paragraphs(text))} - {0})
+    pieces: list[str] = []
+    begin = last = 0
+    for start in [*starts, len(text)]:
+        while start - begin > MAX_PIECE_CHARS:
+            if last > begin:
+                cut = last
+            else:
+                # one sentence longer than a piece (no punctuation in 20,000 characters): cut after a
+                # space; the parse then starts a sentence there, the sentences table does not
+                space = text.rfind(" ", begin + 1, begin + MAX_PIECE_CHARS)
+                cut = space + 1 if space > begin else begin + MAX_PIECE_CHARS
+            pieces.append(text[begin:cut])
+            begin = last = cut
+        last = start
+    pieces.append(text[begin:])
+    return pieces
+
+
 def parse(nlp: Language, texts: Iterable[str], n_process: int = 1, batch_size: int = 32) -> Iterator[Doc]:
-    """Parse article bodies in order, in `n_process` worker processes."""
-    yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
+    """Parse article bodies in order, in `n_process` worker processes; a long body in pieces (see
+    MAX_PIECE_CHARS), returned as one Doc whose text is the body."""
+    counts: list[int] = []
+
+    def pieces() -> Iterator[str]:
+        for text in texts:
+            parts = _pieces(text)
+            counts.append(len(parts))  # appended before its pieces reach the pipe
+            yield from parts
+
+    docs = iter(nlp.pipe(pieces(), n_process=n_process, batch_size=batch_size))
+    for index, first in enumerate(docs):
+        n = counts[index]
+        yield first if n == 1 else Doc.from_docs([first, *(next(docs) for _ in range(n - 1))], ensure_whitespace=False)
 
 
 def to_bytes(doc: Doc) -> bytes:
