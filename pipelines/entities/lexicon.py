@@ -49,8 +49,9 @@ class Lexicon:
     # "Belt and Road Initiative", "Paris Agreement", "Gulf War", "COVID-19 pandemic".
     non_actor_words: dict[str, str]
     # Generic groups of people that act in the news ("police", "troops", "protesters", "officials"):
-    # lemma -> (CAMEO role, display name, collective), from group_actors.csv. A collective noun names the
-    # group in the singular ("the army"); the others only in the plural ("soldiers", not "a soldier").
+    # lemma -> (CAMEO role, display name, collective), from group_actors.csv. A noun marked collective acts
+    # in the singular: a body ("the army") or an attacker counted as the group ("a gunman", "a suicide
+    # bomber"); the others only in the plural ("soldiers", not "a soldier").
     group_actors: dict[str, tuple[str, str, bool]]
     # entity_words.csv kind -> lower-cased words. leading_drop: dropped from a name's start ("the");
     # former: before a role word ("former Beatle", "ex-Wallaby"); title_glue: allowed between a title and what
