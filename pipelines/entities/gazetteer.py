@@ -30,7 +30,7 @@ from pipelines.reference import reference_rows
 # A place in a country the article talks about beats a bigger one elsewhere, but not a world city
 # ~10x its size: many small US towns are named after famous cities ("Geneva").
 CONTEXT_BOOST = 8.0
-# Reference rows (regions.csv, physical_features.csv) have no geonameid: see _row_id.
+# Reference rows (regions.csv, physical_features.csv) have no geonameid: see _reference_place.
 REGION_ID_BASE = 2_000_000_000
 REGION_ID_SPAN = 100_000_000
 # Added to the population of continents, countries and states: more than any city has.
@@ -106,28 +106,10 @@ def _index() -> dict[str, tuple[_Candidate, ...]]:
         place = Place(state["geonameid"], state["name"], "USA", lat, lon, 0, "state")
         add(state["name"], _Candidate(place, True))
     for row in reference_rows("regions.csv"):
-        place = Place(
-            _row_id(row["name"], row["country_code"]),
-            row["name"],
-            row["country_code"] or None,
-            float(row["latitude"]),
-            float(row["longitude"]),
-            0,
-            "state",
-        )
-        add(row["name"], _Candidate(place, True))
+        add(row["name"], _Candidate(_reference_place(row, "state"), True))
     for row in reference_rows("physical_features.csv"):
         # seas, rivers, islands, ranges and world regions ("Red Sea", "Middle East"), kind as in the file
-        place = Place(
-            _row_id(row["name"], row["country_code"]),
-            row["name"],
-            row["country_code"] or None,
-            float(row["latitude"]),
-            float(row["longitude"]),
-            0,
-            row["kind"],
-        )
-        add(row["name"], _Candidate(place, True))
+        add(row["name"], _Candidate(_reference_place(row, row["kind"]), True))
     for continent in cache.get_continents().values():
         place = Place(
             continent["geonameId"],
@@ -146,9 +128,11 @@ def _index() -> dict[str, tuple[_Candidate, ...]]:
     return {key: tuple(slot.values()) for key, slot in index.items()}
 
 
-def _row_id(name: str, country_code: str) -> int:
-    """A stable id for a reference row (no geonameid), in a range above geonames' ids."""
-    return REGION_ID_BASE + zlib.crc32(f"{name}|{country_code}".encode()) % REGION_ID_SPAN
+def _reference_place(row: dict[str, str], kind: str) -> Place:
+    """A place from a reference CSV row (name, country_code, latitude, longitude). Such rows have no
+    geonameid: a stable id from a hash, in a range above geonames' ids."""
+    place_id = REGION_ID_BASE + zlib.crc32(f"{row['name']}|{row['country_code']}".encode()) % REGION_ID_SPAN
+    return Place(place_id, row["name"], row["country_code"] or None, float(row["latitude"]), float(row["longitude"]), 0, kind)
 
 
 @lru_cache(maxsize=1)
