@@ -26,7 +26,7 @@ physical features, counties, cities) plus population, multiplied when the place 
 news readers would know by that name alone: countries, regions, features and cities of 15,000
 people or more; small towns and a region's bare short form ("Nelson" for the Nelson Region) only
 in a country the article mentions, since with 170,000 towns many share a name with a person
-("Howard", "Kirill").
+("Howard", "Nelson").
 """
 
 from __future__ import annotations

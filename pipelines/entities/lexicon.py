@@ -1,7 +1,7 @@
 """Reference lexicons for the entity stage, loaded once from seeds/reference/*.csv.
 
 Country names come from pycountry plus demonyms.csv (adjectives, peoples and the short names news
-uses); a regular plural of an adjective names the people ("Kazakhs", "Russians") and so the
+uses); a regular plural of an adjective names the people ("Kenyans", "Russians") and so the
 country too. Everything is keyed by a lower-cased form so lookups are single dict hits.
 The rule layer's word lists (speech verbs, locative prepositions, name connectors, generic ccTLDs, ...)
 are entity_words.csv (word, kind), read into `Lexicon.words`.
@@ -34,7 +34,7 @@ class Lexicon:
     countries: dict[str, str]  # folded country name, short name or adjective -> ISO3
     country_terms: tuple[str, ...]  # the same names as written, for phrase patterns
     adjectives: frozenset[str]  # folded keys of `countries` that are adjectives (NORP-like)
-    peoples: frozenset[str]  # folded keys of `countries` that name a people ("kazakhs", "britons")
+    peoples: frozenset[str]  # folded keys of `countries` that name a people ("kenyans", "britons")
     country_names: dict[str, str]  # ISO3 -> display name
     titles: dict[str, str]  # folded title -> CAMEO role ("" when the title carries no role)
     title_countries: dict[str, str]  # folded title -> ISO3 the title implies ("pope" -> VAT)
@@ -109,7 +109,7 @@ def lexicon() -> Lexicon:
         elif row["kind"] == "people":
             peoples.add(key)
     for key in sorted(adjectives):
-        # "Kazakh" -> "Kazakhs"; sibilant endings ("Turkish", "Chinese", "Swiss") have no -s plural.
+        # "Kenyan" -> "Kenyans"; sibilant endings ("Turkish", "Chinese", "Swiss") have no -s plural.
         if not key.endswith(PLURAL_LESS) and " " not in key:
             countries.setdefault(key + "s", countries[key])
             peoples.add(key + "s")

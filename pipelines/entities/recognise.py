@@ -14,13 +14,13 @@ Choices on what is an actor: named initiatives, treaties, acts, wars, summits an
 (head words in entity_furniture.csv, kinds document/event/disease) are not actors, and neither are
 their acronyms; a defined acronym otherwise takes its expansion's type. A web domain is the site's
 publisher, an organisation (role MED when cited in brackets, country from its ccTLD), never a place.
-Hyphen-joined demonyms ("Kazakh-Chinese") are the countries. Untitled one-word "people" after
+Hyphen-joined demonyms ("Indo-Pakistani") are the countries. Untitled one-word "people" after
 "the" ("the Majlis") or only ever after locative prepositions are dropped rather than mistyped.
 
 Country adjectives ("Chinese flags") are country mentions, also where they prefix a title
 ("Chinese President ...", "the Chinese leader"), as the annotation guideline has it; there they
 give the person a country as well. Nationalities that are not country adjectives (NORP like
-"Muslims") are not mentions; peoples named by a country's demonym ("Kazakhs") are mentions of
+"Muslims") are not mentions; peoples named by a country's demonym ("Kenyans") are mentions of
 that country.
 
 A person's country comes from what the text says about them, in this order of reach:
@@ -41,7 +41,7 @@ them ("New York's Police Department").
 
 Beyond names, two kinds of coreference add mentions (`EntityMention.kind`):
 - descriptor: "the [demonym] <title>" with no name after it ("the Chinese leader", "the pontiff",
-  "the president of Kazakhstan") refers to the person of the article holding that title (or, for
+  "the president of Peru") refers to the person of the article holding that title (or, for
   generic titles such as "leader", any title of that role) and country: the only such person, else
   the most recently mentioned one; no match, no mention. When no person of the article has that
   country, a demonym with a head-of-country title ("the Chinese leader") falls back to the article's
@@ -78,7 +78,7 @@ MentionKind = str  # name | acronym | descriptor | pronoun | demonym | generic
 ENT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
-# Parts of speech that end a name run after a title (title-case headlines: "Pope Give Kazakhstan").
+# Parts of speech that end a name run after a title (title-case headlines: "Minister Urges Calm In Lima").
 NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM"}
 MAX_NAME_TOKENS = 5
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -501,8 +501,8 @@ class _Builder:
         return self.titles.get(i) == i + 1 and _is_name_token(doc[i]) and (i + 1 == len(doc) or not _is_name_token(doc[i + 1]))
 
     def appositions(self) -> None:
-        """Country, role and title from an apposition: "his Chinese counterpart, Xi Jinping", "the
-        head of the Palestinian Authority, Yasser Arafat", "Xi Jinping, the Chinese president,",
+        """Country, role and title from an apposition: "his Indian counterpart, Atal Behari Vajpayee", "the
+        head of the Palestinian Authority, Yasser Arafat", "John Howard, the Australian prime minister,",
         "Mr Downer, Australia's foreign minister," and "Ann Lee, a spokeswoman for the Israeli army,".
         People with a title of a role keep it; an honorific ("Mr") gives way to the apposition's."""
         doc = self.doc
@@ -599,7 +599,7 @@ class _Builder:
         if label == "PERSON" and span.start > 0 and self.doc[span.start - 1].lower_ == "the" and span.root.dep_ not in MODIFIER_DEPS:
             return None  # "the Majlis", "the Order of ...": a name after "the" is an institution or a thing
         if label == "PERSON":
-            # "Russian Tensions" (a title-case headline): a country adjective is no first name.
+            # "Brazilian Protests Grow" (a title-case headline): a country adjective is no first name.
             end = self.countries.get(span.start)
             if end is not None and end < span.end and fold(self.doc[span.start : end].text) in lex.adjectives:
                 return _Draft(span.start, end, "country", lex.countries[fold(self.doc[span.start : end].text)])
@@ -780,7 +780,7 @@ def _not_actor(span: Span) -> bool:
 
 
 def _demonym_pair(span: Span) -> list[_Draft] | None:
-    """ "Kazakh-Chinese", "Sino-Russian": hyphen-joined country adjectives name the countries that
+    """ "Indo-Pakistani", "Sino-Russian": hyphen-joined country adjectives name the countries that
     are adjectives (prefixes such as "Sino" none), never an organisation."""
     lex = lexicon()
     parts = [t for t in span if t.text not in HYPHENS]
@@ -893,7 +893,7 @@ def _link_people(drafts: list[_Draft], doc: Doc) -> None:
         key = fold(text)
         parts = text.split()
         if len(parts) >= 2 and d.actor_type == "person":
-            # "Vladimir Putin" inside "Vladimir Vladimirovich Putin": same first and last name.
+            # "Mikhail Gorbachev" inside "Mikhail Sergeyevich Gorbachev": same first and last name.
             matches = {n for n in by_surname.get(fold(parts[-1]), ()) if fold(_name_parts(n)[0]) == fold(parts[0])}
         else:
             matches = by_surname.get(key) or by_first.get(key) or set()
@@ -914,7 +914,7 @@ def _link_people(drafts: list[_Draft], doc: Doc) -> None:
 
 
 def _title_names(drafts: list[_Draft]) -> None:
-    """A pope or king is known by title and given name: "Pope Francis", not "Francis"."""
+    """A pope or king is known by title and given name: "Pope Benedict", not "Benedict"."""
     lex = lexicon()
     prefixes: dict[str, str] = {}
     for d in drafts:
@@ -1024,7 +1024,7 @@ def _capitals_as_governments(drafts: list[_Draft], doc: Doc) -> None:
     """A national capital that speaks or acts as a government stands for its country's government:
     the subject of a verb, or the possessor of a noun, of governing ("Washington said", "Beijing's
     decision", words in entity_words.csv kind government_act); elsewhere it is the city ("in
-    Washington", "Astana was renamed", "Beijing's streets")."""
+    Washington", "Canberra was founded", "Beijing's streets")."""
     lex = lexicon()
     acts = lex.words["government_act"]
     for d in drafts:
@@ -1267,7 +1267,7 @@ def _pronouns(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
             continue  # inside a quotation "he" is mostly someone other than the speaker
         window_start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
         window = [d for d in people if window_start <= d.start < token.i]
-        later = {d.canonical for d in people if token.i < d.start < sentence.end}  # "In his speech, Pope Francis ..."
+        later = {d.canonical for d in people if token.i < d.start < sentence.end}  # "In his speech, President Lula ..."
         if len({d.canonical for d in window} | later) != 1 or not any(doc[d.start : d.end].root.dep_ in SUBJECT_DEPS for d in window):
             continue
         person = window[-1]

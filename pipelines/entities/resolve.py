@@ -120,10 +120,10 @@ def _stable_id(prefix: str, *parts: object) -> str:
 
 
 def _split(name: str) -> tuple[list[str], tuple[str, ...]]:
-    # One word per written word: a hyphenated given name ("Kassym-Jomart") is one name part.
+    # One word per written word: a hyphenated given name ("Jean-Pierre") is one name part.
     words = [w for w in (translit_key(word).replace(" ", "") for word in name.split()) if w]
-    # "Cardinal Pietro Parolin" clusters with "Pietro Parolin"; "Pope Francis" keeps its title,
-    # which is all that tells it from other people called Francis.
+    # "Cardinal Carlo Martini" clusters with "Carlo Martini"; "Pope Benedict" keeps its title,
+    # which is all that tells it from other people called Benedict.
     titles = lexicon().name_titles
     for size in (2, 1):
         if len(words) - size >= 2 and " ".join(words[:size]) in titles:
@@ -177,7 +177,7 @@ def _cluster_people(profiles: dict[str, tuple[int, str | None, str | None]]) -> 
             match = next((c for c in evidence if _same_person(c, parts, suffixes)), None)
         else:
             # A lone name joins the one full name it is the surname of (else the first name of:
-            # family-name-first names such as "Xi Jinping"), if one such name dominates. A lone given
+            # family-name-first names such as "Hu Jintao"), if one such name dominates. A lone given
             # name is common ("Kerry" the senator, "Kerry" a tagged goose): it needs a shared country or role.
             lone = parts[0]
             surnamed = [c for c in evidence if len(c.parts) >= 2 and c.suffixes == suffixes]

@@ -327,8 +327,12 @@ class _Roles:
     targets: list[ActorMention]
     place: ActorMention | None
     direct_source: bool
-    doerless: bool  # no one is the source: a passive with no agent, a nominal event with no doer
     how: str  # the argument rule that found them, recorded with each report
+
+    @property
+    def doerless(self) -> bool:
+        """No one is the source: a passive with no agent, a nominal event with no doer."""
+        return self.how in ("passive-no-agent", "noun-no-doer")
 
 
 def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles:
@@ -337,7 +341,6 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
     if verb.lemma_.lower() in context_words()["alongside"]:
         target_preps = target_preps - {"with"}  # "fighting with the Taliban" is as often alongside as against
     agent = next((o for _, o in _pobjs(verb, {"by"})), None)
-    doerless = False
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and agent is not None  # "rebels backed by Y"
     if _is_passive(verb) or reduced:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -346,7 +349,6 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         sources = actors.of_coordination(agent) if agent is not None else []
         targets = actors.of_coordination(subject) if subject is not None else []
         direct = agent is not None
-        doerless = agent is None and not reduced
         how = "reduced-passive" if reduced else "passive" if direct else "passive-no-agent"
     else:
         subject, direct = _subject_token(verb)
@@ -393,7 +395,7 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         )
         targets = next((found for objects in object_sets if (found := [a for o in objects for a in actors.of_coordination(o)])), [])
     place = _place(verb, actors, exclude={a.actor_id for a in sources})
-    return _Roles(sources, _struck_place(targets, place, entry), place, direct, doerless, how)
+    return _Roles(sources, _struck_place(targets, place, entry), place, direct, how)
 
 
 def _struck_place(targets: list[ActorMention], place: ActorMention | None, entry: LexiconEntry) -> list[ActorMention]:
@@ -487,12 +489,14 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
                 sources = actors.of_coordination(subject)
                 direct = False
     place = _place(noun, actors, exclude={a.actor_id for a in sources})
-    doerless = not sources and entry.event_code[:2] in _DOERLESS_NOUN_ROOTS and _told_as_a_time(noun, predicates)
-    how = "noun-no-doer" if doerless else "noun-doer" if direct else "noun-light-verb"
+    if not sources and entry.event_code[:2] in _DOERLESS_NOUN_ROOTS and _told_as_a_time(noun, predicates):
+        how = "noun-no-doer"
+    else:
+        how = "noun-doer" if direct else "noun-light-verb"
     if place is None and entry.event_code in VISIT_CODES:
         # a visit to a descriptor placed by the descriptor's own in-phrase: "his first visit to the country, in X"
         place = next((p for _, o in _pobjs(noun, {"to"}) if (p := _place(o, actors, {a.actor_id for a in sources})) is not None), None)
-    return _Roles(sources, _struck_place(targets, place, entry), place, direct, doerless, how)
+    return _Roles(sources, _struck_place(targets, place, entry), place, direct, how)
 
 
 def _told_as_a_time(noun: Token, predicates: dict[int, LexiconEntry]) -> bool:
@@ -596,15 +600,8 @@ def _settle_dyad(
     among_itself = entry.symmetric and source is not None and source.actor_type == "group"
     # a visit with no destination stated ("X's visit on Monday") is kept for the merge, which places
     # it at the one destination other reports give the same visitor, or drops it (merge.place_visits)
-    unplaced_visit = entry.event_code == VISIT_CODE
-    if (
-        target is None
-        and entry.needs_target
-        and not (visit and place is not None)
-        and not unplaced_visit
-        and not acted_on
-        and not among_itself
-    ):
+    untargeted = entry.event_code == VISIT_CODE or (visit and place is not None) or acted_on or among_itself
+    if target is None and entry.needs_target and not untargeted:
         return None
     presence = entry.pattern.startswith("purpose:")
     if presence and (source is None or source.actor_type in _PLACE_TYPES or target is None or target.actor_type not in _PLACE_TYPES):
