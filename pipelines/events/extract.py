@@ -332,7 +332,7 @@ class _Roles:
     @property
     def doerless(self) -> bool:
         """No one is the source: a passive with no agent, a nominal event with no doer."""
-        return self.how in ("passive-no-agent", "noun-no-doer")
+        return self.how in ("passive-no-agent", "noun-no-doer", "instrument", "explosive")
 
 
 def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles:
@@ -360,6 +360,8 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
             sources, how = _speaker(subject.head, actors), "speaker"  # the pronoun's own clause: "X says he is ready to meet Y"
             if not sources and (antecedent := actors.antecedent(subject)) is not None:
                 sources, how = [antecedent], "pronoun-antecedent"
+        if not sources and subject is not None and (weapon := _weapon(subject)) is not None:
+            how = weapon  # "a bomb exploded", "helicopters blasted targets": the weapon, its user unnamed
         if not sources and verb.dep_ in ("xcomp", "acl"):
             # a governing verb's object that is no actor is its instrument, not who acts ("police used
             # teargas to disperse Y"); a participle on a place is its clause's ("X took to the streets protesting")
@@ -394,8 +396,24 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
             [o for x in verb.children if x.dep_ == "xcomp" for _, o in _pobjs(x, target_preps)],
         )
         targets = next((found for objects in object_sets if (found := [a for o in objects for a in actors.of_coordination(o)])), [])
+        if not targets and len(sources) > 1 and any(_reciprocal(d) for d in direct_objects):
+            targets = sources  # "X and Y accused each other": each is the other's target
     place = _place(verb, actors, exclude={a.actor_id for a in sources})
     return _Roles(sources, _struck_place(targets, place, entry), place, direct, how)
+
+
+def _weapon(subject: Token) -> str | None:
+    """ "explosive" for a subject that is a bomb ("a bomb exploded"), "instrument" for another
+    weapon or an armed craft ("shells hit the town"): what was used, not who used it."""
+    lemma = subject.lemma_.lower()
+    if lemma in context_words()["explosive"]:
+        return "explosive"
+    return "instrument" if lemma in context_words()["instrument"] else None
+
+
+def _reciprocal(obj: Token) -> bool:
+    """ "each other", "one another"."""
+    return obj.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in (*obj.children, obj.doc[obj.i - 1]))
 
 
 def _struck_place(targets: list[ActorMention], place: ActorMention | None, entry: LexiconEntry) -> list[ActorMention]:
@@ -413,9 +431,12 @@ def _place(predicate: Token, actors: _ActorIndex, exclude: set[str]) -> ActorMen
         holders += [predicate.head, *(c for c in predicate.head.children if c.dep_ == "xcomp")]
     for holder in holders:
         for _, obj in _pobjs(holder, context_words()["place_prep"]):
-            actor = actors.at(obj)  # the phrase's head only: "in the face of X's war" is not in X
-            if actor is not None and actor.actor_type in _PLACE_TYPES and actor.actor_id not in exclude:
-                return actor
+            # the phrase's head only ("in the face of X's war" is not in X), or the place a non-actor
+            # head is in ("near a market in X")
+            for candidate in (obj, *(o for _, o in _pobjs(obj, {"in"}) if actors.at(obj) is None)):
+                actor = actors.at(candidate)
+                if actor is not None and actor.actor_type in _PLACE_TYPES and actor.actor_id not in exclude:
+                    return actor
     return None
 
 
@@ -637,12 +658,12 @@ _CONVENTIONAL_FORCE = "190"
 _UNCONVENTIONAL_VIOLENCE = "180"
 
 
-def _unclaimed_attack(code: str, source: ActorMention | None, target: ActorMention | None, is_verb: bool) -> str:
+def _unclaimed_attack(code: str, source: ActorMention | None, target: ActorMention | None, is_verb: bool, how: str) -> str:
     """CAMEO keeps 19 for force between armed sides and 18 for unconventional violence: an attack
-    reported as a noun with no doer named, on a state, a place, a body or a person rather than on
-    armed men ("the attack on the parliament", "the September 11 attacks on the United States"),
-    is the latter."""
-    unclaimed = code == _CONVENTIONAL_FORCE and not is_verb and source is None
+    reported as a noun with no doer named, or done by a bomb with no one named to have set it ("a
+    bomb killed 15 people"), on a state, a place, a body or a person rather than on armed men ("the attack on
+    the parliament", "the September 11 attacks on the United States"), is the latter."""
+    unclaimed = code == _CONVENTIONAL_FORCE and (not is_verb or how == "explosive") and source is None
     return _UNCONVENTIONAL_VIOLENCE if unclaimed and target is not None and target.actor_type != "group" else code
 
 
@@ -703,7 +724,7 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
                 if settled is None:
                     continue
                 target, place = settled
-                event_code = _unclaimed_attack(code, source, target, is_verb)
+                event_code = _unclaimed_attack(code, source, target, is_verb, roles.how)
                 rule = _rule_name(entry, roles.how, code, event_code)
                 candidate = EventCandidate(
                     article_id=context.article_id,

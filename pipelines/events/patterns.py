@@ -8,6 +8,7 @@ the row's `pattern` column names one, the dependent that selects the sense:
   noun also a clause it introduces ("a call for Y to leave");
 - `xcomp:W`: an infinitive complement W ("press Y to");
 - `purpose:W`: a preposition W, where a stated purpose is checked afterwards ("was in X for talks");
+- `head:W`: the predicate is governed by W ("on strike", "in custody");
 - `ctx:K`: no dependent; a word of class K in the sentence, checked afterwards ("strike" near "union").
 
 The predicate's lemma is the model's, or for a form the small model mislemmatises ("fined" -> "fin")
@@ -108,6 +109,8 @@ def _dependent(entry: LexiconEntry) -> list[list[dict]]:
         return [[{"LEFT_ID": "predicate", "REL_OP": ">", "RIGHT_ID": "complement", "RIGHT_ATTRS": {"DEP": "xcomp", "LEMMA": word}}]]
     if kind == "purpose":
         return [[{"LEFT_ID": "predicate", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": word}}]]
+    if kind == "head":
+        return [[{"LEFT_ID": "predicate", "REL_OP": "<", "RIGHT_ID": "governor", "RIGHT_ATTRS": {"LOWER": word}}]]
     return [[]]  # a plain entry, or ctx: the predicate alone
 
 

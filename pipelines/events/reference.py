@@ -96,6 +96,8 @@ def context_words() -> dict[str, frozenset[str]]:
     "hunger" (a hunger strike), "aid" (relief that is humanitarian), "air" (bombing from the air);
     "endorsed": things one welcomes by endorsing them, not by hosting ("welcomed the decision");
     "suicide": words that make a killing or an attack a suicide bombing (CAMEO 183);
+    "explosive" and "instrument": a bomb, or another weapon or armed craft, as a clause's subject, whose user the
+    text leaves unnamed ("a bomb exploded", "shells hit the town");
     "hazard": what one fights that is no party ("battled the blaze", "the fight against cancer");
     "intent": words by which a predicate is only intended ("ready to meet", "offered to mediate"): CAMEO codes such
     an act under its intent (036 for a meeting)."""

@@ -77,7 +77,30 @@ def test_defined_acronym_links_to_its_expansion(nlp: Language) -> None:
 
 def test_page_furniture_is_not_an_entity(nlp: Language) -> None:
     found = mentions_of(nlp, "16x9 Image\n\nClick to share. XS\n\nThe mayor of Chicago spoke on Monday.")
-    assert [m.text for m in found] == ["Chicago"]
+    assert [(m.text, m.kind) for m in found] == [("mayor", "descriptor"), ("Chicago", "name")]
+
+
+def test_unnamed_title_holder_is_an_actor_of_its_own(nlp: Language) -> None:
+    found = mentions_of(nlp, "The Japanese prime minister met the president.", "The coroner found that the boy died in custody.")
+    holders = [(m.text, m.canonical, m.country_code, m.role, m.rule) for m in found if m.kind == "descriptor"]
+    assert holders == [
+        ("Japanese prime minister", "Prime Minister of Japan", "JPN", "GOV", "unnamed-title"),
+        ("president", "President", None, "GOV", "unnamed-title"),
+        ("coroner", "Coroner", None, "JUD", "unnamed-title"),
+    ]
+
+
+def test_the_company_refers_to_the_latest_company_named(nlp: Language) -> None:
+    found = mentions_of(
+        nlp, "Shares of Zantrix Corporation fell on Monday. The company denied the report.", "The ministry denied the report."
+    )
+    described = [(m.text, m.canonical, m.rule) for m in found if m.kind == "descriptor"]
+    assert described == [("company", "Zantrix Corporation", "org-descriptor"), ("ministry", "Ministry", "unnamed-org")]
+
+
+def test_a_name_the_model_left_unlabelled_is_a_party_to_its_clause(nlp: Language) -> None:
+    found = mentions_of(nlp, "Arnor denounced Gondor's decision to close the border.")
+    assert ("Arnor", "organization", "unlabelled-name") in [(m.text, m.actor_type, m.rule) for m in found]
 
 
 def test_leading_the_and_possessive_are_trimmed(nlp: Language) -> None:
@@ -188,9 +211,9 @@ def test_descriptor_prefers_the_most_recent_matching_person(nlp: Language) -> No
     assert person_links(found, "descriptor") == [("president", "Tom Reed")]
 
 
-def test_descriptor_without_a_matching_person_is_no_mention(nlp: Language) -> None:
+def test_descriptor_without_a_matching_person_is_its_own_title_holder(nlp: Language) -> None:
     found = mentions_of(nlp, "Senator Paul Grant visited the factory. The prime minister did not attend.")
-    assert person_links(found, "descriptor") == []
+    assert person_links(found, "descriptor") == [("prime minister", "Prime Minister")]
 
 
 def test_descriptor_of_a_country_falls_back_to_the_dominant_untitled_person(nlp: Language) -> None:
@@ -209,7 +232,16 @@ def test_descriptor_fallback_needs_one_dominant_candidate_outside_its_clause(nlp
     clause_mate = mentions_of(nlp, "Joe Ames met the Chinese leader on Tuesday.")
     not_an_office = mentions_of(nlp, "Wen Tao spoke on Monday. The Chinese official disagreed.")
     other_title = mentions_of(nlp, "Foreign Minister Wen Tao spoke on Monday. The Chinese president disagreed.")
-    assert [person_links(found, "descriptor") for found in (tie, clause_mate, not_an_office, other_title)] == [[], [], [], []]
+    named = {"Wen Tao", "Rosa Quispe", "Joe Ames"}
+    links = [
+        [(text, who) for text, who in person_links(found, "descriptor") if who in named]
+        for found in (tie, clause_mate, not_an_office, other_title)
+    ]
+    assert links == [[], [], [], []]
+    # a descriptor that no one of the article surely fits is no one when someone might be meant,
+    # and otherwise a title holder of its own
+    assert person_links(tie, "descriptor") == []
+    assert person_links(other_title, "descriptor") == [("Chinese president", "President of China")]
 
 
 def test_descriptor_prefers_the_person_known_to_be_of_its_country(nlp: Language) -> None:

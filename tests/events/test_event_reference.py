@@ -39,6 +39,8 @@ def test_context_words_have_their_kinds():
     words = context_words()
     assert set(words) == {
         "agent",
+        "explosive",
+        "instrument",
         "sport",
         "support",
         "relay",
