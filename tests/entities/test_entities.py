@@ -675,3 +675,47 @@ def test_every_mention_names_the_passes_that_made_it(nlp):
     rules = {m.text: m.rule for m in find_mentions(nlp(text), "a", [("a#0", 0, len(text))])}
     assert rules["Washington"].endswith("+capital-as-government") and rules["Washington"].startswith("ner:")
     assert rules["police"] == "generic-group" and rules["Ann Lee"] == "titled-person"
+
+
+def _short(article: str, text: str, full: str, country: str | None = None) -> EntityMention:
+    """A one-word mention its article links to a full name."""
+    return EntityMention(article, 10, 10 + len(text), text, "person", country, None, f"{article}-s0", full)
+
+
+def test_a_short_form_an_article_uses_for_a_full_name_joins_it_elsewhere() -> None:
+    # "Tan" is the family name, first: its own article uses it alone for the full name.
+    actors, _ = resolve_actors([_person("a1", "Tan Weiming", "CHN"), _short("a1", "Tan", "Tan Weiming", "CHN"), _person("a2", "Tan")])
+    assert [(a.name, a.article_count) for a in actors] == [("Tan Weiming", 2)]
+    # Without that evidence a lone given name stays apart from the full name it begins.
+    actors, _ = resolve_actors([_person("a1", "Tan Weiming", "CHN"), _person("a2", "Tan")])
+    assert sorted(a.name for a in actors) == ["Tan", "Tan Weiming"]
+    # A lone surname joins the one full name ending so, unless the countries conflict.
+    actors, _ = resolve_actors([_person("a1", "Ivo Marek", "CZE"), _person("a2", "Marek")])
+    assert [a.name for a in actors] == ["Ivo Marek"]
+    actors, _ = resolve_actors([_person("a1", "Ivo Marek", "CZE"), _person("a2", "Marek", "POL")])
+    assert sorted(a.name for a in actors) == ["Ivo Marek", "Marek"]
+
+
+def test_given_names_transliterated_with_other_vowels_are_one_name() -> None:
+    actors, _ = resolve_actors(
+        [_person("a1", "Mohammed Farouqi", "EGY"), _person("a2", "Muhammad Farouqi"), _person("a3", "Dmitri Sorokow", "RUS")]
+        + [_person("a4", "Dmitry Sorokov", "RUS")]
+    )
+    assert sorted((a.name, a.article_count) for a in actors) == [("Dmitri Sorokow", 2), ("Mohammed Farouqi", 2)]
+    # Other given names of one surname stay apart, and so do short names differing in a vowel.
+    actors, _ = resolve_actors(
+        [_person("a1", "Martin Farouqi"), _person("a2", "Morton Farouqi"), _person("a3", "Jon Lee"), _person("a4", "Jun Lee")]
+    )
+    assert len(actors) == 4
+    # A conflicting country keeps variants apart.
+    actors, _ = resolve_actors([_person("a1", "Mohammed Farouqi", "EGY"), _person("a2", "Muhammad Farouqi", "PAK")])
+    assert len(actors) == 2
+
+
+def test_a_town_is_placed_in_the_division_its_article_names(nlp: Language) -> None:
+    text = "Flooding closed roads in Springfield on Monday, and the governor of Illinois declared an emergency."
+    springfield = by_text(mentions_of(nlp, text), "Springfield")
+    place = lookup("Springfield", context_places=["Illinois"])
+    assert place is not None and place.admin1 == "Illinois" and springfield.geonameid == place.geonameid
+    elsewhere = by_text(mentions_of(nlp, "Flooding closed roads in Springfield on Monday."), "Springfield")
+    assert elsewhere.geonameid != place.geonameid

@@ -97,3 +97,53 @@ def test_cache_location(monkeypatch, tmp_path) -> None:
     assert gazetteer.cache_dir() == tmp_path / "news-warehouse"
     monkeypatch.setenv("NEWS_CACHE_DIR", str(tmp_path / "x"))
     assert gazetteer.cache_dir() == tmp_path / "x"
+
+
+def test_a_town_in_a_division_the_article_names() -> None:
+    assert (lookup("Springfield") or pytest.fail()).admin1 != "Illinois"
+    assert gazetteer.context_divisions(["Illinois", "Chicago", "Nowhere-on-earth"]) == ("Illinois",)
+    springfield = lookup("Springfield", context_places=gazetteer.context_divisions(["Illinois"]))
+    assert springfield is not None and (springfield.country_code, springfield.admin1) == ("USA", "Illinois")
+
+
+def test_the_lenient_lookup_falls_back_to_any_place_of_that_name() -> None:
+    # A notable place keeps the name; only when none fits does a small town elsewhere answer.
+    assert lookup("Springfield", strict=False) == lookup("Springfield")
+    assert lookup("Tumby Bay") is None and (lookup("Tumby Bay", strict=False) or pytest.fail()).country_code == "AUS"
+
+
+def test_second_level_divisions_of_other_countries() -> None:
+    district = lookup("Peshawar District")
+    assert district is not None and (district.kind, district.country_code, district.admin1) == ("county", "PAK", "Khyber Pakhtunkhwa")
+    # Its bare name is the city's; a second-level name without a division word is only an alternate.
+    assert (lookup("Peshawar") or pytest.fail()).kind == "city"
+    kent = lookup("Kent", {"GBR"})
+    assert kent is None or kent.kind != "county"
+
+
+def test_one_division_named_differently_by_two_sources_is_one_place() -> None:
+    english, german = lookup("Rhineland-Palatinate"), lookup("Rheinland-Pfalz")
+    assert english is not None and english == german and english.kind == "state"
+    assert (
+        sum(
+            1
+            for kind, country in zip(gazetteer._index().columns[6], gazetteer._index().columns[2], strict=True)
+            if kind == "state" and country == "DEU"
+        )
+        == 16
+    )
+
+
+def test_hand_rows_pair_with_the_one_nearby_division_of_their_country() -> None:
+    centres = {("AAA", "Nordland"): (50.0, 10.0), ("AAA", "Sudland"): (45.0, 10.0), ("BBB", "Ostmark"): (50.1, 10.1)}
+    centres |= {("CCC", "Upper Ward"): (40.0, 20.0), ("CCC", "Lower Ward"): (40.05, 20.05)}
+    rows = [
+        {"name": "Sudland", "country_code": "AAA", "latitude": "45.2", "longitude": "10.0"},  # the same name
+        {"name": "Northland", "country_code": "AAA", "latitude": "50.2", "longitude": "10.1"},  # near one division
+        {"name": "Farland", "country_code": "AAA", "latitude": "30.0", "longitude": "10.0"},  # near none
+        {"name": "Wardland", "country_code": "CCC", "latitude": "40.02", "longitude": "20.02"},  # near two
+    ]
+    paired, lacking = gazetteer._hand_divisions(centres, rows)
+    assert {key: row["name"] for key, row in paired.items()} == {("AAA", "Sudland"): "Sudland", ("AAA", "Nordland"): "Northland"}
+    assert [row["name"] for row in lacking] == ["Farland", "Wardland"]
+    assert gazetteer._hand_divisions(centres, list(reversed(rows)))[0] == paired
