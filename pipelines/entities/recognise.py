@@ -73,7 +73,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from pipelines.entities.gazetteer import Place, context_divisions, lookup
-from pipelines.entities.lexicon import common_word, fold, lexicon
+from pipelines.entities.lexicon import GroupActor, common_word, fold, lexicon
 
 ActorType = str  # person | organization | country | location | group
 MentionKind = str  # name | acronym | descriptor | pronoun | demonym | generic
@@ -1369,12 +1369,12 @@ def _groups(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
             continue
         if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
             continue  # "police station", "army base": a modifier, not the group
-        role, display, collective = entry
+        role, display, collective, actor_type = entry
         if not collective and token.tag_ not in ("NNS", "NNPS"):
             continue  # "a soldier", "the leader": one person, not a group (the descriptor rules judge those)
         country = next((country_at[c.i] for c in token.children if c.dep_ in MODIFIER_DEPS and c.i in country_at), None)
         canonical = f"{lex.country_names.get(country, country)} {display}" if country else display
-        found.append(_Draft(token.i, token.i + 1, "group", country, role, canonical, kind="generic", rule="generic-group"))
+        found.append(_Draft(token.i, token.i + 1, actor_type, country, role, canonical, kind="generic", rule="generic-group"))
     return found
 
 
@@ -1425,7 +1425,7 @@ def _org_descriptors(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
 _PLURALS = (("ies", "y"), ("men", "man"), ("es", ""), ("s", ""))
 
 
-def _group_entry(token: Token) -> tuple[str, str, bool] | None:
+def _group_entry(token: Token) -> GroupActor | None:
     """The group_actors.csv entry a noun is a form of: by its lemma, its form, or for a name-tagged
     plural its singular."""
     groups = lexicon().group_actors
