@@ -451,7 +451,7 @@ def test_broadcaster_number_words_and_dotted_company_names_are_whole_names(nlp: 
     found = mentions_of(
         nlp, "Senator Hill told Channel Nine the Government was in control. The former managing director of Two.Tel denied claims."
     )
-    orgs = [(m.text, m.role) for m in found if m.actor_type == "organization"]
+    orgs = [(m.text, m.role) for m in found if m.actor_type == "organization" and m.kind == "name"]
     assert orgs == [("Channel Nine", "MED"), ("Two.Tel", None)]
 
 
@@ -550,7 +550,7 @@ def test_generic_groups_are_actors_with_their_country_and_role(nlp: Language) ->
     assert groups == {
         "troops": ("group", "ISR", "MIL", "generic"),
         "protesters": ("group", None, "OPP", "generic"),
-        "government": ("group", "AUS", "GOV", "generic"),
+        "government": ("organization", "AUS", "GOV", "generic"),
     }
 
 
