@@ -612,10 +612,11 @@ class _Builder:
     def _unlabelled_names(self) -> None:
         """A name the model gave no label, where the parse makes it a party to a clause ("Arnor
         denounced Gondor"): after a locative preposition a place the gazetteer knows, else classified as an organisation name would
-        be, so a country or a known body is still recognised as one. Only names outside every other reading: not a group
-        noun ("Rebels" opening a sentence), a title or a country term, and not a common word."""
+        be, so a country or a known body is still recognised as one. Only names outside every other reading:
+        not a group noun ("Rebels" opening a sentence) or a title, and not a common word unless it names
+        a country ("United States")."""
         taken = self.consumed | {i for d in self.drafts for i in range(d.start, d.end)}
-        taken |= {i for start, end in (*self.titles.items(), *self.countries.items()) for i in range(start, end)}
+        taken |= {i for start, end in self.titles.items() for i in range(start, end)}
         for token in self.doc:
             if token.pos_ != "PROPN" or token.ent_iob_ != "O" or token.i in taken or not token.text[:1].isupper():
                 continue
@@ -626,7 +627,9 @@ class _Builder:
             while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i == token.i:
                 start -= 1
             span = self.doc[start : token.i + 1]
-            if any(t.i in taken or t.pos_ != "PROPN" for t in span) or common_word(token.text):
+            if any(t.i in taken or t.pos_ != "PROPN" for t in span):
+                continue
+            if common_word(token.text) and fold(span.text) not in self.lex.countries:
                 continue  # a capitalised common word ("Unrest", "the second Test") is no unknown name
             if _furniture(span) or _product(span) or _not_actor(span):
                 continue

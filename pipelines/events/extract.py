@@ -392,8 +392,14 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
             if entry.event_code[:2] not in (CONSULT_ROOT, STATEMENT_ROOT)
             else [],
             [c for x in verb.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"],
-            # "threatened to cut off supplies to Y": the complement's own target
-            [o for x in verb.children if x.dep_ == "xcomp" for _, o in _pobjs(x, target_preps)],
+            # "threatened to cut off supplies to Y", "threatened to cut gas transit to Y": the complement's own target
+            [
+                o
+                for x in verb.children
+                if x.dep_ == "xcomp"
+                for holder in (x, *(c for c in x.children if c.dep_ == "dobj"))
+                for _, o in _pobjs(holder, target_preps)
+            ],
         )
         targets = next((found for objects in object_sets if (found := [a for o in objects for a in actors.of_coordination(o)])), [])
         if not targets and len(sources) > 1 and any(_reciprocal(d) for d in direct_objects):
@@ -494,8 +500,9 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
         targets.extend(actors.of_coordination(subject))
     visit = entry.event_code in VISIT_CODES
     benefit = {"for"} if entry.event_code[:2] in _BENEFIT_ROOTS else set()
+    named = {entry.pattern.partition(":")[2]} if entry.pattern.startswith("prep:") else set()  # "a warrant for Y"
     for prep, obj in _pobjs(
-        noun, (context_words()["target_prep"] - {"from"}) | {"of"} | benefit | (context_words()["place_prep"] if visit else set())
+        noun, (context_words()["target_prep"] - {"from"}) | {"of"} | benefit | named | (context_words()["place_prep"] if visit else set())
     ):
         found = actors.of_coordination(obj)
         if prep == "of" and entry.event_code[:2] == CONSULT_ROOT and not sources:
