@@ -87,6 +87,8 @@ _PRONOUN_KINDS = {
     "they": {"group", "organization"},
     "it": {"organization", "country"},
 }
+# Pronouns that stand for a doer the sentence may not name.
+_PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i"}
 # Preference when one noun phrase holds several mentions ("Chinese President Xi").
 _TYPE_RANK = {"person": 0, "organization": 1, "group": 2, "country": 3, "location": 4}
 _UNRANKED = len(_TYPE_RANK)  # any other type comes last
@@ -332,7 +334,7 @@ class _Roles:
     @property
     def doerless(self) -> bool:
         """No one is the source: a passive with no agent, a nominal event with no doer."""
-        return self.how in ("passive-no-agent", "noun-no-doer", "instrument", "explosive")
+        return self.how in ("passive-no-agent", "noun-no-doer", "instrument", "explosive", "unresolved-pronoun")
 
 
 def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles:
@@ -341,7 +343,7 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
     if verb.lemma_.lower() in context_words()["alongside"]:
         target_preps = target_preps - {"with"}  # "fighting with the Taliban" is as often alongside as against
     agent = next((o for _, o in _pobjs(verb, {"by"})), None)
-    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and agent is not None  # "rebels backed by Y"
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "rebels backed by Y", "six teenagers killed in X"
     if _is_passive(verb) or reduced:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if reduced or (subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl"):
@@ -349,7 +351,7 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         sources = actors.of_coordination(agent) if agent is not None else []
         targets = actors.of_coordination(subject) if subject is not None else []
         direct = agent is not None
-        how = "reduced-passive" if reduced else "passive" if direct else "passive-no-agent"
+        how = "passive-no-agent" if not direct else "reduced-passive" if reduced else "passive"
     else:
         subject, direct = _subject_token(verb)
         sources = actors.of_coordination(subject) if subject is not None else []
@@ -360,6 +362,8 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
             sources, how = _speaker(subject.head, actors), "speaker"  # the pronoun's own clause: "X says he is ready to meet Y"
             if not sources and (antecedent := actors.antecedent(subject)) is not None:
                 sources, how = [antecedent], "pronoun-antecedent"
+            if not sources and subject.lower_ in _PERSONAL_PRONOUNS:
+                how = "unresolved-pronoun"  # "he met Y" with no one to be "he": the act stands, its doer unknown
         if not sources and subject is not None and (weapon := _weapon(subject)) is not None:
             how = weapon  # "a bomb exploded", "helicopters blasted targets": the weapon, its user unnamed
         if not sources and verb.dep_ in ("xcomp", "acl"):
@@ -583,7 +587,7 @@ def _against_nature(predicate: Token, entry: LexiconEntry) -> bool:
 
 def _dyads(roles: _Roles, entry: LexiconEntry) -> list[tuple[ActorMention | None, ActorMention | None]]:
     pairs: list[tuple[ActorMention | None, ActorMention | None]]
-    if not roles.sources and roles.doerless and not entry.symmetric:  # "three men were arrested in X"
+    if not roles.sources and roles.doerless and (not entry.symmetric or roles.how == "unresolved-pronoun"):  # "three men were arrested in X"
         pairs = [(None, t) for t in roles.targets]
     elif roles.targets:
         pairs = [(s, t) for s in roles.sources for t in roles.targets]
