@@ -26,6 +26,15 @@ BRIEFS = [
     ("The European Union welcomed the agreement between Serbia and Kosovo.", "05"),
     ("Police used tear gas to disperse the demonstrators.", "17"),
     ("Four people were rescued after their car sank in the river.", "07"),
+    # names the model does not know, unnamed title holders, reciprocal targets, weapons as subjects
+    ("Arnor denounced Gondor's decision to close the border.", "11"),
+    ("The prime minister apologised to the victims.", "05"),
+    ("The company denied the allegations.", "01"),
+    ("Armenia and Azerbaijan accused each other of violating the ceasefire.", "11"),
+    ("A bomb exploded near a bus station in Jos, killing 15 people.", "18"),
+    ("He met the Chilean president in Lima on Tuesday.", "04"),
+    ("Teachers in Chicago went on strike for the first time in 25 years.", "14"),
+    ("Mourners buried six teenagers killed in the violence in Gaza.", "19"),
 ]
 
 

@@ -325,3 +325,24 @@ def test_every_report_names_the_rule_that_found_it(events_of):
     doerless = events_of("Iran was condemned on Monday.")
     assert [(e.rule, e.actor1_id, e.actor2_id) for e in doerless] == [("condemn/verb passive-no-agent", None, "iran")]
     assert [e.rule for e in events_of("Israel launched an attack on Gaza.")] == ["attack/noun noun-light-verb"]
+
+
+def test_each_other_makes_each_party_the_target_of_the_other(events_of):
+    text = "Armenia and Azerbaijan accused each other of violating the ceasefire."
+    assert dyads(events_of(text)) == {("112", "armenia", "azerbaijan"), ("112", "azerbaijan", "armenia")}
+
+
+def test_a_weapon_as_subject_is_an_act_with_no_named_doer(events_of):
+    (event,) = events_of("A bomb exploded in Kabul, killing 15 people.")
+    assert (event.event_code, event.actor1_id, event.place_id) == ("183", None, "kabul")
+    assert event.rule.endswith(" explosive")
+
+
+def test_a_pronoun_no_one_stands_for_keeps_its_act_with_an_unknown_doer(events_of):
+    (event,) = events_of("He met Macron in Paris.")
+    assert (event.event_code, event.actor1_id, event.actor2_id, event.rule) == ("040", None, "macron", "meet/verb unresolved-pronoun")
+
+
+def test_a_participle_on_a_noun_is_an_act_on_it(events_of):
+    (event,) = events_of("Mourners buried six Palestinians killed in Gaza.")
+    assert (event.event_code, event.actor1_id, event.actor2_id, event.rule) == ("190", None, "palestinians", "kill/verb passive-no-agent")

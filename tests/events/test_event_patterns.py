@@ -31,3 +31,13 @@ def test_a_mislemmatised_form_takes_the_lexicon_lemma(nlp):
 def test_a_noun_preposition_pattern_also_matches_the_clause_it_introduces(nlp):
     patterns = [m.entry.pattern for m in matches(nlp("The call for Iran to stop was ignored."))[1]]
     assert "prep:for" in patterns
+
+
+def test_a_head_pattern_selects_the_sense_its_governor_gives(nlp):
+    def patterns_at(text: str) -> list[str]:
+        doc = nlp(text)
+        token = next(t for t in doc if t.text == "strike")
+        return [m.entry.pattern for m in matches(doc).get(token.i, [])]
+
+    assert "head:on" in patterns_at("Pilots of the airline went on strike.")
+    assert "head:on" not in patterns_at("The air strike hit a bridge.")
