@@ -6,9 +6,12 @@ subject -> verb -> object or prepositional object, passives ("X was greeted by Y
 coordination ("X and Y met"), appositions, control verbs ("X refused to meet Y") and nominal
 events ("X's visit to Y", "talks between X and Y", "Y held talks with Z"). An argument is an
 actor when the head of its noun phrase, an apposition or a modifier lies inside an actor
-mention. A candidate needs a source actor; entries marked needs_target also need a target (or,
-for visits, a place). Self-dyads are dropped, and a sentence reports each dyad and event root
-once.
+mention. Entries marked needs_target need a target (or, for visits, a place). A candidate has a
+source actor, or none when the text names no doer: a passive without agent ("was attacked"), a
+participle on its noun ("six teenagers killed in X"), an event noun told as an occurrence, a weapon
+as subject ("a bomb exploded"), or a pronoun nothing in reach stands for ("he met Y"). "X and Y
+accused each other" gives each as the other's target. Self-dyads are dropped, and a sentence
+reports each dyad and event root once.
 
 Visits: presence is one only with a purpose ("X was in Y to attend ...", "for talks", "on a
 state visit") and only of a person or body in a place. A trip for a gathering ("headed to Y for
