@@ -590,7 +590,9 @@ def _against_nature(predicate: Token, entry: LexiconEntry) -> bool:
 
 def _dyads(roles: _Roles, entry: LexiconEntry) -> list[tuple[ActorMention | None, ActorMention | None]]:
     pairs: list[tuple[ActorMention | None, ActorMention | None]]
-    if not roles.sources and roles.doerless and (not entry.symmetric or roles.how == "unresolved-pronoun"):  # "three men were arrested in X"
+    if (
+        not roles.sources and roles.doerless and (not entry.symmetric or roles.how == "unresolved-pronoun")
+    ):  # "three men were arrested in X"
         pairs = [(None, t) for t in roles.targets]
     elif roles.targets:
         pairs = [(s, t) for s in roles.sources for t in roles.targets]

@@ -21,7 +21,9 @@ Candidates are grouped by event code, polarity and dyad, then clustered by date 
   or an event named in passing) join the group's largest day- or week-dated cluster and so borrow
   its date (the latest of equally large ones), else stay together undated: "the visit" is not
   the visit "in 2017" the same text mentions;
-- place: a report with a place joins a cluster only if its place agrees with the cluster's.
+- place: a report with a place joins a cluster only if its place agrees with the cluster's;
+- doer: a report naming no doer ("X was arrested") groups with the reports of that act on that
+  target naming the one doer they give ("police arrested X"); with two doers named it stays apart.
 Results do not depend on the order of the input.
 
 Undated articles get dates in a second pass: an article with neither a publication date nor a
@@ -327,7 +329,29 @@ def _clusters(candidates: list[EventCandidate], actors: Mapping[str, ActorInfo])
     groups: dict[tuple, list[EventCandidate]] = {}
     for c in candidates:
         groups.setdefault(_group_key(c, actors), []).append(c)
+    for key, doer_key in _doers_of_doerless(groups).items():
+        groups[doer_key].extend(groups.pop(key))
+        groups[doer_key].sort(key=_order)
     return [(key, cluster) for key in sorted(groups) for cluster in _cluster_group(groups[key], actors)]
+
+
+def _doers_of_doerless(groups: Mapping[tuple, list[EventCandidate]]) -> dict[tuple, tuple]:
+    """Reports of an act that name no doer ("X was arrested") go with the reports of the same act on
+    the same target that do ("police arrested X"), when exactly one doer is named for it; with two
+    doers named, which one it was is unknown and the reports stay apart. Encounters and symmetric
+    acts are keyed by their pair and keep it."""
+    doers: dict[tuple, list[tuple]] = {}
+    for key in groups:
+        code, polarity, (source, target) = key
+        if source and target and not groups[key][0].symmetric and code[:2] != CONSULT_ROOT:
+            doers.setdefault((code, polarity, target), []).append(key)
+    moves = {}
+    for key, members in groups.items():
+        code, polarity, (source, target) = key
+        named = doers.get((code, polarity, target), [])
+        if not source and target and not members[0].symmetric and len(named) == 1:
+            moves[key] = named[0]
+    return moves
 
 
 def _article_anchors(

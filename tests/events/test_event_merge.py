@@ -219,3 +219,17 @@ def test_a_visit_with_no_destination_goes_where_the_visitor_went_or_nowhere():
     assert place_visits([placed, elsewhere, unplaced]) == [placed, elsewhere]  # two destinations: which one is unknown
     months_later = report("a4", a2=None, date=DAY + dt.timedelta(days=90))
     assert place_visits([placed, months_later]) == [placed]
+
+
+def test_a_report_without_a_doer_joins_the_one_doer_named_for_the_act():
+    arrest = dict(code="173", a2="ames")
+    events, _ = merge_events([report("a1", a1="police", **arrest), report("a2", a1=None, **arrest)], ARTICLES)
+    (event,) = events
+    assert (event.actor1_id, event.actor2_id, event.num_articles) == ("police", "ames", 2)
+
+
+def test_a_report_without_a_doer_stays_apart_when_two_doers_are_named():
+    arrest = dict(code="173", a2="ames")
+    candidates = [report("a1", a1="police", **arrest), report("a2", a1="army", **arrest), report("a4", a1=None, **arrest)]
+    events, _ = merge_events(candidates, ARTICLES)
+    assert sorted((e.actor1_id or "") for e in events) == ["", "army", "police"]
