@@ -23,6 +23,7 @@ ACTOR_SCHEMA = {
     "longitude": pl.Float64,
     "mention_count": pl.Int64,
     "article_count": pl.Int64,
+    "merged_names": pl.List(pl.String),
 }
 MENTION_SCHEMA = {
     "mention_id": pl.String,

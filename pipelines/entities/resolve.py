@@ -104,6 +104,7 @@ class ActorRow:
     longitude: float | None
     mention_count: int
     article_count: int
+    merged_names: list[str]  # "<name>: <why it is this actor>", for names merged into another
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,10 @@ class _Person:
     country: str | None
     role: str | None
     names: Counter[str] = field(default_factory=Counter)
+    reasons: dict[str, str] = field(default_factory=dict)  # a name merged into the cluster -> why
+
+
+_NOBODY = _Person("", [], (), None, None)  # the cluster of a name that is no person's
 
 
 def _stable_id(prefix: str, *parts: object) -> str:
@@ -195,6 +200,7 @@ def _cluster_people(
         evidence = [c for c in block if _compatible(c.country, country) and _compatible(c.role, role)]
         if len(parts) >= 2:
             match = next((c for c in evidence if _same_person(c, parts, suffixes)), None)
+            reason = "the same full name written another way"
         else:
             # A lone name joins the one full name it is the surname of (else the first name of:
             # family-name-first names such as "Hu Jintao"), if one such name dominates. A lone given
@@ -205,11 +211,15 @@ def _cluster_people(
             # family name first), first; else one spelt another way ("Qaddafi" beside "Moammar Gadhafi").
             attested = (assigned[n] for n in sorted(short_forms.get(lone, ())) if n in assigned)
             used_for = [c for c in attested if _compatible(c.country, country) and _compatible(c.role, role) and c.suffixes == suffixes]
-            candidates = [c for c in surnamed if c.parts[-1] == lone] + used_for or [
-                c for c in surnamed if _spelling_variant(c.parts[-1], lone)
-            ]
+            candidates = [c for c in surnamed if c.parts[-1] == lone]
+            reason = "the surname of"
+            if used_for:
+                candidates, reason = candidates + used_for, "the surname or the short form an article uses for"
+            if not candidates:
+                candidates, reason = [c for c in surnamed if _spelling_variant(c.parts[-1], lone)], "a spelling of the surname of"
             if not candidates:
                 candidates = [c for c in firsts.get(lone, []) if len(c.parts) >= 2 and _agree(c, country, role)]
+                reason = "the first name, with a shared country or role, of"
             by_key = {c.key: c for c in candidates}
             chosen = dominant(by_key, {k: c.names.total() for k, c in by_key.items()})
             match = by_key[chosen] if chosen is not None else None
@@ -217,6 +227,9 @@ def _cluster_people(
             match = _Person(" ".join(parts + list(suffixes)), parts, suffixes, country, role)
             block.append(match)
             firsts[parts[0]].append(match)
+        elif match.names and name not in match.names:
+            full = max(match.names, key=lambda n: (match.names[n], n))
+            match.reasons[name] = reason if len(parts) >= 2 else f"{reason} {full}"
         match.country = match.country or country
         match.role = match.role or role
         match.names[name] += count
@@ -266,7 +279,7 @@ def _person_profiles(mentions: Sequence[EntityMention]) -> dict[str, tuple[int, 
     return {name: (n, most_common(country[name]), most_common(role[name])) for name, n in count.items()}
 
 
-def _actor_row(actor_id: str, actor_type: str, key: str, members: list[EntityMention]) -> ActorRow:
+def _actor_row(actor_id: str, actor_type: str, key: str, members: list[EntityMention], people: dict[str, _Person]) -> ActorRow:
     """One actor from its grouped mentions: a person is named by their most used full name,
     a country and a gazetteer place by their display name (with coordinates)."""
     latitude = longitude = None
@@ -292,6 +305,15 @@ def _actor_row(actor_id: str, actor_type: str, key: str, members: list[EntityMen
         longitude=longitude,
         mention_count=len(members),
         article_count=len({m.article_id for m in members}),
+        merged_names=sorted(
+            {
+                f"{name}: {people[name].reasons[name]}"
+                for name in {m.canonical for m in members}
+                if name in people.get(name, _NOBODY).reasons
+            }
+        )
+        if actor_type == "person"
+        else [],
     )
 
 
@@ -327,7 +349,7 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
     for m in ordered:
         groups[key_of(m)].append(m)
     actor_of = {group: _stable_id("act_", *group) for group in groups}
-    actors = [_actor_row(actor_of[group], *group, members) for group, members in sorted(groups.items())]
+    actors = [_actor_row(actor_of[group], *group, members, people) for group, members in sorted(groups.items())]
     rows = [
         MentionRow(
             _stable_id("men_", m.article_id, m.start_char, m.end_char),

@@ -10,4 +10,5 @@
 -- @column longitude: Longitude of a location or country (gazetteer); null for others.
 -- @column mention_count: Number of rows in mentions for this actor.
 -- @column article_count: Number of distinct articles that mention this actor.
+-- @column merged_names: Names merged into this person from other forms, each with why: "Xi: the surname or the short form an article uses for Xi Jinping", "Lavrow: the same full name written another way"; empty for other actors and for names that are the actor's own.
 SELECT * FROM staging.actors ORDER BY actor_id

@@ -719,3 +719,19 @@ def test_a_town_is_placed_in_the_division_its_article_names(nlp: Language) -> No
     assert place is not None and place.admin1 == "Illinois" and springfield.geonameid == place.geonameid
     elsewhere = by_text(mentions_of(nlp, "Flooding closed roads in Springfield on Monday."), "Springfield")
     assert elsewhere.geonameid != place.geonameid
+
+
+def test_a_merged_person_records_why_each_other_name_is_theirs() -> None:
+    actors, _ = resolve_actors(
+        [
+            _person("a1", "Ivo Marek", "CZE"),
+            _person("a2", "Marek"),
+            _person("a3", "Mohammed Farouqi", "EGY"),
+            _person("a4", "Muhammad Farouqi"),
+        ]
+    )
+    merged = {a.name: a.merged_names for a in actors}
+    assert merged == {
+        "Ivo Marek": ["Marek: the surname of Ivo Marek"],
+        "Mohammed Farouqi": ["Muhammad Farouqi: the same full name written another way"],
+    }
