@@ -59,5 +59,10 @@ def test_briefs_count_sentences_handed_in_alone() -> None:
 def test_corpus_figures_count_stories_with_events_and_reports_a_story() -> None:
     from pipelines.evaluation import corpus_figures
 
-    figures = corpus_figures([("a", "France denounced Germany on Monday."), ("b", "It rained all day in the hills.")])
-    assert figures == {"stories": 2, "stories_with_event": 0.5, "events_per_story": 0.5}
+    figures = corpus_figures(
+        [
+            ("a", "France denounced Germany on Monday."),
+            ("b", "It rained all day in the hills. Senator Ann Doyle and Mr Tarrant stayed home."),
+        ]
+    )
+    assert figures == {"stories": 2, "stories_with_event": 0.5, "events_per_story": 0.5, "person_actors": 2, "one_word_people": 0.5}
