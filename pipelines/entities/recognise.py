@@ -1247,6 +1247,8 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     if acronyms:
         drafts = _expand_acronyms(drafts, acronyms, doc)
     builder.appositions()
+    drafts = _joined_places(drafts, doc)
+    _countries_as_divisions(drafts, doc)
     context = {d.country_code for d in drafts if d.actor_type == "country" and d.country_code}
     _names_as_places(drafts, doc, context)
     _people_among_orgs(drafts, doc)
@@ -1268,6 +1270,46 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     )
     mentions = [_mention(d, doc, body, article_id, _sentence_id(sentences, starts, doc[d.start].idx), context, divisions) for d in drafts]
     return _propagate(mentions)
+
+
+def _joined_places(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+    """ "Bay of Biscay", "Gulf of Aden": a capitalised word or two and "of" before a place, that the
+    gazetteer knows together, are one place, though the model split them ("Bay" and "Biscay")."""
+    for d in [d for d in drafts if d.actor_type in ("location", "country")]:
+        if d.start < 2 or doc[d.start - 1].lower_ != "of":
+            continue
+        for width in (2, 1):
+            start = d.start - 1 - width
+            if start < 0 or not all(t.text[:1].isupper() for t in doc[start : d.start - 1]):
+                continue
+            place = lookup(doc[start : d.end].text)
+            if place is not None and place.kind != "country":
+                joined = _Draft(start, d.end, "location", canonical=place.name, rule="joined-place")
+                drafts = [o for o in drafts if o.end <= start or o.start >= d.end] + [joined]
+                break
+    return sorted(drafts, key=lambda d: (d.start, d.end))
+
+
+def _countries_as_divisions(drafts: list[_Draft], doc: Doc) -> None:
+    """A country's name that is also a first-level division elsewhere ("Georgia") is the division
+    when the article's other places lie in that division's country and none in the country:
+    "Atlanta and other parts of Georgia", but "Tbilisi, the capital of Georgia"."""
+    lex = lexicon()
+    places = (lookup(d.canonical or clean_name(doc[d.start : d.end].text)) for d in drafts if d.actor_type == "location")
+    around = {p.country_code for p in places if p is not None and p.country_code}
+    if not around:
+        return
+    for d in drafts:
+        name = doc[d.start : d.end].text
+        if d.actor_type != "country" or d.kind != "name" or not d.country_code or d.country_code in around:
+            continue
+        if fold(name) in lex.adjectives or fold(name) in lex.peoples:
+            continue
+        named_elsewhere = any(o.country_code == d.country_code and fold(doc[o.start : o.end].text) != fold(name) for o in drafts)
+        division = lookup(name, around)
+        if not named_elsewhere and division is not None and division.kind == "state" and division.country_code in around:
+            d.actor_type, d.country_code, d.canonical = "location", division.country_code, division.name
+            d.revise("country-as-division")
 
 
 def _expand_acronyms(drafts: list[_Draft], acronyms: Mapping[str, _Draft | None], doc: Doc) -> list[_Draft]:
@@ -1307,7 +1349,7 @@ def _mention(
     if actor_type == "country" and country:
         canonical = lex.country_names.get(country, canonical)
     elif actor_type == "location":
-        place = lookup(canonical, context, context_places=divisions, strict=False)
+        place = lookup(canonical, context | ({country} if country else set()), context_places=divisions, strict=False)
         if place is not None:
             canonical, country, geonameid = place.name, place.country_code, place.geonameid
             if place.kind == "country":

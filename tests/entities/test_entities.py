@@ -735,3 +735,15 @@ def test_a_merged_person_records_why_each_other_name_is_theirs() -> None:
         "Ivo Marek": ["Marek: the surname of Ivo Marek"],
         "Mohammed Farouqi": ["Muhammad Farouqi: the same full name written another way"],
     }
+
+
+def test_a_country_named_like_a_division_among_that_divisions_places_is_the_division(nlp: Language) -> None:
+    beside_atlanta = mentions_of(nlp, "Storms hit Atlanta and other parts of Georgia on Monday.")
+    beside_tbilisi = mentions_of(nlp, "Protesters gathered in Tbilisi, the capital of Georgia, on Monday.")
+    assert [(m.actor_type, m.country_code) for m in beside_atlanta if m.text == "Georgia"] == [("location", "USA")]
+    assert [(m.actor_type, m.country_code) for m in beside_tbilisi if m.text == "Georgia"] == [("country", "GEO")]
+
+
+def test_a_feature_the_model_split_at_of_is_one_place(nlp: Language) -> None:
+    found = mentions_of(nlp, "Fishermen said the storm in the Bay of Biscay was the worst in years.")
+    assert [(m.text, m.actor_type, m.rule) for m in found if m.actor_type == "location"] == [("Bay of Biscay", "location", "joined-place")]
