@@ -1166,8 +1166,19 @@ def _full_name_parts(drafts: list[_Draft], doc: Doc) -> set[str]:
 
 
 def _after_locative(doc: Doc, i: int) -> bool:
+    """After a locative preposition ("near X", "nearby X"), or a bearing ("north of X", "south-west of X")."""
     words = lexicon().words
+    if i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in words["compass"]:
+        return True
     return i > 0 and doc[i - 1].lower_ in words["locative"] and not (i > 1 and doc[i - 2].lower_ in words["not_locative_before"])
+
+
+def _listed_with_places(span: Span, places: set[int]) -> bool:
+    """A name coordinated with a place is listed as one: "Mudgee, Narromine and Kempsey"."""
+    root = span.root
+    linked = [root.head] if root.dep_ == "conj" else []
+    linked += [c for c in root.children if c.dep_ == "conj"]
+    return any(t.i in places for t in linked)
 
 
 def _names_a_place(span: Span) -> bool:
@@ -1212,11 +1223,13 @@ def _names_as_places(drafts: list[_Draft], doc: Doc, context: set[str]) -> None:
     """An untitled "person", or an "organisation" with no organisation word, that is a known place
     and no part of a person's full name, is a place.
 
-    Countries and states always; cities when big, or sizeable and after a locative preposition;
-    both thresholds shrink for cities in a country the article mentions ("Hobart" in a story on
-    Australia).
+    Countries and states always; cities when big, or sizeable and after a locative preposition or
+    listed with places; in a country the article is set in (`_context_countries`) the threshold
+    shrinks tenfold ("Hobart" in a story on Australia), and after a locative or in a list any town
+    of it will do ("near Goulburn", "Mudgee, Narromine and Kempsey").
     """
     name_parts = _full_name_parts(drafts, doc)
+    places = {i for d in drafts if d.actor_type in ("location", "country") for i in range(d.start, d.end)}
     for d in drafts:
         if d.titled or d.end - d.start > 3 or d.kind != "name":
             continue
@@ -1228,13 +1241,15 @@ def _names_as_places(drafts: list[_Draft], doc: Doc, context: set[str]) -> None:
         place = lookup(text, context)
         if place is None:
             continue
-        after_prep = _after_locative(doc, d.start)
+        after_prep = _after_locative(doc, d.start) or _listed_with_places(doc[d.start : d.end], places)
         threshold = MIN_PLACE_POPULATION if after_prep else MIN_BARE_PLACE_POPULATION
         if place.country_code in context:
-            threshold //= CONTEXT_PLACE_FACTOR
+            # a town of the article's country after "near" or in a list of places is that town
+            threshold = 0 if after_prep else threshold // CONTEXT_PLACE_FACTOR
         if place.kind != "city" or place.population >= threshold:
             d.actor_type = "country" if place.kind == "country" else "location"
             d.revise("name-as-place")
+            places.update(range(d.start, d.end))
 
 
 def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int, int]]) -> list[EntityMention]:
@@ -1249,7 +1264,7 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     builder.appositions()
     drafts = _joined_places(drafts, doc)
     _countries_as_divisions(drafts, doc)
-    context = {d.country_code for d in drafts if d.actor_type == "country" and d.country_code}
+    context = _context_countries(drafts, doc)
     _names_as_places(drafts, doc, context)
     _people_among_orgs(drafts, doc)
     _groups_among_people(drafts, doc)
@@ -1270,6 +1285,21 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     )
     mentions = [_mention(d, doc, body, article_id, _sentence_id(sentences, starts, doc[d.start].idx), context, divisions) for d in drafts]
     return _propagate(mentions)
+
+
+def _context_countries(drafts: list[_Draft], doc: Doc) -> set[str]:
+    """The countries an article is set in: those it names, and those of the states and big cities it
+    names as places ("New South Wales", "Sydney" set a story in Australia though it never says so)."""
+    countries = {d.country_code for d in drafts if d.actor_type == "country" and d.country_code}
+    for d in drafts:
+        if d.actor_type != "location":
+            continue
+        if d.country_code:  # placed already ("Georgia" read as the US state)
+            countries.add(d.country_code)
+        elif (place := lookup(d.canonical or clean_name(doc[d.start : d.end].text))) is not None and place.country_code:
+            if place.kind == "state" or (place.kind == "city" and place.population >= MIN_BARE_PLACE_POPULATION):
+                countries.add(place.country_code)
+    return countries
 
 
 def _joined_places(drafts: list[_Draft], doc: Doc) -> list[_Draft]:

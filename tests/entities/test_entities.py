@@ -747,3 +747,13 @@ def test_a_country_named_like_a_division_among_that_divisions_places_is_the_divi
 def test_a_feature_the_model_split_at_of_is_one_place(nlp: Language) -> None:
     found = mentions_of(nlp, "Fishermen said the storm in the Bay of Biscay was the worst in years.")
     assert [(m.text, m.actor_type, m.rule) for m in found if m.actor_type == "location"] == [("Bay of Biscay", "location", "joined-place")]
+
+
+def test_towns_of_the_country_a_story_is_set_in_are_places_near_or_listed_with_places(nlp: Language) -> None:
+    text = (
+        "A new blaze near Goulburn, south-west of Sydney, closed the highway. Residents left for nearby Mittagong. "
+        "Fires burn as far inland as Mudgee, Narromine and Kempsey."
+    )
+    found = {m.text: (m.actor_type, m.country_code) for m in mentions_of(nlp, text)}
+    for town in ("Goulburn", "Mittagong", "Mudgee", "Narromine", "Kempsey"):
+        assert found.get(town) == ("location", "AUS"), town
