@@ -11,7 +11,7 @@ from pipelines.clean.articles import clean_documents
 from pipelines.ingest.incremental import RAW_DOCUMENT_SCHEMA
 from pipelines.records import RawDocument, Rejection
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.store import connect, frame_of, read_table, write_table
+from pipelines.warehouse.store import connect, frame_of, read_table, schema_of, write_table
 
 _SPAN = pl.List(pl.Struct({"start": pl.Int64, "end": pl.Int64}))
 CLEAN_ARTICLE_SCHEMA = {
@@ -25,7 +25,7 @@ CLEAN_ARTICLE_SCHEMA = {
     "paragraphs": _SPAN,
     "sentences": _SPAN,
 }
-CLEAN_REJECTION_SCHEMA = {"source_file": pl.String, "reason": pl.String, "detail": pl.String, "size_bytes": pl.Int64}
+CLEAN_REJECTION_SCHEMA = schema_of(Rejection)
 
 
 @dg.multi_asset(

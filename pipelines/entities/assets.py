@@ -3,39 +3,16 @@
 import time
 
 import dagster as dg
-import polars as pl
 
 from pipelines.entities.recognise import find_mentions
 from pipelines.entities.report import top_actors_markdown
-from pipelines.entities.resolve import resolve_actors
+from pipelines.entities.resolve import ActorRow, MentionRow, resolve_actors
 from pipelines.parse.assets import load_docs, load_sentences
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.store import connect, frame_of, write_table
+from pipelines.warehouse.store import connect, frame_of, schema_of, write_table
 
-ACTOR_SCHEMA = {
-    "actor_id": pl.String,
-    "name": pl.String,
-    "actor_type": pl.String,
-    "country_code": pl.String,
-    "role": pl.String,
-    "aliases": pl.List(pl.String),
-    "latitude": pl.Float64,
-    "longitude": pl.Float64,
-    "mention_count": pl.Int64,
-    "article_count": pl.Int64,
-    "merged_names": pl.List(pl.String),
-}
-MENTION_SCHEMA = {
-    "mention_id": pl.String,
-    "article_id": pl.String,
-    "actor_id": pl.String,
-    "mention_text": pl.String,
-    "start_char": pl.Int64,
-    "end_char": pl.Int64,
-    "sentence_id": pl.String,
-    "mention_kind": pl.String,
-    "rule": pl.String,
-}
+ACTOR_SCHEMA = schema_of(ActorRow)
+MENTION_SCHEMA = schema_of(MentionRow)
 
 
 @dg.multi_asset(

@@ -1,43 +1,18 @@
 """Events: candidates extracted from each parse (events.extract), merged across articles (events.merge)."""
 
 import dagster as dg
-import polars as pl
 
 from pipelines.events.extract import ArticleContext
+from pipelines.events.merge import EventMentionRow, EventRow
 from pipelines.events.report import top_events_markdown
 from pipelines.events.stage import run_events
 from pipelines.parse.assets import load_docs, load_sentences
 from pipelines.records import ActorMention
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.store import connect, frame_of, read_table, write_table
+from pipelines.warehouse.store import connect, frame_of, read_table, schema_of, write_table
 
-EVENT_SCHEMA = {
-    "event_id": pl.String,
-    "event_date": pl.Date,
-    "date_precision": pl.String,
-    "event_code": pl.String,
-    "event_root_code": pl.String,
-    "event_label": pl.String,
-    "quad_class": pl.Int64,
-    "goldstein": pl.Float64,
-    "actor1_id": pl.String,
-    "actor2_id": pl.String,
-    "place_id": pl.String,
-    "modality": pl.String,
-    "num_mentions": pl.Int64,
-    "num_articles": pl.Int64,
-    "num_sources": pl.Int64,
-    "confidence": pl.Float64,
-}
-EVENT_MENTION_SCHEMA = {
-    "event_id": pl.String,
-    "article_id": pl.String,
-    "sentence_id": pl.String,
-    "start_char": pl.Int64,
-    "end_char": pl.Int64,
-    "confidence": pl.Float64,
-    "rule": pl.String,
-}
+EVENT_SCHEMA = schema_of(EventRow)
+EVENT_MENTION_SCHEMA = schema_of(EventMentionRow)
 
 
 @dg.multi_asset(

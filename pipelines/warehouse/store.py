@@ -2,13 +2,45 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import types
+import typing
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, is_dataclass
+from dataclasses import asdict, fields, is_dataclass
 from pathlib import Path
 
 import duckdb
 import polars as pl
+
+_POLARS_TYPES: dict[object, pl.DataType] = {
+    str: pl.String(),
+    int: pl.Int64(),
+    float: pl.Float64(),
+    bool: pl.Boolean(),
+    bytes: pl.Binary(),
+    dt.date: pl.Date(),
+}
+
+
+def schema_of(row_type: type) -> dict[str, pl.DataType]:
+    """The table shape a row dataclass declares: its fields in order, typed from their annotations
+    (optional fields are nullable columns, Literal codes strings, lists lists), so a table's
+    columns are written once, on the record its stage returns."""
+    hints = typing.get_type_hints(row_type)
+    return {f.name: _polars_type(hints[f.name]) for f in fields(row_type)}
+
+
+def _polars_type(hint: object) -> pl.DataType:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in args if a is not type(None)]
+        return _polars_type(inner)
+    if origin is typing.Literal:
+        return _polars_type(type(args[0]))
+    if origin is list:
+        return pl.List(_polars_type(args[0]))
+    return _POLARS_TYPES[hint]
 
 
 @contextmanager

@@ -37,3 +37,27 @@ def test_appending_rows_extends_a_table(tmp_path):
         assert append_rows(conn, "staging.things", pl.DataFrame({"key": ["b"]})) == 1
         assert append_rows(conn, "staging.things", pl.DataFrame(schema={"key": pl.String})) == 0
         assert read_table(conn, "staging.things")["key"].to_list() == ["a", "b"]
+
+
+def test_a_row_dataclass_declares_its_table_shape() -> None:
+    import datetime as dt
+    from dataclasses import dataclass
+    from typing import Literal
+
+    import polars as pl
+
+    from pipelines.warehouse.store import frame_of, schema_of
+
+    @dataclass(frozen=True)
+    class Row:
+        key: str
+        day: dt.date | None
+        kind: Literal["a", "b"]
+        count: int
+        share: float | None
+        names: list[str]
+
+    schema = schema_of(Row)
+    assert schema == {"key": pl.String, "day": pl.Date, "kind": pl.String, "count": pl.Int64, "share": pl.Float64, "names": pl.List(pl.String)}
+    assert frame_of([], schema).schema == schema
+    assert frame_of([Row("k", None, "a", 1, None, ["x"])], schema).schema == schema
