@@ -372,8 +372,22 @@ def _unnamed_holder(start: int, end: int, title: str, country: str | None) -> _D
     if country is None and (title in lex.generic_titles or role is None):
         return None
     display = " ".join(word.capitalize() for word in title.split())
-    canonical = f"{display} of {lex.country_names.get(country, country)}" if country else display
-    return _Draft(start, end, "person", country, role, canonical, title=title, kind="descriptor", rule="unnamed-title")
+    return _Draft(start, end, "person", country, role, _of_country(display, country), title=title, kind="descriptor", rule="unnamed-title")
+
+
+def _of_country(display: str, country: str | None) -> str:
+    """The name of an actor the text names only by what it is: "Prime Minister of Japan", "Ministry"."""
+    return f"{display} of {lexicon().country_names.get(country, country)}" if country else display
+
+
+def _country_tokens(drafts: list[_Draft]) -> dict[int, str]:
+    """token index -> the country of the country mention covering it."""
+    return {i: d.country_code for d in drafts if d.actor_type == "country" and d.country_code for i in range(d.start, d.end)}
+
+
+def _modifier_country(token: Token, country_at: Mapping[int, str]) -> str | None:
+    """The country a country mention modifying a noun gives it: "Israeli troops", "Australia's ministry"."""
+    return next((country_at[c.i] for c in token.children if c.dep_ in MODIFIER_DEPS and c.i in country_at), None)
 
 
 def _clause(token: Token) -> int | None:
@@ -1263,8 +1277,9 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
         drafts = _expand_acronyms(drafts, acronyms, doc)
     builder.appositions()
     drafts = _joined_places(drafts, doc)
-    _countries_as_divisions(drafts, doc)
-    context = _context_countries(drafts, doc)
+    located = [(d, lookup(d.canonical or clean_name(doc[d.start : d.end].text))) for d in drafts if d.actor_type == "location"]
+    _countries_as_divisions(drafts, doc, located)
+    context = _context_countries(drafts, located)
     _names_as_places(drafts, doc, context)
     _people_among_orgs(drafts, doc)
     _groups_among_people(drafts, doc)
@@ -1287,18 +1302,19 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     return _propagate(mentions)
 
 
-def _context_countries(drafts: list[_Draft], doc: Doc) -> set[str]:
-    """The countries an article is set in: those it names, and those of the states and big cities it
-    names as places ("New South Wales", "Sydney" set a story in Australia though it never says so)."""
-    countries = {d.country_code for d in drafts if d.actor_type == "country" and d.country_code}
-    for d in drafts:
-        if d.actor_type != "location":
-            continue
-        if d.country_code:  # placed already ("Georgia" read as the US state)
-            countries.add(d.country_code)
-        elif (place := lookup(d.canonical or clean_name(doc[d.start : d.end].text))) is not None and place.country_code:
-            if place.kind == "state" or (place.kind == "city" and place.population >= MIN_BARE_PLACE_POPULATION):
-                countries.add(place.country_code)
+def _context_countries(drafts: list[_Draft], located: Sequence[tuple[_Draft, Place | None]]) -> set[str]:
+    """The countries an article is set in: those it names, those of places already placed ("Georgia"
+    read as the US state), and those of the states and big cities it names as places ("New South
+    Wales", "Sydney" set a story in Australia though it never says so). `located`: each place draft
+    with its gazetteer reading by name alone."""
+    countries = {d.country_code for d in drafts if d.actor_type in ("country", "location") and d.country_code}
+    for _, place in located:
+        if (
+            place is not None
+            and place.country_code
+            and (place.kind == "state" or (place.kind == "city" and place.population >= MIN_BARE_PLACE_POPULATION))
+        ):
+            countries.add(place.country_code)
     return countries
 
 
@@ -1320,13 +1336,13 @@ def _joined_places(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     return sorted(drafts, key=lambda d: (d.start, d.end))
 
 
-def _countries_as_divisions(drafts: list[_Draft], doc: Doc) -> None:
+def _countries_as_divisions(drafts: list[_Draft], doc: Doc, located: Sequence[tuple[_Draft, Place | None]]) -> None:
     """A country's name that is also a first-level division elsewhere ("Georgia") is the division
-    when the article's other places lie in that division's country and none in the country:
-    "Atlanta and other parts of Georgia", but "Tbilisi, the capital of Georgia"."""
+    when the article's other places (`located`, as in `_context_countries`) lie in that division's
+    country and none in the country: "Atlanta and other parts of Georgia", but "Tbilisi, the capital
+    of Georgia"."""
     lex = lexicon()
-    places = (lookup(d.canonical or clean_name(doc[d.start : d.end].text)) for d in drafts if d.actor_type == "location")
-    around = {p.country_code for p in places if p is not None and p.country_code}
+    around = {p.country_code for _, p in located if p is not None and p.country_code}
     if not around:
         return
     for d in drafts:
@@ -1436,7 +1452,7 @@ def _groups(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     articles is one actor, and an unnamed country's is another."""
     lex = lexicon()
     covered = {i for d in drafts for i in range(d.start, d.end)}
-    country_at = {i: d.country_code for d in drafts if d.actor_type == "country" and d.country_code for i in range(d.start, d.end)}
+    country_at = _country_tokens(drafts)
     found = []
     for token in doc:
         entry = _group_entry(token)
@@ -1447,7 +1463,7 @@ def _groups(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
         role, display, collective, actor_type = entry
         if not collective and token.tag_ not in ("NNS", "NNPS"):
             continue  # "a soldier", "the leader": one person, not a group (the descriptor rules judge those)
-        country = next((country_at[c.i] for c in token.children if c.dep_ in MODIFIER_DEPS and c.i in country_at), None)
+        country = _modifier_country(token, country_at)
         canonical = f"{lex.country_names.get(country, country)} {display}" if country else display
         found.append(_Draft(token.i, token.i + 1, actor_type, country, role, canonical, kind="generic", rule="generic-group"))
     return found
@@ -1462,7 +1478,7 @@ def _org_descriptors(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     lex = lexicon()
     words = lex.words["org_descriptor"]
     covered = {i for d in drafts for i in range(d.start, d.end)}
-    country_at = {i: d.country_code for d in drafts if d.actor_type == "country" and d.country_code for i in range(d.start, d.end)}
+    country_at = _country_tokens(drafts)
     orgs = [d for d in drafts if d.actor_type == "organization" and d.kind == "name"]
     found = []
     for token in doc:
@@ -1489,9 +1505,8 @@ def _org_descriptors(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
                 )
             )
             continue
-        country = next((country_at[c.i] for c in token.children if c.dep_ in MODIFIER_DEPS and c.i in country_at), None)
-        display = word.capitalize()
-        canonical = f"{display} of {lex.country_names.get(country, country)}" if country else display
+        country = _modifier_country(token, country_at)
+        canonical = _of_country(word.capitalize(), country)
         found.append(_Draft(token.i, token.i + 1, "organization", country, role, canonical, kind="descriptor", rule="unnamed-org"))
     return found
 

@@ -133,9 +133,6 @@ class _Person:
     reasons: dict[str, str] = field(default_factory=dict)  # a name merged into the cluster -> why
 
 
-_NOBODY = _Person("", [], (), None, None)  # the cluster of a name that is no person's
-
-
 def _stable_id(prefix: str, *parts: object) -> str:
     return prefix + hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
@@ -306,14 +303,10 @@ def _actor_row(actor_id: str, actor_type: str, key: str, members: list[EntityMen
         mention_count=len(members),
         article_count=len({m.article_id for m in members}),
         merged_names=sorted(
-            {
-                f"{name}: {people[name].reasons[name]}"
-                for name in {m.canonical for m in members}
-                if name in people.get(name, _NOBODY).reasons
-            }
-        )
-        if actor_type == "person"
-        else [],
+            f"{name}: {people[name].reasons[name]}"
+            for name in names
+            if actor_type == "person" and name in people and name in people[name].reasons
+        ),
     )
 
 

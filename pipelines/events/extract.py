@@ -590,9 +590,8 @@ def _against_nature(predicate: Token, entry: LexiconEntry) -> bool:
 
 def _dyads(roles: _Roles, entry: LexiconEntry) -> list[tuple[ActorMention | None, ActorMention | None]]:
     pairs: list[tuple[ActorMention | None, ActorMention | None]]
-    if (
-        not roles.sources and roles.doerless and (not entry.symmetric or roles.how == "unresolved-pronoun")
-    ):  # "three men were arrested in X"
+    unknown_doer = not roles.sources and roles.doerless
+    if unknown_doer and (not entry.symmetric or roles.how == "unresolved-pronoun"):  # "three men were arrested in X", "he met Y"
         pairs = [(None, t) for t in roles.targets]
     elif roles.targets:
         pairs = [(s, t) for s in roles.sources for t in roles.targets]

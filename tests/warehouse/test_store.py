@@ -58,6 +58,13 @@ def test_a_row_dataclass_declares_its_table_shape() -> None:
         names: list[str]
 
     schema = schema_of(Row)
-    assert schema == {"key": pl.String, "day": pl.Date, "kind": pl.String, "count": pl.Int64, "share": pl.Float64, "names": pl.List(pl.String)}
+    assert schema == {
+        "key": pl.String,
+        "day": pl.Date,
+        "kind": pl.String,
+        "count": pl.Int64,
+        "share": pl.Float64,
+        "names": pl.List(pl.String),
+    }
     assert frame_of([], schema).schema == schema
     assert frame_of([Row("k", None, "a", 1, None, ["x"])], schema).schema == schema
