@@ -256,6 +256,7 @@ def score(stories: Sequence[GoldStory], predictions: dict[str, Prediction], sent
                 counts["geo_gold"] += 1
             if g.get("country"):
                 counts["country_gold"] += 1
+                counts["person_country_gold"] += g["type"] == "person"
             if p is None:
                 continue
             counts["mention_ok"] += 1
@@ -263,6 +264,9 @@ def score(stories: Sequence[GoldStory], predictions: dict[str, Prediction], sent
             if p.get("country"):
                 counts["country_pred"] += 1
                 counts["country_ok"] += p["country"] == g.get("country")
+                if g["type"] == "person":
+                    counts["person_country_pred"] += 1
+                    counts["person_country_ok"] += p["country"] == g.get("country")
             if g["type"] in PLACE_TYPES and g.get("lat") is not None and p.get("lat") is not None:
                 counts["geo_pred"] += 1
                 counts["geo_ok"] += _placed(g, p)
@@ -292,6 +296,7 @@ def score(stories: Sequence[GoldStory], predictions: dict[str, Prediction], sent
         "mentions": _prf(counts["mention_ok"], counts["mention_pred"], counts["mention_gold"]),
         "actor_types": _prf(counts["type_ok"], counts["mention_pred"], counts["mention_gold"]),
         "countries": _prf(counts["country_ok"], counts["country_pred"], counts["country_gold"]),
+        "person_countries": _prf(counts["person_country_ok"], counts["person_country_pred"], counts["person_country_gold"]),
         "geocodes": _prf(counts["geo_ok"], counts["geo_pred"], counts["geo_gold"]),
         "events_root": _prf(counts["event_ok"], counts["event_pred"], counts["event_gold"]),
         "events_root_dyad": _prf(counts["event_strict_ok"], counts["event_pred"], counts["event_gold"]),
@@ -351,6 +356,7 @@ GUARDED = [
     ("mentions", "f1"),
     ("actor_types", "f1"),
     ("countries", "f1"),
+    ("person_countries", "f1"),
     ("geocodes", "f1"),
     ("events_root", "f1"),
     ("events_root_dyad", "f1"),
@@ -410,7 +416,8 @@ def render(results: dict[str, dict], baseline: dict[str, dict] | None = None, co
         "",
         "How each figure is counted:",
         "- mentions: exact character spans of names (pronouns and descriptors are not in the gold);",
-        "  actor types: span and type right; countries: among matched mentions, the actor's country;",
+        "  actor types: span and type right; countries: among matched mentions, the actor's country",
+        "  (countries of people: the same for the people whose country the text states);",
         f"  geocodes: matched places whose coordinates lie within {GEOCODE_KM:.0f} km of the gold's (a country: the same",
         "  country, since its point is a convention).",
         "- events by root: a report in the gold event's sentence with its CAMEO root; by root and dyad:",
@@ -438,6 +445,7 @@ def render(results: dict[str, dict], baseline: dict[str, dict] | None = None, co
                 ("mentions", figures["mentions"]),
                 ("actor types", figures["actor_types"]),
                 ("countries", figures["countries"]),
+                ("countries of people", figures["person_countries"]),
                 ("geocodes (161 km)", figures["geocodes"]),
                 ("events by root", figures["events_root"]),
                 ("events by root and dyad", figures["events_root_dyad"]),

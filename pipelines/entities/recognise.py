@@ -77,6 +77,22 @@ from pipelines.entities.lexicon import GroupActor, common_word, fold, lexicon
 
 ActorType = str  # person | organization | country | location | group
 MentionKind = str  # name | acronym | descriptor | pronoun | demonym | generic
+# What in the text gives a mention its country (mentions.country_evidence): the person's "title"
+# phrase ("Australian Foreign Minister", "Prime Minister of Pakistan", "Pope"), an "apposition"
+# ("John Howard, the Australian prime minister"), a "demonym" before the name ("American Ann Lee"),
+# an "affiliation" ("Hamas leader", "China's Xi", "Ann Lee of the Labor Party"), a country word
+# "modifier" of a group or unnamed organisation ("Israeli troops"), the one country the article is
+# set in for a state office it gives none ("context": "Defence Minister Robert Hill" in a story of
+# Australian places), another mention of the same
+# actor in the "article" (a descriptor, pronoun or repeated name), the actor's own "name" (a
+# country, an organisation named after one or listed with one, a site's country domain) or the
+# "gazetteer" (a place).
+CountryEvidence = str
+
+# The Doc's span group of the mentions found, and the Span extension holding each one's record.
+MENTION_SPANS = "actor_mentions"
+if not Span.has_extension("mention"):
+    Span.set_extension("mention", default=None)
 
 ENT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -106,6 +122,12 @@ HYPHENS = {"-", "\u2013", "/"}
 MAX_COMPLEMENT_TOKENS = 6  # "of the Organisation of Islamic Cooperation": a title's complement is short
 # Organisation roles of a portfolio word that may precede a title: "Defence Secretary", "Navy Captain".
 PORTFOLIO_ROLES = {"GOV", "MIL"}
+# Roles of a state's own offices: a minister, general, judge or police chief the text names without
+# a country belongs to the country the article is set in (the one most of its places and countries
+# lie in: at least two, and three in five of them).
+OFFICE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP"}
+HOME_MIN_MENTIONS = 2
+HOME_MIN_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -122,6 +144,7 @@ class EntityMention:
     geonameid: int | None = None  # places and countries found in the gazetteer
     kind: MentionKind = "name"
     rule: str = ""  # which passes produced it: "ner:GPE+capital-as-government"
+    country_evidence: CountryEvidence | None = None  # what in the text gives country_code
 
 
 @dataclass
@@ -136,6 +159,12 @@ class _Draft:
     title: str | None = None  # folded title a person is given ("foreign minister")
     kind: MentionKind = "name"
     rule: str = ""  # the pass that made it, then "+pass" for each pass that retyped it
+    country_evidence: CountryEvidence | None = None  # set with country_code where the rules read it
+
+    def attest(self, country: str | None, evidence: CountryEvidence) -> None:
+        """Give the draft `country`, read from `evidence`, unless it has a country already."""
+        if country and not self.country_code:
+            self.country_code, self.country_evidence = country, evidence
 
     def revise(self, rule: str) -> None:
         """Record that pass `rule` changed this draft's reading (once per pass)."""
@@ -372,7 +401,18 @@ def _unnamed_holder(start: int, end: int, title: str, country: str | None) -> _D
     if country is None and (title in lex.generic_titles or role is None):
         return None
     display = " ".join(word.capitalize() for word in title.split())
-    return _Draft(start, end, "person", country, role, _of_country(display, country), title=title, kind="descriptor", rule="unnamed-title")
+    return _Draft(
+        start,
+        end,
+        "person",
+        country,
+        role,
+        _of_country(display, country),
+        title=title,
+        kind="descriptor",
+        rule="unnamed-title",
+        country_evidence="title" if country else None,
+    )
 
 
 def _of_country(display: str, country: str | None) -> str:
@@ -437,8 +477,9 @@ class _Builder:
         self.drafts: list[_Draft] = []
         self.non_actors: list[Span] = []  # named documents, events, diseases: their acronyms are no actors either
 
-    def _prefix(self, start: int) -> tuple[int, str | None, str | None]:
-        """Walk back from a title start over titles, country terms and glue words."""
+    def _prefix(self, start: int) -> tuple[int, str | None, str | None, CountryEvidence]:
+        """Walk back from a title start over titles, country terms and glue words: where the title
+        phrase starts, its country and role, and whether the title or an affiliation gave the country."""
         country = role = None
         i = start
         while i > 0:
@@ -460,8 +501,8 @@ class _Builder:
         if country is None and i in self.entity_ends:
             # "Queensland Premier", "Hamas leader": a place or organisation before the title is the
             # person's affiliation; it stays a mention of its own, so the title phrase starts after it.
-            country = _affiliation_country(self.entity_ends[i])
-        return i, country, role
+            return i, _affiliation_country(self.entity_ends[i]), role, "affiliation"
+        return i, country, role, "title"
 
     def _modified_country(self, i: int) -> int | None:
         """ "Australian cricket captain", "Russian Orthodox Patriarch", "Queensland pace bowler": the
@@ -527,7 +568,7 @@ class _Builder:
                 ent in {"ORG", "FAC"} and doc[start].ent_iob_ == "B" and any(self.lex.org_types.get(t.lower_) for t in name)
             ):
                 continue  # "General Motors Company", "Queen Elizabeth Hospital": the title word belongs to an org name
-            first, country, role = self._prefix(end)
+            first, country, role, evidence = self._prefix(end)
             if (
                 doc[first].ent_iob_ == "I"
                 and doc[first].ent_type_ in {"ORG", "FAC"}
@@ -541,7 +582,17 @@ class _Builder:
             self.consumed.update(k for k in [*range(first, end), *range(begin, run)] if k not in named)
             title = fold(doc[start:end].text)
             self.drafts.append(
-                _Draft(begin, run, "person", country or complement_country, role, titled=True, title=title, rule="titled-person")
+                _Draft(
+                    begin,
+                    run,
+                    "person",
+                    country or complement_country,
+                    role,
+                    titled=True,
+                    title=title,
+                    rule="titled-person",
+                    country_evidence=(evidence if country else "title") if country or complement_country else None,
+                )
             )
 
     def _surname_title(self, i: int) -> bool:
@@ -562,11 +613,12 @@ class _Builder:
             if before is not None:
                 title_end, complement_country = before
                 title_start = self.title_ends[title_end]
-                first, country, role = self._prefix(title_end)
+                first, country, role, _ = self._prefix(title_end)
                 country = country or complement_country
                 if country or (first > 0 and doc[first - 1].lower_ in self.lex.words["determiner"]):
                     self.qualifiers.update(range(first, title_end))
-                    d.title, d.country_code, d.role = fold(doc[title_start:title_end].text), d.country_code or country, d.role or role
+                    d.title, d.role = fold(doc[title_start:title_end].text), d.role or role
+                    d.attest(country, "apposition")
                     continue
             i = d.end + 1
             if i < len(doc) and doc[d.end].text == ",":
@@ -582,7 +634,8 @@ class _Builder:
                     complement = self._complement(end)
                     self.qualifiers.update(range(d.end, end))
                     country = country or (complement[1] if complement is not None else None)
-                    d.title, d.country_code = title, d.country_code or country or self.lex.title_countries.get(title)
+                    d.title = title
+                    d.attest(country or self.lex.title_countries.get(title), "apposition")
                     d.role = d.role or self.lex.titles.get(title) or None
 
     def _title_before(self, i: int) -> tuple[int, str | None] | None:
@@ -753,6 +806,7 @@ class _Builder:
                         title=title,
                         kind="descriptor",
                         rule="descriptor",
+                        country_evidence="title" if country else ("article" if profile.countries else None),
                     )
                 )
                 self.qualifiers.update(range(start, end))
@@ -777,20 +831,20 @@ class _Builder:
                 continue
             owner = by_end.get(d.start - 1) if d.start > 0 and doc[d.start - 1].text in POSSESSIVE else None
             if owner is not None and not (owner.actor_type == "country" and fold(doc[owner.start : owner.end].text) in lex.adjectives):
-                d.country_code = _draft_country(owner, doc)
+                d.attest(_draft_country(owner, doc), "affiliation")
             if d.country_code or d.actor_type != "person":
                 continue
             comma = d.start > 0 and doc[d.start - 1].text == ","
             demonym = by_end.get(d.start - comma)
             if demonym is not None and demonym.actor_type == "country" and fold(doc[demonym.start : demonym.end].text) in lex.adjectives:
                 if not comma or (demonym.start > 0 and doc[demonym.start - 1].lower_ in lex.words["determiner"]):
-                    d.country_code = demonym.country_code
+                    d.attest(demonym.country_code, "demonym")
                     continue
             i = d.end + (d.end < len(doc) and doc[d.end].text == ",")
             if i + 1 < len(doc) and doc[i].lower_ in lex.words["affiliation"]:
                 j = i + 1 + (doc[i + 1].lower_ in lex.words["determiner"])
                 if (affiliate := by_start.get(j)) is not None:
-                    d.country_code = _draft_country(affiliate, doc)
+                    d.attest(_draft_country(affiliate, doc), "affiliation")
 
     def acronyms(self) -> dict[str, _Draft | None]:
         """ "Long Name (LN)" or "Long Name's (LN)": the acronym stands for what the long name does,
@@ -1289,17 +1343,34 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     drafts = _drop_stray_names(drafts, doc)
     _link_people(drafts, doc)
     _title_names(drafts)
+    home = _home_country(drafts, located)
+    _offices_at_home(drafts, home, "organization")  # first, so "the Bureau of Meteorology's Ann Lee" reads its country
     builder.affiliations(drafts)
     drafts = sorted(drafts + builder.descriptors(drafts), key=lambda d: (d.start, d.end))
     drafts = sorted(drafts + _pronouns(drafts, doc) + _groups(drafts, doc), key=lambda d: (d.start, d.end))
     drafts = sorted(drafts + _org_descriptors(drafts, doc), key=lambda d: (d.start, d.end))
+    _offices_at_home(drafts, home, "person")  # last: what the text says of a person, descriptors included, comes first
     starts = [s for _, s, _ in sentences]
     body = doc.text  # spaCy rebuilds Doc.text from every token on each access: read it once
     divisions = context_divisions(
         {d.canonical or clean_name(doc[d.start : d.end].text) for d in drafts if d.actor_type == "location"}, context
     )
     mentions = [_mention(d, doc, body, article_id, _sentence_id(sentences, starts, doc[d.start].idx), context, divisions) for d in drafts]
-    return _propagate(mentions)
+    mentions = _propagate(mentions)
+    _record_spans(doc, mentions)
+    return mentions
+
+
+def _record_spans(doc: Doc, mentions: Sequence[EntityMention]) -> None:
+    """Write the mentions onto the Doc as `doc.spans[MENTION_SPANS]`, labelled by actor type, each
+    span's `._.mention` the full record, so a parse can be inspected, filtered or drawn with displaCy
+    (`displacy.render(doc, style="span", options={"spans_key": MENTION_SPANS})`)."""
+    spans = []
+    for m in mentions:
+        span = doc.char_span(m.start_char, m.end_char, label=m.actor_type)
+        span._.mention = m
+        spans.append(span)
+    doc.spans[MENTION_SPANS] = spans
 
 
 def _context_countries(drafts: list[_Draft], located: Sequence[tuple[_Draft, Place | None]]) -> set[str]:
@@ -1316,6 +1387,33 @@ def _context_countries(drafts: list[_Draft], located: Sequence[tuple[_Draft, Pla
         ):
             countries.add(place.country_code)
     return countries
+
+
+def _home_country(drafts: list[_Draft], located: Sequence[tuple[_Draft, Place | None]]) -> str | None:
+    """The one country an article is set in, when its countries and placed places agree on it: at
+    least HOME_MIN_MENTIONS of them, and HOME_MIN_SHARE of all, lie in it (else None)."""
+    counts = Counter(d.country_code for d in drafts if d.actor_type == "country" and d.country_code)
+    counts.update(place.country_code for _, place in located if place is not None and place.country_code)
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n >= HOME_MIN_MENTIONS and n >= HOME_MIN_SHARE * sum(counts.values()) else None
+
+
+def _offices_at_home(drafts: list[_Draft], home: str | None, actor_type: ActorType) -> None:
+    """A state office the text gives no country, in an article set in one country, is that country's
+    ("Defence Minister Robert Hill" in a story set in Australia, "the Rural Fire Service"): people by
+    their title, organisations by their role, of OFFICE_ROLES (evidence "context")."""
+    if home is None:
+        return
+    titles = lexicon().titles
+    stated = {d.canonical for d in drafts if d.country_code and d.canonical}  # "President Chirac" after "French President Jacques Chirac"
+    for d in drafts:
+        if d.actor_type != actor_type or d.country_code or d.kind != "name" or d.canonical in stated:
+            continue
+        role = (titles.get(d.title) if d.title else None) if actor_type == "person" else d.role
+        if role in OFFICE_ROLES:
+            d.attest(home, "context")
 
 
 def _joined_places(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
@@ -1371,7 +1469,7 @@ def _expand_acronyms(drafts: list[_Draft], acronyms: Mapping[str, _Draft | None]
         if expansion is not None:
             d.actor_type, d.canonical = expansion.actor_type, expansion.canonical
             d.revise("acronym-expansion")
-            d.role, d.country_code = expansion.role, expansion.country_code
+            d.role, d.country_code, d.country_evidence = expansion.role, expansion.country_code, expansion.country_evidence
     return sorted(drafts, key=lambda d: (d.start, d.end))
 
 
@@ -1392,12 +1490,14 @@ def _mention(
     end_char = doc[d.end - 1].idx + len(doc[d.end - 1].text)
     text = body[start_char:end_char]
     actor_type, canonical, country, geonameid = d.actor_type, d.canonical or clean_name(text), d.country_code, None
+    evidence = d.country_evidence or ("name" if country else None)  # what a name carries: "Russian Orthodox Church"
     if actor_type == "country" and country:
         canonical = lex.country_names.get(country, canonical)
     elif actor_type == "location":
         place = lookup(canonical, context | ({country} if country else set()), context_places=divisions, strict=False)
         if place is not None:
             canonical, country, geonameid = place.name, place.country_code, place.geonameid
+            evidence = "gazetteer" if country else None
             if place.kind == "country":
                 actor_type = "country"
                 d.revise("gazetteer-country")
@@ -1407,7 +1507,7 @@ def _mention(
     elif kind == "name" and actor_type in {"organization", "country"} and _is_acronym(text):
         kind = "acronym"
     return EntityMention(
-        article_id, start_char, end_char, text, actor_type, country, d.role, sentence_id, canonical, geonameid, kind, d.rule
+        article_id, start_char, end_char, text, actor_type, country, d.role, sentence_id, canonical, geonameid, kind, d.rule, evidence
     )
 
 
@@ -1438,7 +1538,17 @@ def _pronouns(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
         if len({d.canonical for d in window} | later) != 1 or not any(doc[d.start : d.end].root.dep_ in SUBJECT_DEPS for d in window):
             continue
         person = window[-1]
-        draft = _Draft(token.i, token.i + 1, "person", person.country_code, person.role, person.canonical, kind="pronoun", rule="pronoun")
+        draft = _Draft(
+            token.i,
+            token.i + 1,
+            "person",
+            person.country_code,
+            person.role,
+            person.canonical,
+            kind="pronoun",
+            rule="pronoun",
+            country_evidence="article" if person.country_code else None,
+        )
         found.append(draft)
         people.append(draft)
     return found
@@ -1465,7 +1575,19 @@ def _groups(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
             continue  # "a soldier", "the leader": one person, not a group (the descriptor rules judge those)
         country = _modifier_country(token, country_at)
         canonical = f"{lex.country_names.get(country, country)} {display}" if country else display
-        found.append(_Draft(token.i, token.i + 1, actor_type, country, role, canonical, kind="generic", rule="generic-group"))
+        found.append(
+            _Draft(
+                token.i,
+                token.i + 1,
+                actor_type,
+                country,
+                role,
+                canonical,
+                kind="generic",
+                rule="generic-group",
+                country_evidence="modifier" if country else None,
+            )
+        )
     return found
 
 
@@ -1502,12 +1624,25 @@ def _org_descriptors(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
                     named.canonical,
                     kind="descriptor",
                     rule="org-descriptor",
+                    country_evidence="article" if named.country_code else None,
                 )
             )
             continue
         country = _modifier_country(token, country_at)
         canonical = _of_country(word.capitalize(), country)
-        found.append(_Draft(token.i, token.i + 1, "organization", country, role, canonical, kind="descriptor", rule="unnamed-org"))
+        found.append(
+            _Draft(
+                token.i,
+                token.i + 1,
+                "organization",
+                country,
+                role,
+                canonical,
+                kind="descriptor",
+                rule="unnamed-org",
+                country_evidence="modifier" if country else None,
+            )
+        )
     return found
 
 
@@ -1537,11 +1672,10 @@ def _propagate(mentions: list[EntityMention]) -> list[EntityMention]:
         if m.role:
             role.setdefault(key, Counter())[m.role] += 1
 
-    return [
-        replace(
-            m,
-            country_code=m.country_code or most_common(country.get((m.actor_type, m.canonical), Counter())),
-            role=m.role or most_common(role.get((m.actor_type, m.canonical), Counter())),
-        )
-        for m in mentions
-    ]
+    shared = []
+    for m in mentions:
+        stated = m.country_code or most_common(country.get((m.actor_type, m.canonical), Counter()))
+        evidence = m.country_evidence if m.country_code else ("article" if stated else None)
+        role_ = m.role or most_common(role.get((m.actor_type, m.canonical), Counter()))
+        shared.append(replace(m, country_code=stated, role=role_, country_evidence=evidence))
+    return shared

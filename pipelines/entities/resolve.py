@@ -105,6 +105,7 @@ class ActorRow:
     mention_count: int
     article_count: int
     merged_names: list[str]  # "<name>: <why it is this actor>", for names merged into another
+    country_evidence: list[str]  # what the mentions that state country_code say it with ("title", "apposition")
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ class MentionRow:
     sentence_id: str
     mention_kind: str  # name | acronym | descriptor | pronoun | demonym | generic
     rule: str  # the recognition passes that produced it (EntityMention.rule)
+    country_code: str | None  # the country this mention's article gives the actor
+    country_evidence: str | None  # what in the article gives it (EntityMention.country_evidence)
 
 
 @dataclass
@@ -269,7 +272,7 @@ def _person_profiles(mentions: Sequence[EntityMention]) -> dict[str, tuple[int, 
     for m in mentions:
         if m.actor_type == "person":
             count[m.canonical] += 1
-            if m.country_code:
+            if m.country_code and m.country_evidence != "context":  # where a story is set never splits a person
                 country[m.canonical][m.country_code] += 1
             if m.role:
                 role[m.canonical][m.role] += 1
@@ -291,11 +294,12 @@ def _actor_row(actor_id: str, actor_type: str, key: str, members: list[EntityMen
         name = most_common(names) or members[0].text
         if actor_type == "location" and key.isdigit() and (place := place_by_id(int(key))) is not None:
             name, latitude, longitude = place.name, place.latitude, place.longitude
+    country = _stated_country(members)
     return ActorRow(
         actor_id=actor_id,
         name=name,
         actor_type=actor_type,
-        country_code=most_common(Counter(m.country_code for m in members if m.country_code)),
+        country_code=country,
         role=most_common(Counter(m.role for m in members if m.role)),
         aliases=sorted({clean_name(m.text) for m in members if m.kind not in NOT_NAMES}),
         latitude=latitude,
@@ -307,7 +311,15 @@ def _actor_row(actor_id: str, actor_type: str, key: str, members: list[EntityMen
             for name in names
             if actor_type == "person" and name in people and name in people[name].reasons
         ),
+        country_evidence=sorted({m.country_evidence for m in members if m.country_code == country and m.country_evidence}),
     )
+
+
+def _stated_country(members: Sequence[EntityMention]) -> str | None:
+    """The country an actor's mentions state most; where the text gives it no country, the one its
+    articles' settings give it most (evidence "context")."""
+    stated = Counter(m.country_code for m in members if m.country_code and m.country_evidence != "context")
+    return most_common(stated) or most_common(Counter(m.country_code for m in members if m.country_code))
 
 
 def _people_as_places(mentions: list[EntityMention]) -> list[EntityMention]:
@@ -354,6 +366,8 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
             m.sentence_id,
             m.kind,
             m.rule,
+            m.country_code,
+            m.country_evidence,
         )
         for m in ordered
     ]

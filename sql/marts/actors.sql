@@ -11,4 +11,5 @@
 -- @column mention_count: Number of rows in mentions for this actor.
 -- @column article_count: Number of distinct articles that mention this actor.
 -- @column merged_names: Names merged into this person from other forms, each with why: "Xi: the surname or the short form an article uses for Xi Jinping", "Lavrow: the same full name written another way"; empty for other actors and for names that are the actor's own.
+-- @column country_evidence: The kinds of evidence (mentions.country_evidence) of the mentions that give the actor its country_code, sorted: ['apposition', 'title'] for a minister introduced both ways; empty when the country is unknown.
 SELECT * FROM staging.actors ORDER BY actor_id

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from pipelines.clean.segment import split_paragraphs, split_sentences
 from pipelines.entities.gazetteer import country_coordinates, lookup
-from pipelines.entities.recognise import EntityMention, find_mentions
+from pipelines.entities.recognise import MENTION_SPANS, EntityMention, find_mentions
 from pipelines.entities.report import top_actors_markdown
 from pipelines.entities.resolve import ActorRow, resolve_actors, translit_key
 from pipelines.nlp import load_pipeline, parse
@@ -288,6 +288,52 @@ def test_title_that_goes_with_a_given_name_is_part_of_the_display_name(nlp: Lang
     assert set(people) == {"Pope Leo", "King Harald Olsen"}
     # Aliases stay surface forms; the title implies a country where that is general knowledge.
     assert people["Pope Leo"].aliases == ["Leo"] and people["Pope Leo"].country_code == "VAT"
+
+
+def test_country_evidence_is_kept_per_mention_and_actor(nlp: Language) -> None:
+    found = mentions_of(
+        nlp,
+        "Australian Foreign Minister Jane Hill met Hamid Karzai. Hill said he agreed.",
+        "Jane Hill, the Australian foreign minister, flew home.",
+    )
+    evidence = [(m.text, m.country_code, m.country_evidence) for m in found if m.actor_type == "person"]
+    assert evidence == [
+        ("Jane Hill", "AUS", "title"),
+        ("Hamid Karzai", None, None),  # the text is silent: no country is guessed
+        ("Hill", "AUS", "article"),
+        ("Jane Hill", "AUS", "apposition"),
+    ]
+    assert by_text(found, "Australian").country_evidence == "name"
+    actors, rows = resolve_actors(found)
+    (hill,) = actor_named(actors, "Jane Hill")
+    assert (hill.country_code, hill.country_evidence) == ("AUS", ["apposition", "article", "title"])
+    assert [(r.mention_text, r.country_evidence) for r in rows if r.actor_id == hill.actor_id][0] == ("Jane Hill", "title")
+
+
+def test_a_state_office_without_a_country_takes_the_one_the_article_is_set_in(nlp: Language) -> None:
+    found = mentions_of(
+        nlp,
+        "Defence Minister Jane Hill visited Sydney and Melbourne. French President Jacques Roux called. "
+        "President Roux later flew to Brisbane, and Hill met Dr Tom Reed in Perth.",
+        "Defence Minister Jane Hill visited Paris and then Berlin.",
+    )
+    evidence = {(m.article_id, m.text): (m.country_code, m.country_evidence) for m in found if m.actor_type == "person"}
+    assert evidence[("a0", "Jane Hill")] == ("AUS", "context")
+    assert evidence[("a0", "Hill")] == ("AUS", "article")
+    assert evidence[("a0", "Roux")] == ("FRA", "article")  # the text's own word for him outranks the setting
+    assert evidence[("a0", "Tom Reed")] == (None, None)  # no office: no country
+    assert evidence[("a1", "Jane Hill")] == (None, None)  # two countries, none dominant
+    actors, _ = resolve_actors(found)
+    assert [(a.country_code, a.country_evidence) for a in actor_named(actors, "Jane Hill")] == [("AUS", ["article", "context"])]
+
+
+def test_mentions_are_written_onto_the_doc_as_a_span_group(nlp: Language) -> None:
+    text = "Chinese President Xi Jinping met police in Paris."
+    doc = next(parse(nlp, [text]))
+    found = find_mentions(doc, "a0", [("a0-s0", 0, len(text))])
+    spans = doc.spans[MENTION_SPANS]
+    assert [(s.text, s.label_, s._.mention) for s in spans] == [(m.text, m.actor_type, m) for m in found]
+    assert {s.label_ for s in spans} == {"country", "person", "group", "location"}
 
 
 def test_apposition_gives_the_person_country_and_role(nlp: Language) -> None:
@@ -585,6 +631,7 @@ def test_apposition_with_a_complement_or_a_possessive_gives_the_country(nlp: Lan
     )
     assert countries_of(found) == {"Omar Haddad": "PSE", "Dana Levi": "ISR", "Brandt": "DEU", "Tom Silva": "PER"}
     assert by_text(found, "Brandt").role == "GOV"
+    assert {m.country_evidence for m in found if m.actor_type == "person"} == {"apposition"}
 
 
 def test_organisation_or_place_a_person_is_affiliated_with_gives_the_country(nlp: Language) -> None:
@@ -594,6 +641,8 @@ def test_organisation_or_place_a_person_is_affiliated_with_gives_the_country(nlp
         "Ann Lee of the Australian Labor Party disagreed, and American Dana Cole took photographs.",
     )
     assert countries_of(found) == {"Omar Haddad": "PSE", "Tom Reed": "AUS", "Ann Lee": "AUS", "Dana Cole": "USA"}
+    evidence = {m.text: m.country_evidence for m in found if m.actor_type == "person"}
+    assert evidence == {"Omar Haddad": "affiliation", "Tom Reed": "affiliation", "Ann Lee": "affiliation", "Dana Cole": "demonym"}
     # The organisation and the place before the title stay mentions of their own.
     assert (by_text(found, "Hamas").country_code, by_text(found, "Queensland").actor_type) == ("PSE", "location")
 
