@@ -1538,20 +1538,26 @@ def _pronouns(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
         if len({d.canonical for d in window} | later) != 1 or not any(doc[d.start : d.end].root.dep_ in SUBJECT_DEPS for d in window):
             continue
         person = window[-1]
-        draft = _Draft(
-            token.i,
-            token.i + 1,
-            "person",
-            person.country_code,
-            person.role,
-            person.canonical,
-            kind="pronoun",
-            rule="pronoun",
-            country_evidence="article" if person.country_code else None,
-        )
+        draft = _referring(token.i, person, "pronoun")
         found.append(draft)
         people.append(draft)
     return found
+
+
+def _referring(i: int, referent: _Draft, kind: MentionKind, rule: str | None = None) -> _Draft:
+    """A one-token mention at token i (a pronoun, "the company") of an actor drafted before it, with
+    its type, name, role and country, the country then known from elsewhere in the article."""
+    return _Draft(
+        i,
+        i + 1,
+        referent.actor_type,
+        referent.country_code,
+        referent.role,
+        referent.canonical,
+        kind=kind,
+        rule=rule or kind,
+        country_evidence="article" if referent.country_code else None,
+    )
 
 
 def _groups(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
@@ -1613,20 +1619,7 @@ def _org_descriptors(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
         earlier = [d for d in orgs if d.end <= token.i]
         same = [d for d in earlier if doc[d.end - 1].lemma_.lower() == word] or [d for d in earlier if role and d.role == role]
         if same:
-            named = same[-1]
-            found.append(
-                _Draft(
-                    token.i,
-                    token.i + 1,
-                    "organization",
-                    named.country_code,
-                    named.role,
-                    named.canonical,
-                    kind="descriptor",
-                    rule="org-descriptor",
-                    country_evidence="article" if named.country_code else None,
-                )
-            )
+            found.append(_referring(token.i, same[-1], "descriptor", "org-descriptor"))
             continue
         country = _modifier_country(token, country_at)
         canonical = _of_country(word.capitalize(), country)
