@@ -754,7 +754,10 @@ class _Builder:
         return _Draft(span.start, span.end, "location")
 
     def descriptors(self, drafts: list[_Draft]) -> list[_Draft]:
-        """ "the [demonym] <title> [of <country>]" with no name after it -> the person it describes."""
+        """ "the [demonym] <title> [of <country>]" with no name after it -> the person it describes.
+        "his Azerbaijani counterpart" (a word of kind counterpart, after any determiner) holds the
+        title of the person it is the counterpart of, the latest titled one before it in its sentence,
+        in its own country: the President of Azerbaijan beside "Turkish President Erdogan"."""
         doc, lex = self.doc, self.lex
         people: dict[str, _Profile] = {}
         for d in drafts:
@@ -773,13 +776,16 @@ class _Builder:
         covered = {i for d in drafts if d.actor_type != "country" for i in range(d.start, d.end)}
         found: list[_Draft] = []
         for token in doc:
-            if token.lower_ != "the" or token.i + 1 in covered or token.i + 1 in self.qualifiers:
+            if token.lower_ not in lex.words["determiner"] or token.i + 1 in covered or token.i + 1 in self.qualifiers:
                 continue
             start = i = token.i + 1
             country = None
             if i in self.countries and fold(doc[i : self.countries[i]].text) in lex.adjectives:
                 country, i = _country_of(doc[i : self.countries[i]].text), self.countries[i]
             end = self.titles.get(i)
+            counterpart = end is not None and fold(doc[i:end].text) in lex.words["counterpart"]
+            if not counterpart and token.lower_ != "the":
+                continue  # "his minister": only a counterpart is known by whose it is
             if end is None or (
                 end < len(doc) and (_is_name_token(doc[end]) or doc[end].pos_ in {"NOUN", "PROPN"} and doc[end].text not in POSSESSIVE)
             ):
@@ -787,6 +793,10 @@ class _Builder:
             if country is None and end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in self.countries:
                 country = _country_of(doc[end + 1 : self.countries[end + 1]].text)
             title = fold(doc[i:end].text)
+            if counterpart:
+                title = self._counterpart_title(drafts, token.i)
+                if title is None or country is None:
+                    continue
             same_as = lex.title_same_as.get(title, title)
             person = _describe(people, same_as, country, token.i)
             if person is None and country is not None:
@@ -814,6 +824,14 @@ class _Builder:
                 found.append(holder)
                 self.qualifiers.update(range(start, end))
         return found
+
+    def _counterpart_title(self, drafts: list[_Draft], at: int) -> str | None:
+        """The title of the latest person before token `at` in its sentence who holds a title of a role."""
+        sentence_start = self.doc[at].sent.start
+        titled = [
+            d for d in drafts if d.actor_type == "person" and d.title and self.lex.titles.get(d.title) and sentence_start <= d.start < at
+        ]
+        return titled[-1].title if titled else None
 
     def affiliations(self, drafts: list[_Draft]) -> None:
         """Countries from what a name is written with, for people and organisations that have none.

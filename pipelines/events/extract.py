@@ -523,6 +523,8 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
             if subject is not None:
                 sources = actors.of_coordination(subject)
                 direct = False
+            if not targets:  # the parse may hang the partner on the light verb: "held [joint exercises] with Y"
+                targets = [a for _, obj in _pobjs(verb, context_words()["partner_prep"]) for a in actors.of_coordination(obj)]
     place = _place(noun, actors, exclude={a.actor_id for a in sources})
     if not sources and entry.event_code[:2] in _DOERLESS_NOUN_ROOTS and _told_as_a_time(noun, predicates):
         how = "noun-no-doer"
@@ -617,9 +619,18 @@ def _confidence(has_target: bool, direct_source: bool, dated: bool, is_verb: boo
 _NAMED_TARGET_ROOTS = {STATEMENT_ROOT, INTENT_ROOT, CONSULT_ROOT}
 
 
-def _has_object(predicate: Token) -> bool:
-    """Whether a verb acts on a thing or people the text names, though no actor: a noun object."""
-    return predicate.pos_ == "VERB" and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in predicate.children)
+# Roots whose infinitive is the act itself: "threatened to withdraw its aid" threatens the aid, where
+# "asked the banks to help restore peace" does not help peace.
+_COMPLEMENT_ROOTS = {"13"}
+
+
+def _has_object(predicate: Token, root: str) -> bool:
+    """Whether a verb acts on a thing or people the text names, though no actor: a noun object, its
+    own or, for _COMPLEMENT_ROOTS, its infinitive's."""
+    if predicate.pos_ != "VERB":
+        return False
+    holders = [predicate, *(c for c in predicate.children if c.dep_ == "xcomp" and root in _COMPLEMENT_ROOTS)]
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for holder in holders for c in holder.children)
 
 
 def _settle_dyad(
@@ -631,7 +642,7 @@ def _settle_dyad(
         target = None  # "X told the Associated Press" quotes X; it is no statement to the outlet
     if visit and target is not None and target.actor_type in _PLACE_TYPES:
         place = target
-    acted_on = entry.event_code[:2] not in _NAMED_TARGET_ROOTS and _has_object(predicate)
+    acted_on = entry.event_code[:2] not in _NAMED_TARGET_ROOTS and _has_object(predicate, entry.event_code[:2])
     # a group agrees, negotiates or fights among itself ("the factions reached an agreement")
     among_itself = entry.symmetric and source is not None and source.actor_type == "group"
     # a visit with no destination stated ("X's visit on Monday") is kept for the merge, which places

@@ -56,7 +56,7 @@ def _pos(token: Token) -> str | None:
 
 
 def _lemma(token: Token, pos: str) -> str | None:
-    known = _lemmas()
+    known = _known_words()
     lemma = token.lemma_.lower()
     if (lemma, pos) in known:
         return lemma
@@ -70,8 +70,17 @@ def _lemmas() -> frozenset[tuple[str, str]]:
     return frozenset(event_lexicon())
 
 
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[tuple[str, str]]:
+    """(lemma, POS) pairs whose forms are relemmatised: the predicates, and the words of the context
+    classes the extractor reads by lemma ("staged" -> "stag" would hide the light verb "stage")."""
+    words = {word for class_words in context_words().values() for word in class_words}
+    return _lemmas() | {(word, pos) for word in words for pos in ("VERB", "NOUN")}
+
+
 def _relemmatise(doc: Doc) -> None:
-    """Give a mislemmatised form the lemma the lexicon knows it by ("fined": "fin" -> "fine")."""
+    """Give a mislemmatised form the lemma the lexicon knows it by ("fined": "fin" -> "fine",
+    "staged": "stag" -> "stage")."""
     for token in doc:
         pos = _pos(token)
         lemma = _lemma(token, pos) if pos else None

@@ -35,6 +35,11 @@ BRIEFS = [
     ("He met the Chilean president in Lima on Tuesday.", "04"),
     ("Teachers in Chicago went on strike for the first time in 25 years.", "14"),
     ("Mourners buried six teenagers killed in the violence in Gaza.", "19"),
+    # counterparts, exercises, a mislemmatised light verb, a threat aimed at a thing
+    ("Turkish President Recep Tayyip Erdogan hosted his Azerbaijani counterpart in Ankara.", "04"),
+    ("Chinese warships held joint exercises with Russia.", "06"),
+    ("China staged military drills around Taiwan on Saturday.", "15"),
+    ("Washington threatened to withdraw its aid if the elections were postponed.", "13"),
 ]
 
 
@@ -46,3 +51,13 @@ def predictions():
 @pytest.mark.parametrize(("index", "root"), [(i, root) for i, (_, root) in enumerate(BRIEFS)], ids=[t for t, _ in BRIEFS])
 def test_a_brief_yields_its_event(predictions, index: int, root: str) -> None:
     assert root in {r.root for r in predictions[f"brief:{index}"].reports}
+
+
+def test_a_counterpart_holds_the_title_of_whom_it_is_the_counterpart() -> None:
+    (report,) = run_pipeline([("c", "Turkish President Recep Tayyip Erdogan hosted his Azerbaijani counterpart in Ankara.")])["c"].reports
+    assert {"president", "azerbaijan"} <= report.target
+
+
+def test_the_partner_of_a_light_verb_is_the_nominal_event_s_target() -> None:
+    (report,) = run_pipeline([("j", "China held joint exercises with Russia.")])["j"].reports
+    assert (report.code, report.source, report.target) == ("062", frozenset({"china"}), frozenset({"russia"}))

@@ -74,5 +74,10 @@ def test_context_words_have_their_kinds():
         "hazard",
         "endorsed",
         "suicide",
+        "joint",
+        "drill",
     }
+    patterns = [e.pattern.partition(":") for entries in event_lexicon().values() for e in entries]
+    classes = {word.lstrip("@") for kind, _, word in patterns if kind == "ctx" or word.startswith("@")}
+    assert classes <= set(words)  # every class a lexicon pattern names has its words
     assert {"troop", "government"} <= words["agent"] and "innings" in words["sport"] and "hold" in words["support"]
