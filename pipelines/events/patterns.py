@@ -6,6 +6,7 @@ the row's `pattern` column names one, the dependent that selects the sense:
   context class K ("deploy troops"); `*` any object;
 - `prep:W`: a preposition, particle or agent W on the predicate ("call on", "pull out"); for an event
   noun also a clause it introduces ("a call for Y to leave");
+- `subj:W`: a subject with lemma W, `@K` any word of class K ("troops withdrew");
 - `xcomp:W`: an infinitive complement W ("press Y to");
 - `purpose:W`: a preposition W, where a stated purpose is checked afterwards ("was in X for talks");
 - `head:W`: the predicate is governed by W ("on strike", "in custody");
@@ -114,6 +115,9 @@ def _dependent(entry: LexiconEntry) -> list[list[dict]]:
             {"LEFT_ID": "clause", "REL_OP": ">", "RIGHT_ID": "mark", "RIGHT_ATTRS": {"DEP": "mark", "LOWER": word}},
         ]
         return [own, clause]
+    if kind == "subj":
+        lemmas = sorted(context_words()[word[1:]]) if word.startswith("@") else [word]
+        return [[{"LEFT_ID": "predicate", "REL_OP": ">", "RIGHT_ID": "subject", "RIGHT_ATTRS": {"DEP": "nsubj", "LEMMA": {"IN": lemmas}}}]]
     if kind == "xcomp":
         return [[{"LEFT_ID": "predicate", "REL_OP": ">", "RIGHT_ID": "complement", "RIGHT_ATTRS": {"DEP": "xcomp", "LEMMA": word}}]]
     if kind == "purpose":

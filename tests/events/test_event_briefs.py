@@ -40,6 +40,11 @@ BRIEFS = [
     ("Chinese warships held joint exercises with Russia.", "06"),
     ("China staged military drills around Taiwan on Saturday.", "15"),
     ("Washington threatened to withdraw its aid if the elections were postponed.", "13"),
+    ("Russian forces withdrew from the city of Kherson on Friday.", "08"),
+    ("Turkey blocked Sweden's bid to join NATO.", "12"),
+    ("The Red Cross delivered medical supplies to the besieged city.", "07"),
+    ("Protesters in Tehran chanted slogans against the government.", "14"),
+    ("France will send more troops to the Sahel, the defence minister said.", "15"),
 ]
 
 

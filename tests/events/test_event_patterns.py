@@ -41,3 +41,14 @@ def test_a_head_pattern_selects_the_sense_its_governor_gives(nlp):
 
     assert "head:on" in patterns_at("Pilots of the airline went on strike.")
     assert "head:on" not in patterns_at("The air strike hit a bridge.")
+
+
+def test_a_subject_pattern_selects_its_sense_by_who_acts(nlp):
+    assert "087" in codes_at(nlp, "Russian troops withdrew from the town.", "withdrew")
+    assert "087" not in codes_at(nlp, "The bowler had to withdraw from the squad.", "withdraw")
+
+
+def test_a_light_verb_the_model_mislemmatises_takes_its_own_lemma(nlp):
+    doc = nlp("China staged drills.")
+    matches(doc)
+    assert doc[1].lemma_ == "stage"
