@@ -723,7 +723,7 @@ class _Builder:
             # A site is its publisher, an organisation (never a place); cited in brackets, a media source.
             cited = span.start > 0 and self.doc[span.start - 1].text in OPEN_BRACKETS
             return _Draft(span.start, span.end, "organization", _domain_country(span.text), "MED" if cited else None)
-        if country and label in {"GPE", "ORG", "LOC", "PERSON"}:
+        if country and label in {"GPE", "ORG", "LOC", "FAC", "PERSON"}:  # "the Vatican" (FAC) said
             return _Draft(span.start, span.end, "country", country)
         head_role = lex.org_types.get(span.root.lower_)
         if label == "PERSON" and head_role is not None:
@@ -794,7 +794,7 @@ class _Builder:
                 country = _country_of(doc[end + 1 : self.countries[end + 1]].text)
             title = fold(doc[i:end].text)
             if counterpart:
-                title = self._counterpart_title(drafts, token.i)
+                title = self._counterpart_title(drafts + found, token.i)
                 if title is None or country is None:
                     continue
             same_as = lex.title_same_as.get(title, title)

@@ -6,6 +6,7 @@ the row's `pattern` column names one, the dependent that selects the sense:
   context class K ("deploy troops"); `*` any object;
 - `prep:W`: a preposition, particle or agent W on the predicate ("call on", "pull out"); for an event
   noun also a clause it introduces ("a call for Y to leave");
+- `mod:W`: a compound or adjective W, `@K` any word of class K, modifying the predicate ("air strike");
 - `subj:W`: a subject with lemma W, `@K` any word of class K ("troops withdrew");
 - `xcomp:W`: an infinitive complement W ("press Y to");
 - `purpose:W`: a preposition W, where a stated purpose is checked afterwards ("was in X for talks");
@@ -115,6 +116,10 @@ def _dependent(entry: LexiconEntry) -> list[list[dict]]:
             {"LEFT_ID": "clause", "REL_OP": ">", "RIGHT_ID": "mark", "RIGHT_ATTRS": {"DEP": "mark", "LOWER": word}},
         ]
         return [own, clause]
+    if kind == "mod":
+        lemmas = sorted(context_words()[word[1:]]) if word.startswith("@") else [word]
+        modifier = {"DEP": {"IN": ["compound", "amod", "nmod"]}, "LEMMA": {"IN": lemmas}}
+        return [[{"LEFT_ID": "predicate", "REL_OP": ">", "RIGHT_ID": "modifier", "RIGHT_ATTRS": modifier}]]
     if kind == "subj":
         lemmas = sorted(context_words()[word[1:]]) if word.startswith("@") else [word]
         return [[{"LEFT_ID": "predicate", "REL_OP": ">", "RIGHT_ID": "subject", "RIGHT_ATTRS": {"DEP": "nsubj", "LEMMA": {"IN": lemmas}}}]]

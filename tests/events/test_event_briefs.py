@@ -45,6 +45,8 @@ BRIEFS = [
     ("The Red Cross delivered medical supplies to the besieged city.", "07"),
     ("Protesters in Tehran chanted slogans against the government.", "14"),
     ("France will send more troops to the Sahel, the defence minister said.", "15"),
+    ("An Israeli air strike on Gaza killed a senior Islamic Jihad commander.", "19"),
+    ("The Vatican condemned the attack on a church in Nigeria.", "11"),
 ]
 
 

@@ -1,5 +1,6 @@
 """The lexicon compiles to DependencyMatcher patterns, and the patterns find the senses the rows name."""
 
+from pipelines.events.extract import _predicates
 from pipelines.events.patterns import matches
 from pipelines.events.reference import event_lexicon
 
@@ -52,3 +53,8 @@ def test_a_light_verb_the_model_mislemmatises_takes_its_own_lemma(nlp):
     doc = nlp("China staged drills.")
     matches(doc)
     assert doc[1].lemma_ == "stage"
+
+
+def test_a_modifier_pattern_selects_its_sense_by_how_the_act_is_done(nlp):
+    assert _predicates(nlp("An air strike hit the town."))[2].event_code == "195"
+    assert "195" not in codes_at(nlp, "The union strike closed the port.", "strike")

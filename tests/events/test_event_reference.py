@@ -76,6 +76,7 @@ def test_context_words_have_their_kinds():
         "suicide",
         "joint",
         "drill",
+        "aerial",
     }
     patterns = [e.pattern.partition(":") for entries in event_lexicon().values() for e in entries]
     classes = {word.lstrip("@") for kind, _, word in patterns if kind == "ctx" or word.startswith("@")}
