@@ -47,6 +47,8 @@ BRIEFS = [
     ("France will send more troops to the Sahel, the defence minister said.", "15"),
     ("An Israeli air strike on Gaza killed a senior Islamic Jihad commander.", "19"),
     ("The Vatican condemned the attack on a church in Nigeria.", "11"),
+    ("Riot police used water cannon against students in Jakarta.", "17"),
+    ("Soldiers and rebels were killed in an exchange of fire near the border.", "19"),
 ]
 
 
