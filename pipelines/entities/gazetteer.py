@@ -381,12 +381,17 @@ def _build() -> _Index:
             # A second-level name is a place's own only with its division word ("Cook County", "Zhob
             # District"); "Casey" or "Kent" alone, and the bare form, are alternates the strict lookup skips.
             builder.add(name, index, _has_division_word(name))
-        elif iso3 == "USA" or manual is not None:
-            builder.add(name, index, True)  # a US state, a region news names often
+        elif (
+            # a US state named like a country stays itself: "Georgia" beside "Atlanta" (see lookup)
+            (fold(name) in lex.countries and iso3 != "USA")
+            or lex.capitals.get(fold(name)) == iso3
+            or biggest_city.get((iso3, fold(name)), 0) >= CAPITAL_SHARE * population
+        ):
+            # Named like its own country, its country's capital ("Washington") or its own big city
+            # ("New York", "Madrid", "Buenos Aires"): the name alone means the country or the city.
+            builder.add(name, index, False)
         else:
-            # Named like its own country, or after its capital: the name means the country or city.
-            named_after = fold(name) in lex.countries or biggest_city.get((iso3, fold(name)), 0) >= CAPITAL_SHARE * population
-            builder.add(name, index, not named_after)
+            builder.add(name, index, True)
         if manual is not None and fold(manual["name"]) != fold(name):
             builder.add(manual["name"], index, True)  # the other source's name for the same division
         bare = _bare_division_name(name)

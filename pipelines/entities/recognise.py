@@ -685,22 +685,26 @@ class _Builder:
         taken = self.consumed | {i for d in self.drafts for i in range(d.start, d.end)}
         taken |= {i for start, end in self.titles.items() for i in range(start, end)}
         for token in self.doc:
-            if token.pos_ != "PROPN" or token.ent_iob_ != "O" or token.i in taken or not token.text[:1].isupper():
+            if token.pos_ != "PROPN" or token.ent_type_ in ENT_LABELS or token.i in taken or not token.text[:1].isupper():
                 continue
             role_dep = token.dep_ if token.dep_ != "conj" else token.head.dep_
             if role_dep not in UNLABELLED_NAME_DEPS or _group_entry(token) is not None:
                 continue
             start = token.i
-            while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i == token.i:
-                start -= 1
+            while start > 0 and self.doc[start - 1].dep_ == "compound" and start - 1 < self.doc[start - 1].head.i <= token.i:
+                start -= 1  # "New South Wales": compounds of the head or of each other
             span = self.doc[start : token.i + 1]
             if any(t.i in taken or t.pos_ != "PROPN" for t in span):
                 continue
-            if common_word(token.text) and fold(span.text) not in self.lex.countries:
-                continue  # a capitalised common word ("Unrest", "the second Test") is no unknown name
+            after_locative = _after_locative(self.doc, span.start)
+            place = lookup(span.text) if after_locative else None
+            if token.ent_iob_ != "O" and place is None:
+                continue  # inside a name of a non-actor ("the first Test in Adelaide" read as a work of art): only a place
+            well_known = place is not None and (place.kind != "city" or place.population >= MIN_PLACE_POPULATION)
+            if common_word(token.text) and fold(span.text) not in self.lex.countries and not well_known:
+                continue  # a capitalised common word ("Unrest", "the second Test") is no unknown name; "in New South Wales" is
             if _furniture(span) or _product(span) or _not_actor(span):
                 continue
-            place = lookup(span.text) if _after_locative(self.doc, span.start) else None
             if place is not None and place.kind != "country":
                 draft = _Draft(span.start, span.end, "location")
             else:
@@ -1245,10 +1249,11 @@ def dominant(candidates: Iterable[str], counts: Mapping[str, int]) -> str | None
     return ranked[0] if counts[ranked[0]] > 2 * rest else None
 
 
-def _full_name_parts(drafts: list[_Draft], doc: Doc) -> set[str]:
-    """Folded words of the article's person names of two or more words."""
-    names = (doc[d.start : d.end].text.split() for d in drafts if d.actor_type == "person")
-    return {fold(p) for words in names if len(words) >= 2 for p in words}
+def _full_name_parts(drafts: list[_Draft], doc: Doc) -> Counter[str]:
+    """Folded words of the article's person names of two or more words, each with how many
+    distinct such names hold it."""
+    names = {doc[d.start : d.end].text for d in drafts if d.actor_type == "person"}
+    return Counter(p for name in names if len(name.split()) >= 2 for p in {fold(w) for w in name.split()})
 
 
 def _after_locative(doc: Doc, i: int) -> bool:
@@ -1309,7 +1314,7 @@ def _names_as_places(drafts: list[_Draft], doc: Doc, context: set[str]) -> None:
     """An untitled "person", or an "organisation" with no organisation word, that is a known place
     and no part of a person's full name, is a place.
 
-    Countries and states always; cities when big, or sizeable and after a locative preposition or
+    Countries, states and national capitals always; cities when big, or sizeable and after a locative preposition or
     listed with places; in a country the article is set in (`_context_countries`) the threshold
     shrinks tenfold ("Hobart" in a story on Australia), and after a locative or in a list any town
     of it will do ("near Goulburn", "Mudgee, Narromine and Kempsey").
@@ -1322,7 +1327,9 @@ def _names_as_places(drafts: list[_Draft], doc: Doc, context: set[str]) -> None:
         if not (d.actor_type == "person" or (d.actor_type == "organization" and d.role is None and d.canonical is None)):
             continue
         text = doc[d.start : d.end].text
-        if any(fold(p) in name_parts for p in text.split()):
+        own = 1 if d.actor_type == "person" and len(text.split()) >= 2 else 0
+        # a word of another person's full name: "Alice Springs" is the town, unless "Alice Smith" is in the story
+        if any(name_parts[fold(p)] > own for p in text.split()):
             continue
         place = lookup(text, context)
         if place is None:
@@ -1332,7 +1339,8 @@ def _names_as_places(drafts: list[_Draft], doc: Doc, context: set[str]) -> None:
         if place.country_code in context:
             # a town of the article's country after "near" or in a list of places is that town
             threshold = 0 if after_prep else threshold // CONTEXT_PLACE_FACTOR
-        if place.kind != "city" or place.population >= threshold:
+        capital = lexicon().capitals.get(fold(place.name)) == place.country_code  # "Canberra", "Washington": known by all
+        if place.kind != "city" or place.population >= threshold or capital:
             d.actor_type = "country" if place.kind == "country" else "location"
             d.revise("name-as-place")
             places.update(range(d.start, d.end))

@@ -327,6 +327,17 @@ def test_a_state_office_without_a_country_takes_the_one_the_article_is_set_in(nl
     assert [(a.country_code, a.country_evidence) for a in actor_named(actors, "Jane Hill")] == [("AUS", ["article", "context"])]
 
 
+def test_places_the_model_missed_or_misread_are_placed(nlp: Language) -> None:
+    found = mentions_of(
+        nlp,
+        "As more than 100 blazes burn on New Year's Eve in New South Wales, fire crews have been called in.",
+        "Protesters gathered near the presidential palace in the capital, Buenos Aires.",
+        "The tailenders batted well in the first Test in Adelaide.",
+    )
+    places = {m.text: (m.actor_type, m.country_code) for m in found if m.actor_type == "location"}
+    assert places == {"New South Wales": ("location", "AUS"), "Buenos Aires": ("location", "ARG"), "Adelaide": ("location", "AUS")}
+
+
 def test_mentions_are_written_onto_the_doc_as_a_span_group(nlp: Language) -> None:
     text = "Chinese President Xi Jinping met police in Paris."
     doc = next(parse(nlp, [text]))

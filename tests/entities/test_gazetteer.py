@@ -64,6 +64,17 @@ def test_georgia_by_context() -> None:
     assert (lookup("Georgia", context_places=["Tbilisi"]) or pytest.fail()).country_code == "GEO"
 
 
+def test_a_division_named_like_its_capital_or_big_city_means_the_city() -> None:
+    found = {name: lookup(name) or pytest.fail() for name in ("Washington", "Madrid", "Buenos Aires", "Quebec", "Texas")}
+    assert {name: place.kind for name, place in found.items()} == {
+        "Washington": "city",  # the national capital, not the state
+        "Madrid": "city",
+        "Buenos Aires": "city",
+        "Quebec": "state",  # a small share of its province's people
+        "Texas": "state",
+    }
+
+
 def test_common_names_are_no_regions_or_features() -> None:
     """A person's name may be a town's, which recognise weighs by population; never a region's or feature's."""
     for name in ("Kirill", "Howard", "Nelson", "Ames", "Smith", "Jackson", "Lincoln", "Marion", "Mohammed", "Chandler", "Kent", "Don"):
