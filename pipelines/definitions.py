@@ -9,6 +9,7 @@ from pipelines.dedup.assets import article_assignments
 from pipelines.entities.assets import actors_and_mentions
 from pipelines.events.assets import events_and_mentions
 from pipelines.ingest.assets import ingest_files
+from pipelines.ingest.sensor import BUILD_JOB, new_files
 from pipelines.parse.assets import parses
 from pipelines.settings import WarehouseSettings
 from pipelines.warehouse.assets import warehouse_definitions
@@ -16,7 +17,7 @@ from pipelines.warehouse.assets import warehouse_definitions
 STAGE_ASSETS = [ingest_files, clean_articles, article_assignments, parses, actors_and_mentions, events_and_mentions]
 
 build_warehouse = dg.define_asset_job(
-    "build_warehouse",
+    BUILD_JOB,
     selection=dg.AssetSelection.all(),
     description="Ingest, clean, deduplicate, parse, extract actors and events, build the marts, check and publish.",
 )
@@ -27,6 +28,7 @@ defs = dg.Definitions(
     assets=[*STAGE_ASSETS, *warehouse_assets],
     asset_checks=warehouse_checks,
     jobs=[build_warehouse],
+    sensors=[new_files],
     resources={"settings": WarehouseSettings()},
     # DuckDB allows one writing process: steps run one after another in the run's own process.
     executor=dg.in_process_executor,

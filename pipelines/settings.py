@@ -38,6 +38,14 @@ class WarehouseSettings(dg.ConfigurableResource):
         default_factory=lambda: os.environ.get("NEWS_SPACY_MODEL", DEFAULT_MODEL),
         description="Installed spaCy pipeline package; en_core_web_sm can replace the default.",
     )
+    inbox_dir: str | None = Field(
+        default_factory=lambda: os.environ.get("NEWS_INBOX") or None,
+        description="A folder a feed or an analyst drops files into; read like the input folders, and watched with them.",
+    )
+    arrival_settle_seconds: float = Field(
+        default_factory=lambda: float(os.environ.get("NEWS_ARRIVAL_SETTLE_SECONDS", "5")),
+        description="The arrival sensor leaves a file modified this recently for its next tick (a writer may still be filling it).",
+    )
     processes: int = Field(
         default_factory=lambda: int(os.environ.get("NEWS_PROCESSES", str(os.cpu_count() or 1))),
         description="Worker processes for reading, cleaning and parsing; small batches run in one.",
@@ -53,4 +61,5 @@ class WarehouseSettings(dg.ConfigurableResource):
         return published.parent / ".work" / published.name
 
     def input_paths(self) -> list[Path]:
-        return [Path(p).resolve() for p in self.input_dirs]
+        """The input folders, then the inbox when one is set."""
+        return [Path(p).resolve() for p in [*self.input_dirs, *([self.inbox_dir] if self.inbox_dir else [])]]
