@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from pipelines.instance import ensure_dagster_home
-from pipelines.settings import DEFAULT_INPUT, DEFAULT_WAREHOUSE, PROJECT_ROOT
+from pipelines.paths import DEFAULT_INPUT, DEFAULT_WAREHOUSE, PROJECT_ROOT
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,8 +33,15 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--limit", type=int, default=25)
 
     query = commands.add_parser("query", help="run one SQL query against the published warehouse (read-only)")
-    query.add_argument("sql")
+    query.add_argument("sql", help="the query; '-' reads it from standard input")
     query.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    query.add_argument(
+        "--dialect", default="duckdb", help="any sqlglot dialect: bigquery, postgres, snowflake, spark, tsql, ... (default: %(default)s)"
+    )
+    query.add_argument(
+        "--format", choices=["table", "csv", "json", "parquet"], default="table", help="json is JSON Lines; parquet needs --output"
+    )
+    query.add_argument("--output", type=Path, help="write to this file instead of standard output")
 
     commands.add_parser("docs", help="regenerate docs/warehouse.md from the SQL models' documentation")
     commands.add_parser("bench", help="run the benchmark (see pipelines/benchmark.py --help)", add_help=False)
@@ -155,11 +162,14 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_query(args: argparse.Namespace) -> int:
-    import duckdb
+    from pipelines.query import QueryError, run_query
 
-    with duckdb.connect(str(args.warehouse), read_only=True) as conn:
-        print(conn.sql(args.sql))
-    return 0
+    sql = sys.stdin.read() if args.sql == "-" else args.sql
+    try:
+        return run_query(args.warehouse, sql, args.dialect, args.format, args.output)
+    except QueryError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
 
 
 def run_docs(args: argparse.Namespace) -> int:

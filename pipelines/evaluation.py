@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipelines.settings import PROJECT_ROOT
+from pipelines.paths import PROJECT_ROOT
 
 if TYPE_CHECKING:
     from pipelines.entities.resolve import ActorRow

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pipelines.settings import PROJECT_ROOT
+from pipelines.paths import PROJECT_ROOT
 
 DAGSTER_HOME = PROJECT_ROOT / ".dagster_home"
 # Telemetry posts to the internet with no timeout, and the first-run popup blocks the UI.

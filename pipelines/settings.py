@@ -13,10 +13,7 @@ import dagster as dg
 from pydantic import Field
 
 from pipelines.nlp import DEFAULT_MODEL
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_INPUT = PROJECT_ROOT / "seeds" / "articles"
-DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "news.duckdb"
+from pipelines.paths import DEFAULT_INPUT, DEFAULT_WAREHOUSE
 
 
 def _env_list(name: str, default: str) -> list[str]:

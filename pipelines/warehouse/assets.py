@@ -5,7 +5,8 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.settings import PROJECT_ROOT, WarehouseSettings
+from pipelines.paths import PROJECT_ROOT
+from pipelines.settings import WarehouseSettings
 from pipelines.warehouse.publish import publish
 from pipelines.warehouse.sqlmodels import check_asset, load_checks, load_models, model_asset, validate
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipelines.settings import PROJECT_ROOT
+from pipelines.paths import PROJECT_ROOT
 from pipelines.warehouse.assets import SQL_DIR
 from pipelines.warehouse.sqlmodels import load_checks, load_models
 
