@@ -7,14 +7,14 @@ import dagster as dg
 from pipelines.clean.assets import clean_articles
 from pipelines.dedup.assets import article_assignments
 from pipelines.entities.assets import actors_and_mentions
-from pipelines.events.assets import events_and_mentions
+from pipelines.events.assets import cameo_codebook, events_and_mentions
 from pipelines.ingest.assets import ingest_files
 from pipelines.ingest.sensor import BUILD_JOB, new_files
 from pipelines.parse.assets import parses
 from pipelines.settings import WarehouseSettings
 from pipelines.warehouse.assets import warehouse_definitions
 
-STAGE_ASSETS = [ingest_files, clean_articles, article_assignments, parses, actors_and_mentions, events_and_mentions]
+STAGE_ASSETS = [ingest_files, clean_articles, article_assignments, parses, actors_and_mentions, events_and_mentions, cameo_codebook]
 
 build_warehouse = dg.define_asset_job(
     BUILD_JOB,

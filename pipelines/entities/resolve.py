@@ -106,6 +106,7 @@ class ActorRow:
     article_count: int
     merged_names: list[str]  # "<name>: <why it is this actor>", for names merged into another
     country_evidence: list[str]  # what the mentions that state country_code say it with ("title", "apposition")
+    place_kind: str | None  # a location's or country's gazetteer feature class: city, state, county, country, sea, river, ...
 
 
 @dataclass(frozen=True)
@@ -282,7 +283,7 @@ def _person_profiles(mentions: Sequence[EntityMention]) -> dict[str, tuple[int, 
 def _actor_row(actor_id: str, actor_type: str, key: str, members: list[EntityMention], people: dict[str, _Person]) -> ActorRow:
     """One actor from its grouped mentions: a person is named by their most used full name,
     a country and a gazetteer place by their display name (with coordinates)."""
-    latitude = longitude = None
+    latitude = longitude = place_kind = None
     names = Counter(m.canonical for m in members)
     if actor_type == "person":
         full = Counter({n: c for n, c in names.items() if len(n.split()) >= 2}) or names
@@ -290,10 +291,11 @@ def _actor_row(actor_id: str, actor_type: str, key: str, members: list[EntityMen
     elif actor_type == "country":
         name = lexicon().country_names.get(key, key)
         latitude, longitude = country_coordinates(key) or (None, None)
+        place_kind = "country"
     else:
         name = most_common(names) or members[0].text
         if actor_type == "location" and key.isdigit() and (place := place_by_id(int(key))) is not None:
-            name, latitude, longitude = place.name, place.latitude, place.longitude
+            name, latitude, longitude, place_kind = place.name, place.latitude, place.longitude, place.kind
     country = _stated_country(members)
     return ActorRow(
         actor_id=actor_id,
@@ -312,6 +314,7 @@ def _actor_row(actor_id: str, actor_type: str, key: str, members: list[EntityMen
             if actor_type == "person" and name in people and name in people[name].reasons
         ),
         country_evidence=sorted({m.country_evidence for m in members if m.country_code == country and m.country_evidence}),
+        place_kind=place_kind,
     )
 
 

@@ -4,6 +4,7 @@ import dagster as dg
 
 from pipelines.events.extract import ArticleContext
 from pipelines.events.merge import EventMentionRow, EventRow
+from pipelines.events.reference import CameoCode, cameo_codes
 from pipelines.events.report import top_events_markdown
 from pipelines.events.stage import run_events
 from pipelines.parse.assets import load_docs, load_sentences
@@ -13,6 +14,21 @@ from pipelines.warehouse.store import connect, frame_of, read_table, schema_of, 
 
 EVENT_SCHEMA = schema_of(EventRow)
 EVENT_MENTION_SCHEMA = schema_of(EventMentionRow)
+CAMEO_SCHEMA = schema_of(CameoCode)
+
+
+@dg.asset(
+    key=["staging", "cameo_codes"],
+    group_name="events",
+    kinds={"csv", "duckdb"},
+    description="The CAMEO codebook the event coder uses (seeds/reference/cameo_codes.csv), for the warehouse's lookup table.",
+    pool="duckdb",
+)
+def cameo_codebook(settings: WarehouseSettings) -> dg.MaterializeResult:
+    frame = frame_of(sorted(cameo_codes().values(), key=lambda c: c.code), CAMEO_SCHEMA)
+    with connect(settings.work_db_path) as conn:
+        write_table(conn, "staging.cameo_codes", frame)
+    return dg.MaterializeResult(metadata={"dagster/row_count": frame.height})
 
 
 @dg.multi_asset(

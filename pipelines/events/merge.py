@@ -104,6 +104,8 @@ class EventMentionRow:
     end_char: int
     confidence: float
     rule: str  # the lexicon entry and argument rule of this report (EventCandidate.rule)
+    predicate_start: int  # the word that states the act ("arrested"), in articles.body
+    predicate_end: int
 
 
 def _order(c: EventCandidate) -> tuple:
@@ -439,7 +441,17 @@ def merge_events(
         taken.add(event_id)
         events.append(_event_row(event_id, cluster.members, articles, actors))
         for m in cluster.members:
-            row = EventMentionRow(event_id, m.article_id, m.sentence_id, m.sentence_start, m.sentence_end, m.confidence, m.rule)
+            row = EventMentionRow(
+                event_id,
+                m.article_id,
+                m.sentence_id,
+                m.sentence_start,
+                m.sentence_end,
+                m.confidence,
+                m.rule,
+                m.predicate_start,
+                m.predicate_end,
+            )
             slot = (event_id, m.article_id, m.sentence_id)
             if slot not in mentions or row.confidence > mentions[slot].confidence:
                 mentions[slot] = row

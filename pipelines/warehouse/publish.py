@@ -17,7 +17,8 @@ from pipelines.warehouse.store import connect
 
 
 def publish(work_db: Path, published: Path, models: Sequence[SqlModel]) -> dict[str, int]:
-    """Copy each model's table into a new file, swap it into place and return row counts."""
+    """Copy each model's table into a new file, create the views over them, swap the file into
+    place and return row counts."""
     published.parent.mkdir(parents=True, exist_ok=True)
     tmp = published.with_name(f".{published.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -25,11 +26,14 @@ def publish(work_db: Path, published: Path, models: Sequence[SqlModel]) -> dict[
     try:
         with connect(tmp) as conn:
             conn.execute(f"ATTACH '{_quote(work_db)}' AS work (READ_ONLY)")
-            for model in models:
+            for model in [m for m in models if not m.view]:
                 conn.execute(f"CREATE TABLE main.{model.name} AS SELECT * FROM work.main.{model.name}")
+            conn.execute("DETACH work")
+            for model in _views_in_order(models):
+                conn.execute(f"CREATE VIEW main.{model.name} AS {model.sql}")
+            for model in models:
                 counts[model.name] = conn.execute(f"SELECT count(*) FROM main.{model.name}").fetchone()[0]
                 _comment(conn, model)
-            conn.execute("DETACH work")
             conn.execute("CHECKPOINT")
         os.replace(tmp, published)
     finally:
@@ -38,9 +42,26 @@ def publish(work_db: Path, published: Path, models: Sequence[SqlModel]) -> dict[
     return counts
 
 
+def _views_in_order(models: Sequence[SqlModel]) -> list[SqlModel]:
+    """The views, each after the views it reads."""
+    views = {m.key: m for m in models if m.view}
+    ordered: list[SqlModel] = []
+
+    def visit(model: SqlModel) -> None:
+        if model not in ordered:
+            for key in model.upstream:
+                if key in views:
+                    visit(views[key])
+            ordered.append(model)
+
+    for model in views.values():
+        visit(model)
+    return ordered
+
+
 def _comment(conn, model: SqlModel) -> None:
     if model.description:
-        conn.execute(f"COMMENT ON TABLE main.{model.name} IS '{_quote(model.description)}'")
+        conn.execute(f"COMMENT ON {'VIEW' if model.view else 'TABLE'} main.{model.name} IS '{_quote(model.description)}'")
     for column, text in model.column_docs.items():
         conn.execute(f"COMMENT ON COLUMN main.{model.name}.{column} IS '{_quote(text)}'")
 

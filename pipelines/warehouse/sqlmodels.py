@@ -8,7 +8,9 @@
 - The leading `--` comment block documents the model; `-- @column name: text` lines document
   columns. They become asset descriptions, DuckDB `COMMENT ON` and docs/warehouse.md. An
   `-- @group name` line puts the model in a Dagster asset group (default: warehouse), so the UI
-  shows the marts beside the stage that feeds them.
+  shows the marts beside the stage that feeds them. An `-- @view` line makes the model a view,
+  in the working database and in the published file; a view reads only other models (marts or
+  views), since the staging tables stay behind when the warehouse is published.
 
 A model that does not parse, is not exactly one SELECT, or reads a table no asset produces fails
 loudly when the code location loads, not in the middle of a run.
@@ -30,6 +32,7 @@ from pipelines.warehouse.store import connect
 WAREHOUSE_PREFIX = "warehouse"
 _COLUMN_DOC = re.compile(r"^@column\s+(\w+)\s*:\s*(.+)$")
 _GROUP = re.compile(r"^@group\s+(\w+)$")
+_VIEW = "@view"
 
 
 class SqlModelError(ValueError):
@@ -45,6 +48,7 @@ class SqlModel:
     column_docs: dict[str, str]
     upstream: tuple[dg.AssetKey, ...]
     group: str = WAREHOUSE_PREFIX
+    view: bool = False
 
     @property
     def key(self) -> dg.AssetKey:
@@ -59,7 +63,7 @@ def parse_model(path: Path, name: str | None = None) -> SqlModel:
         raise SqlModelError(f"{path}: does not parse as DuckDB SQL: {error}") from error
     if len(statements) != 1 or not isinstance(statements[0], exp.Query):
         raise SqlModelError(f"{path}: must hold exactly one SELECT, found {len(statements)} statement(s)")
-    description, column_docs, group = _header_docs(sql)
+    description, column_docs, group, view = _header_docs(sql)
     return SqlModel(
         name=name or path.stem,
         path=path,
@@ -68,6 +72,7 @@ def parse_model(path: Path, name: str | None = None) -> SqlModel:
         column_docs=column_docs,
         upstream=tuple(sorted(upstream_keys(statements[0]), key=lambda k: k.to_user_string())),
         group=group,
+        view=view,
     )
 
 
@@ -83,8 +88,8 @@ def upstream_keys(query: exp.Expression) -> set[dg.AssetKey]:
     return keys
 
 
-def _header_docs(sql: str) -> tuple[str, dict[str, str], str]:
-    lines, columns, group = [], {}, WAREHOUSE_PREFIX
+def _header_docs(sql: str) -> tuple[str, dict[str, str], str, bool]:
+    lines, columns, group, view = [], {}, WAREHOUSE_PREFIX, False
     for raw in sql.splitlines():
         if not raw.startswith("--"):
             break
@@ -93,9 +98,11 @@ def _header_docs(sql: str) -> tuple[str, dict[str, str], str]:
             columns[match.group(1)] = match.group(2).strip()
         elif match := _GROUP.match(text):
             group = match.group(1)
+        elif text == _VIEW:
+            view = True
         else:
             lines.append(text)
-    return " ".join(line for line in lines if line).strip(), columns, group
+    return " ".join(line for line in lines if line).strip(), columns, group, view
 
 
 def load_models(sql_dir: Path) -> list[SqlModel]:
@@ -120,6 +127,9 @@ def validate(models: Sequence[SqlModel], checks: Sequence[tuple[str, SqlModel]],
         missing = [key.to_user_string() for key in model.upstream if key not in available]
         if missing:
             raise SqlModelError(f"{model.path}: reads tables no asset produces: {', '.join(missing)}")
+        staged = [key.to_user_string() for key in model.upstream if key.path[0] != WAREHOUSE_PREFIX]
+        if model.view and staged:
+            raise SqlModelError(f"{model.path}: a view reads only models, not staging tables: {', '.join(staged)}")
     for table, check in checks:
         if dg.AssetKey([WAREHOUSE_PREFIX, table]) not in {m.key for m in models}:
             raise SqlModelError(f"{check.path}: guards '{table}', which no model in sql/marts builds")
@@ -131,13 +141,13 @@ def model_asset(model: SqlModel) -> dg.AssetsDefinition:
         deps=list(model.upstream),
         group_name=model.group,
         description=model.description or None,
-        kinds={"duckdb", "sql"},
+        kinds={"duckdb", "sql", "view"} if model.view else {"duckdb", "sql"},
         metadata={"sql": dg.MetadataValue.md(f"```sql\n{model.sql}\n```"), "path": str(model.path)},
         pool="duckdb",
     )
     def _build(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg.MaterializeResult:
         with connect(settings.work_db_path) as conn:
-            conn.execute(f"CREATE OR REPLACE TABLE main.{model.name} AS {model.sql}")
+            conn.execute(f"CREATE OR REPLACE {'VIEW' if model.view else 'TABLE'} main.{model.name} AS {model.sql}")
             rows = conn.execute(f"SELECT count(*) FROM main.{model.name}").fetchone()[0]
             preview = conn.execute(f"SELECT * FROM main.{model.name} LIMIT 10").pl()
             columns = conn.execute(f"SELECT column_name, column_type FROM (DESCRIBE main.{model.name})").fetchall()

@@ -7,4 +7,6 @@
 -- @column end_char: Offset just past the reporting span (end-exclusive).
 -- @column confidence: Confidence in [0, 1] of this report.
 -- @column rule: Which rule found the report: the lexicon entry (lemma/pos[pattern]) and the argument rule, e.g. 'arrest/verb passive-no-agent'.
+-- @column predicate_start: 0-based offset in articles.body of the word that states the act ('arrested', 'talks').
+-- @column predicate_end: Offset just past that word (end-exclusive).
 SELECT * FROM staging.event_mentions ORDER BY event_id, article_id, start_char

@@ -263,3 +263,17 @@ def test_the_readme_example_queries_run(conn):
     assert len(queries) == 3
     for query in queries:
         assert conn.execute(query).fetchall(), query
+
+
+def test_the_documented_queries_return_rows(built):
+    from pipelines.query import run_query
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "queries.md").read_text(encoding="utf-8")
+    blocks = [block.split("```", 1)[0] for block in doc.split("```sql\n")[1:]]
+    assert len(blocks) >= 10
+    for block in blocks:
+        first, sql = block.split("\n", 1)
+        dialect = first.removeprefix("-- dialect:").strip()
+        out = Path(built["warehouse"]).parent / "query.json"
+        assert run_query(built["warehouse"], sql, dialect, "json", out) == 0
+        assert out.read_text(encoding="utf-8").strip(), sql
