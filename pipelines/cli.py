@@ -1,4 +1,4 @@
-"""Command line: `python -m pipelines build | ui | report | query | docs | bench | evaluate`."""
+"""Command line: `python -m pipelines build | ui | report | query | export | docs | bench | evaluate`."""
 
 from __future__ import annotations
 
@@ -43,12 +43,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     query.add_argument("--output", type=Path, help="write to this file instead of standard output")
 
+    export = commands.add_parser("export", help="write every published table and view as Parquet, one file each")
+    export.add_argument("--format", choices=["parquet"], default="parquet")
+    export.add_argument("--output", type=Path, required=True, help="folder for the files (created when missing)")
+    export.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+
     commands.add_parser("docs", help="regenerate docs/warehouse.md from the SQL models' documentation")
     commands.add_parser("bench", help="run the benchmark (see pipelines/benchmark.py --help)", add_help=False)
     commands.add_parser("evaluate", help="score mentions and events against the gold annotation; writes docs/evaluation.md", add_help=False)
 
     args, rest = parser.parse_known_args(argv)
-    if args.command in {"report", "query"} and not args.warehouse.exists():
+    if args.command in {"report", "query", "export"} and not args.warehouse.exists():
         print(f"error: no warehouse at {args.warehouse}; build one first (make build)", file=sys.stderr)
         return 2
     if args.command == "bench":
@@ -61,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         return evaluate_main(rest)
     if rest:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
-    return {"build": run_build, "ui": run_ui, "report": run_report, "query": run_query, "docs": run_docs}[args.command](args)
+    commands_run = {"build": run_build, "ui": run_ui, "report": run_report, "query": run_query, "export": run_export, "docs": run_docs}
+    return commands_run[args.command](args)
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -170,6 +176,19 @@ def run_query(args: argparse.Namespace) -> int:
     except QueryError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from pipelines.export import ExportError, export_parquet
+
+    try:
+        written = export_parquet(args.warehouse, args.output)
+    except ExportError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for name, rows in written.items():
+        print(f"{args.output / (name + '.parquet')}  {rows} rows")
+    return 0
 
 
 def run_docs(args: argparse.Namespace) -> int:

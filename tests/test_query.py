@@ -24,6 +24,8 @@ def warehouse(tmp_path_factory) -> Path:
             "CREATE TABLE events AS SELECT i AS event_id, 'code' || i AS event_code, DATE '2022-09-01' + CAST(i AS INTEGER) AS event_date, "
             "i * 0.5 AS goldstein, i % 2 = 0 AS even, NULL AS actor2_id, 'a' AS c7, 'b' AS c8 FROM range(30) t(i)"
         )
+        conn.execute("COMMENT ON COLUMN events.event_id IS 'The event''s id.'")
+        conn.execute("CREATE VIEW even_events AS SELECT event_id FROM events WHERE even")
     return path
 
 
@@ -128,3 +130,16 @@ def test_a_query_loads_neither_dagster_nor_spacy(warehouse) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_export_writes_every_table_and_view_as_parquet_with_its_comments(warehouse, tmp_path, capsys) -> None:
+    before = digest(warehouse)
+    assert main(["export", "--output", str(tmp_path / "out"), "--warehouse", str(warehouse)]) == 0
+    files = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert files == ["even_events.parquet", "events.parquet"]
+    assert pq.read_table(tmp_path / "out" / "even_events.parquet").num_rows == 15
+    metadata = pq.read_metadata(tmp_path / "out" / "events.parquet").metadata
+    assert metadata[b"comment:event_id"] == b"The event's id."
+    assert digest(warehouse) == before
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    assert main(["export", "--output", str(tmp_path / "file"), "--warehouse", str(warehouse)]) == 2
