@@ -4,8 +4,9 @@ dialect sqlglot reads, printed as a table or written as CSV, JSON Lines or Parqu
 Only a query runs: DuckDB's own parser classifies the statement (DESCRIBE, SHOW, SUMMARIZE, VALUES
 and read-only PRAGMAs are SELECTs to it; EXPLAIN is judged by what it explains), and anything else
 (DDL, DML, COPY, EXPORT, ATTACH, INSTALL/LOAD, SET, CALL, several statements) is refused before it
-runs. The connection is read-only and has file system access switched off as well, so a statement
-that slipped past the check still could not write the warehouse or a file.
+runs. The connection is read-only, with file system access switched off (once the full-text
+search extension is loaded) and its configuration locked, so a statement that slipped past the
+check still could not write the warehouse or a file.
 
 Errors are one line on stderr and exit code 2, never a traceback: a refused statement says why,
 bad SQL says what and where (line and column).
@@ -81,10 +82,15 @@ def _message(error: Exception) -> str:
 def run_query(warehouse: Path, sql: str, dialect: str = "duckdb", fmt: str = "table", output: Path | None = None) -> int:
     import duckdb
 
+    from pipelines.warehouse.search import load_fts
+
     if fmt == "parquet" and output is None:
         raise QueryError("--format parquet needs --output FILE")
     sql = to_duckdb(sql, dialect)
-    with duckdb.connect(str(warehouse), read_only=True, config={"enable_external_access": False}) as conn:
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        load_fts(conn)  # for search_articles(q); then no file access for the query itself
+        conn.execute("SET enable_external_access = false")
+        conn.execute("SET lock_configuration = true")
         try:
             relation = conn.sql(check_query(conn, sql))
             columns = list(relation.columns) if relation is not None else []

@@ -12,6 +12,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from pipelines.warehouse.search import create_search
 from pipelines.warehouse.sqlmodels import SqlModel
 from pipelines.warehouse.store import connect
 
@@ -34,6 +35,8 @@ def publish(work_db: Path, published: Path, models: Sequence[SqlModel]) -> dict[
             for model in models:
                 counts[model.name] = conn.execute(f"SELECT count(*) FROM main.{model.name}").fetchone()[0]
                 _comment(conn, model)
+            if any(model.name == "articles" for model in models):
+                create_search(conn)
             conn.execute("CHECKPOINT")
         os.replace(tmp, published)
     finally:

@@ -277,3 +277,18 @@ def test_the_documented_queries_return_rows(built):
         out = Path(built["warehouse"]).parent / "query.json"
         assert run_query(built["warehouse"], sql, dialect, "json", out) == 0
         assert out.read_text(encoding="utf-8").strip(), sql
+
+
+def test_full_text_search_ranks_articles_and_every_published_column_is_documented(built):
+    from pipelines.query import run_query
+
+    out = Path(built["warehouse"]).parent / "search.json"
+    sql = "SELECT article_id, score FROM search_articles('Xi Kazakhstan visit')"
+    assert run_query(built["warehouse"], sql, "duckdb", "json", out) == 0
+    scores = [json.loads(line)["score"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert scores and scores == sorted(scores, reverse=True)
+    with duckdb.connect(str(built["warehouse"]), read_only=True) as conn:
+        undocumented = conn.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE comment IS NULL AND NOT internal AND database_name = current_database()"
+        ).fetchall()
+    assert undocumented == []

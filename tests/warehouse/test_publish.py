@@ -8,7 +8,11 @@ from pipelines.warehouse.sqlmodels import parse_model
 
 def make_work_db(path, rows):
     with duckdb.connect(str(path)) as conn:
-        conn.execute("CREATE OR REPLACE TABLE articles AS SELECT * FROM range(?) t(article_id)", [rows])
+        conn.execute(
+            "CREATE OR REPLACE TABLE articles AS SELECT i AS article_id, 'Story ' || i AS title, 'Rebels seized the town.' AS body, "
+            "NULL AS publisher, NULL AS published_date, NULL AS url FROM range(?) t(i)",
+            [rows],
+        )
 
 
 def test_publish_copies_models_with_comments_and_replaces_the_file(tmp_path):
@@ -30,4 +34,5 @@ def test_publish_copies_models_with_comments_and_replaces_the_file(tmp_path):
         assert fresh.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
         assert fresh.execute("SELECT comment FROM duckdb_tables() WHERE table_name = 'articles'").fetchone()[0] == "One row per article."
         assert fresh.execute("SELECT comment FROM duckdb_columns() WHERE column_name = 'article_id'").fetchone()[0] == "The id."
+        assert fresh.execute("SELECT count(*) FROM duckdb_functions() WHERE function_name = 'search_articles'").fetchone()[0] == 1
     assert sorted(p.name for p in published.parent.iterdir()) == ["news.duckdb"]
