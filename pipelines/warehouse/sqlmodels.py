@@ -13,7 +13,9 @@
   views), since the staging tables stay behind when the warehouse is published.
 
 A model that does not parse, is not exactly one SELECT, or reads a table no asset produces fails
-loudly when the code location loads, not in the middle of a run.
+loudly when the code location loads, not in the middle of a run. Each materialisation carries the
+table's column schema, row count, a preview and its column-level lineage (`dagster/column_lineage`,
+traced by sqlglot over the model's SQL and the schemas of the tables it reads).
 """
 
 import re
@@ -24,6 +26,8 @@ from pathlib import Path
 import dagster as dg
 import sqlglot
 from sqlglot import exp
+from sqlglot.errors import SqlglotError
+from sqlglot.lineage import lineage
 
 from pipelines.markdown import frame_table
 from pipelines.settings import WarehouseSettings
@@ -151,16 +155,46 @@ def model_asset(model: SqlModel) -> dg.AssetsDefinition:
             rows = conn.execute(f"SELECT count(*) FROM main.{model.name}").fetchone()[0]
             preview = conn.execute(f"SELECT * FROM main.{model.name} LIMIT 10").pl()
             columns = conn.execute(f"SELECT column_name, column_type FROM (DESCRIBE main.{model.name})").fetchall()
+            deps = column_lineage(model, [name for name, _ in columns], _upstream_schema(conn, model))
         schema = dg.TableSchema(columns=[dg.TableColumn(name, kind, description=model.column_docs.get(name)) for name, kind in columns])
-        return dg.MaterializeResult(
-            metadata={
-                "dagster/row_count": rows,
-                "dagster/column_schema": schema,
-                "preview": dg.MetadataValue.md(frame_table(preview)),
-            }
-        )
+        metadata = {"dagster/row_count": rows, "dagster/column_schema": schema, "preview": dg.MetadataValue.md(frame_table(preview))}
+        if deps:
+            metadata["dagster/column_lineage"] = dg.TableColumnLineage(deps)
+        return dg.MaterializeResult(metadata=metadata)
 
     return _build
+
+
+def _upstream_schema(conn, model: SqlModel) -> dict[str, dict[str, dict[str, str]]]:
+    """schema -> table -> column -> type of the tables the model reads (only those: a mart and the
+    staging table it is built from share a name)."""
+    schema: dict[str, dict[str, dict[str, str]]] = {}
+    for key in model.upstream:
+        db = "main" if key.path[0] == WAREHOUSE_PREFIX else key.path[0]
+        rows = conn.execute(
+            "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = ? AND table_name = ?",
+            [db, key.path[-1]],
+        ).fetchall()
+        schema.setdefault(db, {})[key.path[-1]] = dict(rows)
+    return schema
+
+
+def column_lineage(model: SqlModel, columns: Sequence[str], schema: dict) -> dict[str, list[dg.TableColumnDep]]:
+    """Each output column's source columns, by sqlglot's lineage over the model's SQL. A column
+    sqlglot cannot trace (a constant, syntax it does not know) is left out, never an error."""
+    deps: dict[str, list[dg.TableColumnDep]] = {}
+    for column in columns:
+        try:
+            node = lineage(column, model.sql, schema=schema, dialect="duckdb")
+        except SqlglotError:
+            continue
+        sources = {(n.source.db or "main", n.source.name, n.name.split(".")[-1]) for n in node.walk() if isinstance(n.source, exp.Table)}
+        if sources:
+            deps[column] = [
+                dg.TableColumnDep(asset_key=dg.AssetKey([WAREHOUSE_PREFIX if db == "main" else db, table]), column_name=name)
+                for db, table, name in sorted(sources)
+            ]
+    return deps
 
 
 def check_asset(table: str, check: SqlModel) -> dg.AssetChecksDefinition:

@@ -292,3 +292,13 @@ def test_full_text_search_ranks_articles_and_every_published_column_is_documente
             "SELECT table_name, column_name FROM duckdb_columns() WHERE comment IS NULL AND NOT internal AND database_name = current_database()"
         ).fetchall()
     assert undocumented == []
+
+
+def test_every_sql_model_shows_its_column_lineage(built):
+    events = built["first"].get_asset_materialization_events()
+    lineage = {
+        e.asset_key.path[-1]: e.materialization.metadata.get("dagster/column_lineage")
+        for e in events
+        if e.asset_key.path[0] == "warehouse" and e.asset_key.path[-1] != "published"
+    }
+    assert len(lineage) >= 16 and all(value is not None for value in lineage.values()), lineage.keys()

@@ -5,7 +5,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from pipelines.warehouse.sqlmodels import SqlModelError, load_checks, load_models, parse_model, validate
+from pipelines.warehouse.sqlmodels import SqlModelError, column_lineage, load_checks, load_models, parse_model, validate
 
 
 def write(folder: Path, name: str, sql: str) -> Path:
@@ -71,3 +71,23 @@ def test_the_project_models_all_load_and_validate():
     keys = {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
     for table in ["articles", "article_sources", "rejected_inputs", "sentences", "actors", "mentions", "events", "event_mentions"]:
         assert f"warehouse/{table}" in keys
+
+
+def test_column_lineage_traces_each_column_to_its_sources(tmp_path):
+    path = tmp_path / "pairs.sql"
+    path.write_text(
+        "SELECT e.event_id, a.name AS source_name, upper(e.event_code) || a.role AS code, 1 AS one\n"
+        "FROM events e JOIN staging.actors a ON a.actor_id = e.actor1_id"
+    )
+    model = parse_model(path)
+    schema = {
+        "main": {"events": {"event_id": "VARCHAR", "event_code": "VARCHAR", "actor1_id": "VARCHAR"}},
+        "staging": {"actors": {"actor_id": "VARCHAR", "name": "VARCHAR", "role": "VARCHAR"}},
+    }
+    deps = column_lineage(model, ["event_id", "source_name", "code", "one"], schema)
+    named = {column: sorted((d.asset_key.to_user_string(), d.column_name) for d in found) for column, found in deps.items()}
+    assert named == {
+        "event_id": [("warehouse/events", "event_id")],
+        "source_name": [("staging/actors", "name")],
+        "code": [("staging/actors", "role"), ("warehouse/events", "event_code")],
+    }  # a constant has no source and is left out
