@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipelines.ingest.reading import discover, file_sha256
+from pipelines.ingest.reading import discover, entry_problem, file_sha256
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def scan(folders: list[Path], previous: Snapshot, now_ns: int, settle_seconds: f
     added, changed, settling = [], [], []
     for path, source_file in discover([folder for folder in folders if folder.is_dir()]):
         try:
-            stat = path.stat()
+            stat = path.lstat() if path.is_symlink() and not path.exists() else path.stat()  # a dangling link is an entry too
         except OSError:
             continue  # gone between the walk and the look; the build accounts for what it finds
         before = previous.files.get(source_file)
@@ -82,8 +82,9 @@ def scan(folders: list[Path], previous: Snapshot, now_ns: int, settle_seconds: f
         if before is not None and (before.size, before.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
             files[source_file] = before
             continue
+        problem = entry_problem(path, source_file)
         try:
-            digest = file_sha256(path)
+            digest = problem.reason if problem is not None else file_sha256(path)  # a pipe is never opened
         except OSError:
             digest = f"unreadable:{stat.st_size}:{stat.st_mtime_ns}"  # the build records it as unreadable
         files[source_file] = FileState(stat.st_size, stat.st_mtime_ns, digest)

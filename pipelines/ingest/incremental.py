@@ -13,6 +13,7 @@ from pathlib import Path
 
 import polars as pl
 
+from pipelines.ingest.reading import entry_problem
 from pipelines.records import RawDocument, Rejection
 
 RAW_DOCUMENT_SCHEMA = {
@@ -64,18 +65,25 @@ def ingest(
     records per file, in order.
     """
     known = dict(zip(previous_files["input_file"], previous_files["file_sha256"], strict=True)) if not previous_files.is_empty() else {}
-    file_rows, reused, to_read = [], set(), []
+    file_rows, reused, to_read, rejection_rows = [], set(), [], []
     for path, input_file in files:
-        sha = hash_file(path)
+        problem = entry_problem(path, input_file)
+        if problem is None:
+            try:
+                sha, size = hash_file(path), path.stat().st_size
+            except OSError as error:  # gone or locked between the look and the read
+                problem = Rejection(input_file, "unreadable", f"The file could not be read ({error.strerror}).", 0)
+        if problem is not None:  # recorded, never opened: a pipe would block, a dangling link has nothing to read
+            file_rows.append({"input_file": input_file, "path": str(path), "file_sha256": None, "size_bytes": 0, "reused": False})
+            rejection_rows.append({"input_file": input_file, **problem.__dict__})
+            continue
         is_reused = known.get(input_file) == sha
-        file_rows.append(
-            {"input_file": input_file, "path": str(path), "file_sha256": sha, "size_bytes": path.stat().st_size, "reused": is_reused}
-        )
+        file_rows.append({"input_file": input_file, "path": str(path), "file_sha256": sha, "size_bytes": size, "reused": is_reused})
         if is_reused:
             reused.add(input_file)
         else:
             to_read.append((path, input_file))
-    doc_rows, rejection_rows = [], []
+    doc_rows = []
     for (_, input_file), records in zip(to_read, read_files(to_read) if to_read else [], strict=True):
         for record in records:
             row = {"input_file": input_file, **record.__dict__}

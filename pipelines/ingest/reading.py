@@ -7,10 +7,12 @@ becomes a `Rejection` with a machine-readable reason code and a sentence a perso
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -97,7 +99,10 @@ class _Undecodable(Exception):
 
 
 def discover(input_dirs: Sequence[Path]) -> list[tuple[Path, str]]:
-    """Every non-hidden file under the folders as (absolute path, "<folder name>/<relative path>").
+    """Every non-hidden entry under the folders as (absolute path, "<folder name>/<relative path>"):
+    regular files, and also what cannot be read as one (links that lead nowhere or loop, links to
+    folders, pipes, sockets, devices, folders that cannot be listed), so each ends in a row of its
+    own (see `entry_problem`). Links to files are followed; links to folders are not walked.
 
     Hidden files and folders (name starting with ".") are skipped. Sorted by source_file.
     """
@@ -107,14 +112,43 @@ def discover(input_dirs: Sequence[Path]) -> list[tuple[Path, str]]:
     found: list[tuple[Path, str]] = []
     for folder, name in zip(input_dirs, names, strict=True):
         root = Path(folder).resolve()
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-            for filename in filenames:
-                path = Path(dirpath, filename)
-                if filename.startswith(".") or not path.is_file():
-                    continue
+        unlisted: list[OSError] = []
+        for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted.append):
+            links = [d for d in dirnames if Path(dirpath, d).is_symlink()]
+            dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in links]
+            for filename in [*filenames, *links]:
+                if not filename.startswith("."):
+                    path = Path(dirpath, filename)
+                    found.append((path, f"{name}/{path.relative_to(root).as_posix()}"))
+        for error in unlisted:
+            path = Path(error.filename)
+            if path != root and not path.name.startswith("."):
                 found.append((path, f"{name}/{path.relative_to(root).as_posix()}"))
     return sorted(found, key=lambda item: item[1])
+
+
+def entry_problem(path: Path, source_file: str) -> Rejection | None:
+    """Why an entry cannot be read as a file, without opening it (a pipe would block): None for a
+    regular file, or a link to one."""
+    try:
+        mode = path.stat().st_mode  # follows links
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return Rejection(source_file, "symlink_loop", "The link points, through other links, back to itself.", 0)
+        if path.is_symlink():
+            return Rejection(source_file, "broken_link", f"The link points to {os.readlink(path)!r}, which does not exist.", 0)
+        return Rejection(source_file, "unreadable", f"The entry could not be examined ({error.strerror}).", 0)
+    if stat.S_ISDIR(mode):
+        if path.is_symlink():
+            return Rejection(
+                source_file, "not_a_file", "A link to a folder; links to folders are not followed (add the folder as an input).", 0
+            )
+        return Rejection(source_file, "unreadable", "The folder could not be listed (permission denied).", 0)
+    if not stat.S_ISREG(mode):
+        return Rejection(source_file, "not_a_file", "Not a regular file (a pipe, socket or device).", 0)
+    if not os.access(path, os.R_OK):
+        return Rejection(source_file, "unreadable", "The file cannot be read (permission denied).", 0)
+    return None
 
 
 def file_sha256(path: Path) -> str:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
+import polars as pl
 import pytest
 
-from pipelines.ingest.reading import MAX_BYTES, discover, file_sha256, read_file, read_files
+from pipelines.ingest.incremental import ingest
+from pipelines.ingest.reading import MAX_BYTES, discover, entry_problem, file_sha256, read_file, read_files
 from pipelines.records import RawDocument, Rejection
 
 STORY = "The council approved the new budget on Tuesday after a long debate.\n"
@@ -165,3 +168,41 @@ def test_read_files_keeps_order_across_processes(tmp_path):
     results = read_files(files, processes=2)
     assert [records[0].source_file for records in results] == [source for _, source in files]
     assert results == read_files(files, processes=1)
+
+
+def test_every_entry_that_is_no_readable_file_is_found_and_named_without_being_opened(tmp_path):
+    folder = tmp_path / "in"
+    write(folder, "story.txt", "Rebels seized the town.")
+    (folder / "sub").mkdir()
+    (folder / "link.txt").symlink_to(folder / "story.txt")
+    (folder / "dangling.txt").symlink_to(folder / "missing.txt")
+    (folder / "loop_a").symlink_to(folder / "loop_b")
+    (folder / "loop_b").symlink_to(folder / "loop_a")
+    (folder / "folder_link").symlink_to(folder / "sub")
+    os.mkfifo(folder / "pipe.txt")  # opening it for reading would block the build
+    found = discover([folder])
+    reasons = {source: (problem.reason if (problem := entry_problem(path, source)) else None) for path, source in found}
+    assert reasons == {
+        "in/dangling.txt": "broken_link",
+        "in/folder_link": "not_a_file",
+        "in/link.txt": None,  # a link to a file is read as the file
+        "in/loop_a": "symlink_loop",
+        "in/loop_b": "symlink_loop",
+        "in/pipe.txt": "not_a_file",
+        "in/story.txt": None,
+    }
+
+
+def test_ingest_rejects_what_cannot_be_read_and_keeps_the_rest(tmp_path):
+    folder = tmp_path / "in"
+    write(folder, "story.txt", "Rebels seized the town.")
+    (folder / "dangling.txt").symlink_to(folder / "missing.txt")
+    os.mkfifo(folder / "pipe.txt")
+    empty = pl.DataFrame()
+    result = ingest(discover([folder]), empty, empty, empty, file_sha256, read_files)
+    assert result.input_files["input_file"].to_list() == ["in/dangling.txt", "in/pipe.txt", "in/story.txt"]
+    assert dict(zip(result.rejections["source_file"], result.rejections["reason"], strict=True)) == {
+        "in/dangling.txt": "broken_link",
+        "in/pipe.txt": "not_a_file",
+    }
+    assert result.documents["source_file"].to_list() == ["in/story.txt"]
