@@ -88,8 +88,12 @@ def run_build(args: argparse.Namespace) -> int:
     settings = {"input_dirs": inputs, "warehouse_path": str(args.warehouse.resolve())}
     if args.model:
         settings["spacy_model"] = args.model
+    lock = _build_lock(args.warehouse.resolve())
+    if lock is None:
+        print(f"error: another build of {args.warehouse} is running; wait for it to finish", file=sys.stderr)
+        return 2
     started = time.perf_counter()
-    with dg.DagsterInstance.get() as instance:
+    with lock, dg.DagsterInstance.get() as instance:
         result = defs.resolve_job_def("build_warehouse").execute_in_process(
             run_config={
                 "resources": {"settings": {"config": settings}},
@@ -107,6 +111,22 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     _print_summary(args.warehouse, stage_seconds)
     return 0
+
+
+def _build_lock(warehouse: Path):
+    """An exclusive lock on the warehouse's working folder for the whole build, or None when another
+    build holds it: DuckDB allows one writing process, and two builds would fight over the file."""
+    import fcntl
+
+    path = warehouse.parent / ".work" / f"{warehouse.name}.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(path, "a+")  # noqa: SIM115 - held open for the build, closed by the with block
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return None
+    return handle
 
 
 def _seconds_per_stage(instance, run_id: str, defs) -> dict[str, float]:

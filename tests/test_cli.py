@@ -61,3 +61,17 @@ def test_two_input_folders_with_the_same_name_are_a_clear_error(tmp_path, capsys
         (tmp_path / parent / "news").mkdir(parents=True)
     assert main(["build", "--input", str(tmp_path / "a" / "news"), "--input", str(tmp_path / "b" / "news")]) == 2
     assert "distinct names" in capsys.readouterr().err
+
+
+def test_a_second_build_of_the_same_warehouse_is_refused_while_one_runs(tmp_path, capsys):
+    import fcntl
+
+    (tmp_path / "news").mkdir()
+    warehouse = tmp_path / "out" / "news.duckdb"
+    lock = tmp_path / "out" / ".work" / "news.duckdb.lock"
+    lock.parent.mkdir(parents=True)
+    with open(lock, "a+") as held:  # the running build
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert main(["build", "--input", str(tmp_path / "news"), "--warehouse", str(warehouse)]) == 2
+    err = capsys.readouterr().err
+    assert "another build" in err and err.count("\n") == 1

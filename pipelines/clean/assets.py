@@ -11,7 +11,7 @@ from pipelines.clean.articles import clean_documents
 from pipelines.ingest.incremental import RAW_DOCUMENT_SCHEMA
 from pipelines.records import RawDocument, Rejection
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.store import connect, frame_of, read_table, schema_of, write_table
+from pipelines.warehouse.store import connect, frame_of, read_table, schema_of, write_tables
 
 _SPAN = pl.List(pl.Struct({"start": pl.Int64, "end": pl.Int64}))
 CLEAN_ARTICLE_SCHEMA = {
@@ -62,8 +62,7 @@ def clean_articles(context: dg.AssetExecutionContext, settings: WarehouseSetting
             articles.append(row)
         article_frame = frame_of(articles, CLEAN_ARTICLE_SCHEMA).sort("source_file")
         rejection_frame = frame_of(rejections, CLEAN_REJECTION_SCHEMA).sort("source_file")
-        write_table(conn, "staging.clean_articles", article_frame)
-        write_table(conn, "staging.clean_rejections", rejection_frame)
+        write_tables(conn, {"staging.clean_articles": article_frame, "staging.clean_rejections": rejection_frame})
     context.log.info(f"{article_frame.height} articles, {rejection_frame.height} rejected of {len(docs)} documents")
     yield dg.MaterializeResult(asset_key=["staging", "clean_articles"], metadata={"dagster/row_count": article_frame.height})
     yield dg.MaterializeResult(asset_key=["staging", "clean_rejections"], metadata={"dagster/row_count": rejection_frame.height})

@@ -9,7 +9,7 @@ from pipelines.entities.report import top_actors_markdown
 from pipelines.entities.resolve import ActorRow, MentionRow, resolve_actors
 from pipelines.parse.assets import load_docs, load_sentences
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.store import connect, frame_of, schema_of, write_table
+from pipelines.warehouse.store import connect, frame_of, schema_of, write_tables
 
 ACTOR_SCHEMA = schema_of(ActorRow)
 MENTION_SCHEMA = schema_of(MentionRow)
@@ -43,8 +43,7 @@ def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
         actors, mentions = resolve_actors(found)
         actor_frame = frame_of(actors, ACTOR_SCHEMA).sort("actor_id")
         mention_frame = frame_of(mentions, MENTION_SCHEMA).sort("article_id", "start_char", "mention_id")
-        write_table(conn, "staging.actors", actor_frame)
-        write_table(conn, "staging.mentions", mention_frame)
+        write_tables(conn, {"staging.actors": actor_frame, "staging.mentions": mention_frame})
     seconds = time.perf_counter() - started
     context.log.info(f"{actor_frame.height} actors from {mention_frame.height} mentions")
     yield dg.MaterializeResult(

@@ -10,7 +10,7 @@ from pipelines.events.stage import run_events
 from pipelines.parse.assets import load_docs, load_sentences
 from pipelines.records import ActorMention
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.store import connect, frame_of, read_table, schema_of, write_table
+from pipelines.warehouse.store import connect, frame_of, read_table, schema_of, write_table, write_tables
 
 EVENT_SCHEMA = schema_of(EventRow)
 EVENT_MENTION_SCHEMA = schema_of(EventMentionRow)
@@ -73,8 +73,7 @@ def events_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
         candidates, events, supports = run_events(parsed, by_article, actors)
         event_frame = frame_of(events, EVENT_SCHEMA).sort("event_id")
         mention_frame = frame_of(supports, EVENT_MENTION_SCHEMA).sort("event_id", "article_id", "start_char")
-        write_table(conn, "staging.events", event_frame)
-        write_table(conn, "staging.event_mentions", mention_frame)
+        write_tables(conn, {"staging.events": event_frame, "staging.event_mentions": mention_frame})
     context.log.info(f"{event_frame.height} events from {mention_frame.height} reports ({len(candidates)} candidates)")
     names = {actor_id: name for actor_id, *_, name in actor_rows}
     report = top_events_markdown(events, supports, names, {aid: m["body"] for aid, m in meta.items()})

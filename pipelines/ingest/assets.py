@@ -7,7 +7,7 @@ import dagster as dg
 from pipelines.ingest.incremental import ingest
 from pipelines.ingest.reading import discover, file_sha256, read_files
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.store import connect, read_table, write_table
+from pipelines.warehouse.store import connect, read_table, write_tables
 
 
 @dg.multi_asset(
@@ -36,9 +36,14 @@ def ingest_files(context: dg.AssetExecutionContext, settings: WarehouseSettings)
             file_sha256,
             partial(read_files, processes=settings.processes),
         )
-        write_table(conn, "staging.input_files", result.input_files)
-        write_table(conn, "staging.raw_documents", result.documents)
-        write_table(conn, "staging.ingest_rejections", result.rejections)
+        write_tables(
+            conn,
+            {
+                "staging.input_files": result.input_files,
+                "staging.raw_documents": result.documents,
+                "staging.ingest_rejections": result.rejections,
+            },
+        )
     context.log.info(f"{len(files)} files, {result.files_read} read, {len(files) - result.files_read} unchanged")
     yield dg.MaterializeResult(
         asset_key=["staging", "input_files"],

@@ -4,6 +4,10 @@ The marts are copied from the working database into a fresh file beside the publ
 documented with `COMMENT ON`, then `os.replace`d over it. A reader holding the old file open
 keeps its snapshot and never blocks the build; a new reader sees the whole new warehouse, never
 a half-built one. Staging tables stay in the working database.
+
+A write-ahead log beside the published file belongs to the file being replaced (a client that
+opened it read-write and wrote): DuckDB would replay it onto the new file, so it is removed with
+the old file. Temporary files that a killed publish left behind are removed by the next one.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ def publish(work_db: Path, published: Path, models: Sequence[SqlModel]) -> dict[
     """Copy each model's table into a new file, create the views over them, swap the file into
     place and return row counts."""
     published.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(published)
     tmp = published.with_name(f".{published.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     counts: dict[str, int] = {}
@@ -38,11 +43,32 @@ def publish(work_db: Path, published: Path, models: Sequence[SqlModel]) -> dict[
             if any(model.name == "articles" for model in models):
                 create_search(conn)
             conn.execute("CHECKPOINT")
+        wal = Path(f"{published}.wal")
+        wal.unlink(missing_ok=True)
         os.replace(tmp, published)
+        wal.unlink(missing_ok=True)  # written to the old file in the instant between: never the new file's
     finally:
         tmp.unlink(missing_ok=True)
         Path(f"{tmp}.wal").unlink(missing_ok=True)
     return counts
+
+
+def _remove_leftovers(published: Path) -> None:
+    """Temporary files of publishes whose process is gone (killed mid-publish)."""
+    for leftover in published.parent.glob(f".{published.name}.*.tmp*"):
+        pid = leftover.name[len(published.name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    return True
 
 
 def _views_in_order(models: Sequence[SqlModel]) -> list[SqlModel]:

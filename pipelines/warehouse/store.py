@@ -63,6 +63,19 @@ def write_table(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
     return frame.height
 
 
+def write_tables(conn: duckdb.DuckDBPyConnection, frames: Mapping[str, pl.DataFrame]) -> None:
+    """Replace several tables in one transaction: a stage that writes two or three tables leaves
+    all of them or none, even when the run is killed between two of them."""
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        for table, frame in frames.items():
+            write_table(conn, table, frame)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 def append_rows(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
     """Insert `frame`'s rows into an existing table with the same columns (incremental stages)."""
     if frame.is_empty():

@@ -1,5 +1,7 @@
 """Publishing swaps a complete, documented file into place without disturbing open readers."""
 
+from pathlib import Path
+
 import duckdb
 
 from pipelines.warehouse.publish import publish
@@ -35,4 +37,28 @@ def test_publish_copies_models_with_comments_and_replaces_the_file(tmp_path):
         assert fresh.execute("SELECT comment FROM duckdb_tables() WHERE table_name = 'articles'").fetchone()[0] == "One row per article."
         assert fresh.execute("SELECT comment FROM duckdb_columns() WHERE column_name = 'article_id'").fetchone()[0] == "The id."
         assert fresh.execute("SELECT count(*) FROM duckdb_functions() WHERE function_name = 'search_articles'").fetchone()[0] == 1
+    assert sorted(p.name for p in published.parent.iterdir()) == ["news.duckdb"]
+
+
+def test_a_clients_write_ahead_log_and_a_killed_publishs_leftovers_are_removed(tmp_path):
+    model_path = tmp_path / "articles.sql"
+    model_path.write_text("-- One row per article.\nSELECT 1")
+    model = parse_model(model_path)
+    work, published = tmp_path / "work.duckdb", tmp_path / "out" / "news.duckdb"
+    make_work_db(work, 3)
+    publish(work, published, [model])
+    with duckdb.connect(str(published)) as client:  # a BI tool that opened the file read-write
+        client.execute("SET checkpoint_threshold = '1GB'")
+        client.execute("CREATE TABLE client_notes AS SELECT 42 AS n")
+        stale = Path(f"{published}.wal")
+        stale_copy = stale.read_bytes() if stale.exists() else b""
+    if stale_copy:
+        stale.write_bytes(stale_copy)  # the log the client left, as after a crash
+    leftover = published.with_name(f".{published.name}.999999999.tmp")
+    leftover.write_bytes(b"half a file")
+    make_work_db(work, 5)
+    assert publish(work, published, [model]) == {"articles": 5}
+    with duckdb.connect(str(published), read_only=True) as fresh:
+        tables = {name for (name,) in fresh.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+    assert tables == {"articles"}
     assert sorted(p.name for p in published.parent.iterdir()) == ["news.duckdb"]
