@@ -44,7 +44,8 @@ def render_reference(sql_dir: Path = SQL_DIR) -> str:
     parts = [INTRO]
     models = sorted(load_models(sql_dir), key=lambda m: (TABLE_ORDER.index(m.name) if m.name in TABLE_ORDER else len(TABLE_ORDER), m.name))
     for model in models:
-        parts.append(f"## `{model.name}`\n\n{model.description}\n")
+        kind = "View" if model.view else f"Primary key: {', '.join(f'`{c}`' for c in model.primary_key)}." if model.primary_key else ""
+        parts.append(f"## `{model.name}`\n\n{model.description}\n" + (f"\n{kind}\n" if kind else ""))
         parts.append("| column | meaning |\n|---|---|")
         parts.extend(f"| `{column}` | {text} |" for column, text in model.column_docs.items())
         if model.name in checks_by_table:

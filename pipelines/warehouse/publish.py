@@ -34,6 +34,8 @@ def publish(work_db: Path, published: Path, models: Sequence[SqlModel]) -> dict[
             conn.execute(f"ATTACH '{_quote(work_db)}' AS work (READ_ONLY)")
             for model in [m for m in models if not m.view]:
                 conn.execute(f"CREATE TABLE main.{model.name} AS SELECT * FROM work.main.{model.name}")
+                if model.primary_key:
+                    conn.execute(f"ALTER TABLE main.{model.name} ADD PRIMARY KEY ({', '.join(model.primary_key)})")
             conn.execute("DETACH work")
             for model in _views_in_order(models):
                 conn.execute(f"CREATE VIEW main.{model.name} AS {model.sql}")

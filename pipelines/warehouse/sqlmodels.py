@@ -10,7 +10,9 @@
   `-- @group name` line puts the model in a Dagster asset group (default: warehouse), so the UI
   shows the marts beside the stage that feeds them. An `-- @view` line makes the model a view,
   in the working database and in the published file; a view reads only other models (marts or
-  views), since the staging tables stay behind when the warehouse is published.
+  views), since the staging tables stay behind when the warehouse is published. An
+  `-- @key col[, col]` line names a table's primary key, declared in the published file so BI
+  tools find the joins (its uniqueness is a blocking check's job before that).
 
 A model that does not parse, is not exactly one SELECT, or reads a table no asset produces fails
 loudly when the code location loads, not in the middle of a run. Each materialisation carries the
@@ -37,6 +39,7 @@ WAREHOUSE_PREFIX = "warehouse"
 _COLUMN_DOC = re.compile(r"^@column\s+(\w+)\s*:\s*(.+)$")
 _GROUP = re.compile(r"^@group\s+(\w+)$")
 _VIEW = "@view"
+_KEY = re.compile(r"^@key\s+(\w+(?:\s*,\s*\w+)*)$")
 
 
 class SqlModelError(ValueError):
@@ -53,6 +56,7 @@ class SqlModel:
     upstream: tuple[dg.AssetKey, ...]
     group: str = WAREHOUSE_PREFIX
     view: bool = False
+    primary_key: tuple[str, ...] = ()
 
     @property
     def key(self) -> dg.AssetKey:
@@ -67,7 +71,7 @@ def parse_model(path: Path, name: str | None = None) -> SqlModel:
         raise SqlModelError(f"{path}: does not parse as DuckDB SQL: {error}") from error
     if len(statements) != 1 or not isinstance(statements[0], exp.Query):
         raise SqlModelError(f"{path}: must hold exactly one SELECT, found {len(statements)} statement(s)")
-    description, column_docs, group, view = _header_docs(sql)
+    description, column_docs, group, view, primary_key = _header_docs(sql)
     return SqlModel(
         name=name or path.stem,
         path=path,
@@ -77,6 +81,7 @@ def parse_model(path: Path, name: str | None = None) -> SqlModel:
         upstream=tuple(sorted(upstream_keys(statements[0]), key=lambda k: k.to_user_string())),
         group=group,
         view=view,
+        primary_key=primary_key,
     )
 
 
@@ -92,8 +97,8 @@ def upstream_keys(query: exp.Expression) -> set[dg.AssetKey]:
     return keys
 
 
-def _header_docs(sql: str) -> tuple[str, dict[str, str], str, bool]:
-    lines, columns, group, view = [], {}, WAREHOUSE_PREFIX, False
+def _header_docs(sql: str) -> tuple[str, dict[str, str], str, bool, tuple[str, ...]]:
+    lines, columns, group, view, key = [], {}, WAREHOUSE_PREFIX, False, ()
     for raw in sql.splitlines():
         if not raw.startswith("--"):
             break
@@ -104,9 +109,11 @@ def _header_docs(sql: str) -> tuple[str, dict[str, str], str, bool]:
             group = match.group(1)
         elif text == _VIEW:
             view = True
+        elif match := _KEY.match(text):
+            key = tuple(part.strip() for part in match.group(1).split(","))
         else:
             lines.append(text)
-    return " ".join(line for line in lines if line).strip(), columns, group, view
+    return " ".join(line for line in lines if line).strip(), columns, group, view, key
 
 
 def load_models(sql_dir: Path) -> list[SqlModel]:
@@ -131,6 +138,9 @@ def validate(models: Sequence[SqlModel], checks: Sequence[tuple[str, SqlModel]],
         missing = [key.to_user_string() for key in model.upstream if key not in available]
         if missing:
             raise SqlModelError(f"{model.path}: reads tables no asset produces: {', '.join(missing)}")
+        undocumented = [column for column in model.primary_key if column not in model.column_docs]
+        if model.view and model.primary_key or undocumented:
+            raise SqlModelError(f"{model.path}: a primary key names documented columns of a table: {', '.join(model.primary_key)}")
         staged = [key.to_user_string() for key in model.upstream if key.path[0] != WAREHOUSE_PREFIX]
         if model.view and staged:
             raise SqlModelError(f"{model.path}: a view reads only models, not staging tables: {', '.join(staged)}")

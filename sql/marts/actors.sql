@@ -1,5 +1,6 @@
 -- One row per real-world actor (person, organization, country, location) across the whole warehouse, merged across spellings.
 -- @group actor_marts
+-- @key actor_id
 -- @column actor_id: Stable id derived from the actor's type and canonical key, not from run order.
 -- @column name: The actor's best full name (most frequent full form; pycountry's name for countries; the gazetteer's for places).
 -- @column actor_type: person, organization, country, location, or group (a generic group of people that acts: 'police', 'Israeli troops', 'protesters', one actor per group word and country).

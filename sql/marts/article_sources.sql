@@ -1,5 +1,6 @@
 -- One row per input document that became an article: which article it is and how (canonical copy, exact or near duplicate).
 -- @group article_marts
+-- @key source_file
 -- @column source_file: Input file (a JSONL line is 'name.jsonl#L<n>'); each appears once here or once in rejected_inputs.
 -- @column article_id: The article this input is a copy of (articles.article_id).
 -- @column relation: canonical (the copy kept in articles), exact_duplicate (same normalised text) or near_duplicate (MinHash/LSH match).

@@ -1,5 +1,6 @@
 -- One row per distinct article: the canonical copy of each group of duplicate inputs, cleaned of page furniture.
 -- @group article_marts
+-- @key article_id
 -- @column article_id: Stable id from the canonical body's normalised content hash ('art_' + 16 hex digits); the same text gives the same id on every run.
 -- @column source_file: Input file of the canonical copy, relative to its input folder (a JSONL line is 'name.jsonl#L<n>').
 -- @column title: Headline, when the page or its metadata states one.

@@ -1,5 +1,6 @@
 -- The CAMEO codebook the event coder uses: every code with its root, label, quad class and Goldstein score.
 -- @group event_marts
+-- @key code
 -- @column code: CAMEO event code (2 to 4 digits), as in events.event_code.
 -- @column root_code: Its two-digit root, as in events.event_root_code.
 -- @column label: The code's label, as in events.event_label.

@@ -1,5 +1,6 @@
 -- One row per event with its actors and place by name and its best-supported report: the events table ready for reading and for BI tools.
 -- @group event_marts
+-- @key event_id
 -- @column event_id: The event (events.event_id).
 -- @column event_date: As in events.
 -- @column date_precision: As in events.

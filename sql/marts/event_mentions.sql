@@ -1,5 +1,6 @@
 -- One row per sentence that reports an event, with offsets into the article body.
 -- @group event_marts
+-- @key event_id, article_id, sentence_id
 -- @column event_id: The event (events.event_id).
 -- @column article_id: The reporting article (articles.article_id).
 -- @column sentence_id: The reporting sentence (sentences.sentence_id).

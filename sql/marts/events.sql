@@ -1,5 +1,6 @@
 -- One row per real event (who did what to whom, when and where), CAMEO-coded and merged across every article that reports it.
 -- @group event_marts
+-- @key event_id
 -- @column event_id: Stable id derived from the event's dyad, code family, date and place.
 -- @column event_date: When the event happened (or is planned), resolved from the reporting sentences against the article dates.
 -- @column date_precision: How precise event_date is: day, week, month or year.

@@ -1,5 +1,6 @@
 -- One row per occurrence of an actor in an article body, with exact character offsets.
 -- @group actor_marts
+-- @key mention_id
 -- @column mention_id: Stable id from the article id and offsets.
 -- @column article_id: The article (articles.article_id).
 -- @column actor_id: The actor mentioned (actors.actor_id).

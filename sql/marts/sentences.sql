@@ -1,5 +1,6 @@
 -- One row per sentence of each article body, as segmented by the clean stage; mentions and event reports point here.
 -- @group article_marts
+-- @key sentence_id
 -- @column sentence_id: Stable id: article_id, '-s', and the 0-based sentence index (4 digits).
 -- @column article_id: The article (articles.article_id).
 -- @column sentence_index: 0-based position of the sentence in the body.

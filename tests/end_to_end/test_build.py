@@ -302,3 +302,13 @@ def test_every_sql_model_shows_its_column_lineage(built):
         if e.asset_key.path[0] == "warehouse" and e.asset_key.path[-1] != "published"
     }
     assert len(lineage) >= 16 and all(value is not None for value in lineage.values()), lineage.keys()
+
+
+def test_the_published_tables_declare_their_primary_keys(conn):
+    keys = dict(
+        conn.execute(
+            "SELECT table_name, constraint_column_names FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+        ).fetchall()
+    )
+    assert keys["articles"] == ["article_id"] and keys["events"] == ["event_id"] and keys["mentions"] == ["mention_id"]
+    assert keys["event_mentions"] == ["event_id", "article_id", "sentence_id"]
