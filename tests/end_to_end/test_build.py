@@ -312,3 +312,42 @@ def test_the_published_tables_declare_their_primary_keys(conn):
     )
     assert keys["articles"] == ["article_id"] and keys["events"] == ["event_id"] and keys["mentions"] == ["mention_id"]
     assert keys["event_mentions"] == ["event_id", "article_id", "sentence_id"]
+
+
+READER = """
+import json, sys, time
+from pathlib import Path
+import sqlalchemy as sa
+
+warehouse, stop = sys.argv[1], Path(sys.argv[2])
+failures, slowest, queries = [], 0.0, 0
+engine = sa.create_engine(f"duckdb:///{warehouse}", connect_args={"read_only": True}, poolclass=sa.pool.NullPool)
+while not stop.exists() or queries < 5:
+    started = time.perf_counter()
+    try:
+        with engine.connect() as conn:  # a BI tool's refresh: a new connection, so it sees each published file
+            conn.execute(sa.text("SELECT count(*) FROM events JOIN event_mentions USING (event_id)")).scalar()
+    except Exception as error:
+        failures.append(repr(error)[:200])
+    slowest = max(slowest, time.perf_counter() - started)
+    queries += 1
+print(json.dumps({"failures": failures, "slowest": slowest, "queries": queries}))
+"""
+
+
+def test_a_bi_client_reading_in_a_loop_through_a_build_never_fails_or_waits(built, tmp_path):
+    import subprocess
+    import sys
+
+    warehouse = Path(built["warehouse"])
+    stop = tmp_path / "stop"
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(warehouse), str(stop)], stdout=subprocess.PIPE, text=True)
+    try:
+        root = warehouse.parent.parent
+        with dg.DagsterInstance.ephemeral() as instance:
+            assert build([root / "in" / "news", root / "in" / "bad"], warehouse, instance).success
+    finally:
+        stop.touch()
+        out, _ = reader.communicate(timeout=60)
+    result = json.loads(out)
+    assert result["failures"] == [] and result["slowest"] < 1.0 and result["queries"] >= 5, result
