@@ -9,13 +9,17 @@ from pipelines.paths import PROJECT_ROOT
 
 DAGSTER_HOME = PROJECT_ROOT / ".dagster_home"
 # Telemetry posts to the internet with no timeout, and the first-run popup blocks the UI.
-# One run at a time may hold a concurrency pool: DuckDB allows a single writing process.
+# One run at a time: every run writes the one DuckDB working database, which allows a single
+# writing process (a run the sensor starts while another runs waits in the queue).
 DAGSTER_YAML = """\
+# The project's instance settings, kept by pipelines/instance.py (a changed copy is replaced).
 telemetry:
   enabled: false
 nux:
   enabled: false
 concurrency:
+  runs:
+    max_concurrent_runs: 1
   pools:
     granularity: run
     default_limit: 1
@@ -27,7 +31,7 @@ def ensure_dagster_home(home: Path | None = None) -> Path:
     home = Path(os.environ.get("DAGSTER_HOME") or home or DAGSTER_HOME)
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
-    if not config.exists():
+    if not config.exists() or config.read_text(encoding="utf-8") != DAGSTER_YAML:
         config.write_text(DAGSTER_YAML, encoding="utf-8")
     os.environ["DAGSTER_HOME"] = str(home)
     return home
