@@ -581,6 +581,13 @@ class _Builder:
             named = {k for c, e in self.countries.items() if first <= c < end for k in range(c, e)}
             self.consumed.update(k for k in [*range(first, end), *range(begin, run)] if k not in named)
             title = fold(doc[start:end].text)
+            # "an official from Palestinian leader Yasser Arafat": the title right before the name is
+            # his, not the one whose complement the name ends (whose role and country still hold)
+            earlier = next((d for d in self.drafts if (d.start, d.end) == (begin, run)), None)
+            if earlier is not None:
+                self.drafts.remove(earlier)
+                role = role or earlier.role
+                complement_country = complement_country or earlier.country_code
             self.drafts.append(
                 _Draft(
                     begin,

@@ -338,6 +338,12 @@ def test_places_the_model_missed_or_misread_are_placed(nlp: Language) -> None:
     assert places == {"New South Wales": ("location", "AUS"), "Buenos Aires": ("location", "ARG"), "Adelaide": ("location", "AUS")}
 
 
+def test_a_name_ending_two_title_phrases_is_one_mention_with_the_nearer_title(nlp: Language) -> None:
+    found = mentions_of(nlp, "An official from Palestinian leader Yasser Arafat's Fatah movement said there had been no attacks.")
+    arafat = [m for m in found if m.text == "Yasser Arafat"]
+    assert len(arafat) == 1 and arafat[0].country_code == "PSE"
+
+
 def test_mentions_are_written_onto_the_doc_as_a_span_group(nlp: Language) -> None:
     text = "Chinese President Xi Jinping met police in Paris."
     doc = next(parse(nlp, [text]))
