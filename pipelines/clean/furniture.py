@@ -48,6 +48,8 @@ SHORT_SENTENCE_WEIGHT = 1.0  # "Observers left." holds a body together without e
 NON_PROSE_PENALTY = 2.0
 FURNITURE_PENALTY = 8.0
 REPEATED_PROSE_MAX_UI = 1.0  # a repeated prose line with this much UI vocabulary is a promo
+SHARED_QUOTE_MIN_PAGES = 3  # pages that must share a plain prose line inside their bodies to make it furniture
+PAGE_EDGE_LINES = 3  # a page's first and last lines, where mastheads and footers sit
 KEY_NORMALISE_MAX_CHARS = 80
 MAX_PHRASE_WORDS = 4
 BIO_MIN_BODY_SHARE = 0.6  # a bio-shaped line earlier than this is part of the story
@@ -300,20 +302,38 @@ def shared_furniture(pages: Sequence[Sequence[str]]) -> frozenset[str]:
     """Line keys that recur across pages of one source whose bodies otherwise differ.
 
     Syndicated copies of one story share their prose, so a line only counts when two pages that
-    share it have dissimilar prose (overlap below SHARED_PROSE_OVERLAP)."""
+    share it have dissimilar prose (overlap below SHARED_PROSE_OVERLAP). A prose line with little UI
+    vocabulary may be news two stories share (a statement quoted verbatim): it counts only when
+    SHARED_QUOTE_MIN_PAGES pages hold it, or every page that holds it has it at an edge (within
+    its first or last PAGE_EDGE_LINES lines), where a site's footer or masthead sits."""
     page_keys = [{line_key(line) for line in page} for page in pages]
     prose_keys = [frozenset(line_key(line) for line in page if line_features(line).prose) for page in pages]
     holders: dict[str, list[int]] = defaultdict(list)
-    for index, keys in enumerate(page_keys):
-        for key in keys:
+    quotable: set[str] = set()
+    inside: set[str] = set()  # keys some page holds away from its edges
+    for index, page in enumerate(pages):
+        for position, line in enumerate(page):
+            key = line_key(line)
+            if _quotable(line_features(line)):
+                quotable.add(key)
+                if PAGE_EDGE_LINES <= position < len(page) - PAGE_EDGE_LINES:
+                    inside.add(key)
+        for key in page_keys[index]:
             holders[key].append(index)
     shared = set()
     for key, docs in holders.items():
         if len(docs) < 2 or not key:
             continue
+        if key in quotable and key in inside and len(docs) < SHARED_QUOTE_MIN_PAGES:
+            continue
         if any(_dissimilar(prose_keys[a], prose_keys[b]) for i, a in enumerate(docs[:10]) for b in docs[i + 1 : 10]):
             shared.add(key)
     return frozenset(shared)
+
+
+def _quotable(f: LineFeatures) -> bool:
+    """A line of prose a story may share with another: a quote, a statement, a standfirst."""
+    return f.prose and f.ui_score < REPEATED_PROSE_MAX_UI and not f.strong_ui
 
 
 def _dissimilar(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -269,3 +269,19 @@ def test_bare_timestamps_are_dropped_but_hold_a_live_timeline_together() -> None
 def test_line_endings_and_invisible_characters_do_not_break_lines() -> None:
     text = "Fuel de\u00adliveries stopped\u00a0today.\r\n\u200b\r\nThe\u200b depot\ufeff closed.\rOfficials left.\r\n"
     assert logical_lines(text) == ["Fuel deliveries stopped today.", "The depot closed.", "Officials left."]
+
+
+def test_a_statement_two_stories_quote_verbatim_is_news_not_furniture() -> None:
+    quote = '"We will not accept any settlement that divides the city," the mayor said in a statement on Friday.'
+    other = [
+        "Talks between the two parties broke down late on Thursday after a dispute over the water rights.",
+        "Hundreds of residents gathered outside the town hall on Friday morning to hear the announcement.",
+        "The regional governor has called for calm and promised an inquiry into the events of the week.",
+        "Shops in the old quarter stayed closed as police patrolled the main square through the afternoon.",
+        "Opposition members walked out of the chamber before the vote, calling the motion a betrayal.",
+        "The mayor's office said a new round of talks could begin as early as the middle of next month.",
+    ]
+    page_a = [PROSE[0], PROSE[1], PROSE[2], quote, PROSE[3], PROSE[4], PROSE[0] + " It was the third such vote."]
+    page_b = [other[0], other[1], other[2], quote, other[3], other[4], other[5]]
+    shared = shared_furniture([page_a, page_b])
+    assert quote in split_page(page_a, shared).body and quote in split_page(page_b, shared).body
