@@ -94,7 +94,10 @@ def run_build(args: argparse.Namespace) -> int:
         return 2
     started = time.perf_counter()
     with lock, dg.DagsterInstance.get() as instance:
+        warehouse_tag = str(args.warehouse.resolve())
+        fail_abandoned_runs(instance, warehouse_tag)
         result = defs.resolve_job_def("build_warehouse").execute_in_process(
+            tags={WAREHOUSE_TAG: warehouse_tag, PID_TAG: str(os.getpid())},
             run_config={
                 "resources": {"settings": {"config": settings}},
                 # Step-level progress on the terminal; DEBUG events stay in the instance for the UI.
@@ -111,6 +114,25 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     _print_summary(args.warehouse, stage_seconds)
     return 0
+
+
+WAREHOUSE_TAG, PID_TAG = "news/warehouse", "news/pid"
+
+
+def fail_abandoned_runs(instance, warehouse: str) -> int:
+    """Mark as failed the earlier `build` runs of this warehouse that a kill left STARTED: the
+    caller holds the warehouse's build lock, so none of them is still running (their process is
+    gone too). Runs the UI launched carry no such tags and are the daemon's to watch."""
+    import dagster as dg
+
+    from pipelines.warehouse.publish import process_alive
+
+    unfinished = [dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
+    records = instance.get_run_records(dg.RunsFilter(job_name="build_warehouse", statuses=unfinished, tags={WAREHOUSE_TAG: warehouse}))
+    abandoned = [r.dagster_run for r in records if not process_alive(int(r.dagster_run.tags.get(PID_TAG, "0")))]
+    for run in abandoned:
+        instance.report_run_failed(run, message="The build was killed before it finished; a later build took over.")
+    return len(abandoned)
 
 
 def _build_lock(warehouse: Path):

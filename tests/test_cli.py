@@ -75,3 +75,19 @@ def test_a_second_build_of_the_same_warehouse_is_refused_while_one_runs(tmp_path
         assert main(["build", "--input", str(tmp_path / "news"), "--warehouse", str(warehouse)]) == 2
     err = capsys.readouterr().err
     assert "another build" in err and err.count("\n") == 1
+
+
+def test_a_killed_builds_run_left_started_is_marked_failed_by_the_next(tmp_path):
+    import dagster as dg
+    from dagster._core.storage.dagster_run import DagsterRun
+
+    from pipelines.cli import PID_TAG, WAREHOUSE_TAG, fail_abandoned_runs
+
+    with dg.DagsterInstance.ephemeral() as instance:
+        tags = {WAREHOUSE_TAG: "/w/news.duckdb", PID_TAG: "999999999"}  # a process that is gone
+        instance.add_run(DagsterRun(job_name="build_warehouse", run_id="killed", status=dg.DagsterRunStatus.STARTED, tags=tags))
+        other = {WAREHOUSE_TAG: "/other/news.duckdb", PID_TAG: "999999999"}
+        instance.add_run(DagsterRun(job_name="build_warehouse", run_id="elsewhere", status=dg.DagsterRunStatus.STARTED, tags=other))
+        assert fail_abandoned_runs(instance, "/w/news.duckdb") == 1
+        assert instance.get_run_by_id("killed").status == dg.DagsterRunStatus.FAILURE
+        assert instance.get_run_by_id("elsewhere").status == dg.DagsterRunStatus.STARTED

@@ -59,11 +59,14 @@ def _remove_leftovers(published: Path) -> None:
     """Temporary files of publishes whose process is gone (killed mid-publish)."""
     for leftover in published.parent.glob(f".{published.name}.*.tmp*"):
         pid = leftover.name[len(published.name) + 2 :].split(".", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+        if pid.isdigit() and int(pid) != os.getpid() and not process_alive(int(pid)):
             leftover.unlink(missing_ok=True)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process of this id runs (0 and negative ids never do)."""
+    if pid <= 0:
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
