@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -193,13 +194,37 @@ def _print_summary(warehouse: Path, stage_seconds: dict[str, float]) -> None:
     print("seconds per stage: " + ", ".join(f"{stage} {seconds:.2f}" for stage, seconds in stage_seconds.items()))
 
 
+UI_STOP_SECONDS = 10  # how long `ui` waits on SIGTERM or Ctrl-C for Dagster to stop before killing it
+
+
 def run_ui(args: argparse.Namespace) -> int:
+    """`dagster dev` in a process group of its own. Asked to stop (SIGTERM, Ctrl-C), it passes the
+    signal on and kills what is left after UI_STOP_SECONDS: `dagster dev` alone can take most of a
+    minute to stop while a run is in progress (the run's tables are written atomically, and the
+    next build marks a killed run failed)."""
+    import signal
+    import subprocess
+
     home = ensure_dagster_home()
     print(f"Dagster UI on http://127.0.0.1:{args.port} (instance: {home})", flush=True)
     command = [sys.executable, "-m", "dagster", "dev", "-m", "pipelines.definitions", "-h", "127.0.0.1", "-p", str(args.port)]
-    os.chdir(PROJECT_ROOT)
-    os.execv(sys.executable, command)
-    return 0
+    child = subprocess.Popen(command, cwd=PROJECT_ROOT, start_new_session=True)
+    asked: list[float] = []  # when a stop was asked for
+
+    def stop(_signum: int, _frame) -> None:
+        asked.append(time.monotonic())
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    while child.poll() is None:
+        time.sleep(0.2)  # a blocking wait would resume after the signal and never time out
+        if asked and time.monotonic() - asked[0] > UI_STOP_SECONDS:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+    return 0 if asked else child.returncode
 
 
 def run_report(args: argparse.Namespace) -> int:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from pipelines.cli import UI_STOP_SECONDS
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 LAUNCH = """
@@ -86,11 +88,12 @@ def ui(tmp_path_factory):
         wait_for(lambda: urllib.request.urlopen(f"{base}/server_info", timeout=5).status == 200, 120, "the UI to start")
         yield {"base": base, "home": home, "env": env}
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
+        os.killpg(server.pid, signal.SIGTERM)  # `ui` stops Dagster within UI_STOP_SECONDS, or kills it
         try:
-            server.wait(timeout=60)
+            server.wait(timeout=UI_STOP_SECONDS + 15)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
+            pytest.fail("python -m pipelines ui did not stop on SIGTERM")
 
 
 def test_a_run_launched_through_the_ui_builds_everything_and_the_browser_shows_it(ui) -> None:
