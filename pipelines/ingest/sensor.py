@@ -23,10 +23,11 @@ BUILD_JOB = "build_warehouse"
     description="Builds the warehouse when input files are added, changed (by content) or removed.",
 )
 def new_files(context: dg.SensorEvaluationContext, settings: WarehouseSettings) -> dg.RunRequest | dg.SkipReason:
+    folders = settings.input_paths()
     if settings.inbox_dir:
-        settings.input_paths()[-1].mkdir(parents=True, exist_ok=True)  # a feed can start writing at once
+        folders[-1].mkdir(parents=True, exist_ok=True)  # the inbox, last: a feed can start writing at once
     try:
-        arrival = scan(settings.input_paths(), Snapshot.loads(context.cursor), time.time_ns(), settings.arrival_settle_seconds)
+        arrival = scan(folders, Snapshot.loads(context.cursor), time.time_ns(), settings.arrival_settle_seconds)
     except ValueError as error:  # input folders sharing a name: the build would refuse them too
         return dg.SkipReason(str(error))
     if not arrival.any:

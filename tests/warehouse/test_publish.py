@@ -17,11 +17,15 @@ def make_work_db(path, rows):
         )
 
 
-def test_publish_copies_models_with_comments_and_replaces_the_file(tmp_path):
+def articles_model(tmp_path):
+    """The articles model, its working database and where it is published."""
     model_path = tmp_path / "articles.sql"
     model_path.write_text("-- One row per article.\n-- @column article_id: The id.\nSELECT 1")
-    model = parse_model(model_path)
-    work, published = tmp_path / "work.duckdb", tmp_path / "out" / "news.duckdb"
+    return parse_model(model_path), tmp_path / "work.duckdb", tmp_path / "out" / "news.duckdb"
+
+
+def test_publish_copies_models_with_comments_and_replaces_the_file(tmp_path):
+    model, work, published = articles_model(tmp_path)
 
     make_work_db(work, 3)
     assert publish(work, published, [model]) == {"articles": 3}
@@ -41,10 +45,7 @@ def test_publish_copies_models_with_comments_and_replaces_the_file(tmp_path):
 
 
 def test_a_clients_write_ahead_log_and_a_killed_publishs_leftovers_are_removed(tmp_path):
-    model_path = tmp_path / "articles.sql"
-    model_path.write_text("-- One row per article.\nSELECT 1")
-    model = parse_model(model_path)
-    work, published = tmp_path / "work.duckdb", tmp_path / "out" / "news.duckdb"
+    model, work, published = articles_model(tmp_path)
     make_work_db(work, 3)
     publish(work, published, [model])
     with duckdb.connect(str(published)) as client:  # a BI tool that opened the file read-write
