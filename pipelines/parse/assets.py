@@ -46,16 +46,17 @@ def parses(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg
         todo = conn.execute(
             "SELECT article_id, body, parse_key FROM current_parse_keys WHERE parse_key NOT IN (SELECT parse_key FROM staging.parses) ORDER BY article_id"
         ).fetchall()
-        model = nlp.load_pipeline(settings.spacy_model)
-        processes = max(1, min(settings.processes, len(todo) // MIN_ARTICLES_PER_PROCESS))
-        docs = nlp.parse(model, (body for _, body, _ in todo), n_process=processes)
-        batch = []
-        for (article_id, _, key), doc in zip(todo, docs, strict=True):
-            batch.append({"article_id": article_id, "model": settings.spacy_model, "parse_key": key, "doc": nlp.to_bytes(doc)})
-            if len(batch) == INSERT_BATCH:
-                append_rows(conn, "staging.parses", pl.DataFrame(batch, schema=PARSE_SCHEMA))
-                batch = []
-        append_rows(conn, "staging.parses", pl.DataFrame(batch, schema=PARSE_SCHEMA))
+        if todo:  # the model loads only when there is something to parse
+            model = nlp.load_pipeline(settings.spacy_model)
+            processes = max(1, min(settings.processes, len(todo) // MIN_ARTICLES_PER_PROCESS))
+            docs = nlp.parse(model, (body for _, body, _ in todo), n_process=processes)
+            batch = []
+            for (article_id, _, key), doc in zip(todo, docs, strict=True):
+                batch.append({"article_id": article_id, "model": settings.spacy_model, "parse_key": key, "doc": nlp.to_bytes(doc)})
+                if len(batch) == INSERT_BATCH:
+                    append_rows(conn, "staging.parses", pl.DataFrame(batch, schema=PARSE_SCHEMA))
+                    batch = []
+            append_rows(conn, "staging.parses", pl.DataFrame(batch, schema=PARSE_SCHEMA))
         total = conn.execute("SELECT count(*) FROM staging.parses").fetchone()[0]
     context.log.info(f"parsed {len(todo)} articles, reused {total - len(todo)}")
     return dg.MaterializeResult(

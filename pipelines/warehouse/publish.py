@@ -16,6 +16,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from pipelines.faults import passed
 from pipelines.warehouse.search import create_search
 from pipelines.warehouse.sqlmodels import SqlModel
 from pipelines.warehouse.store import connect
@@ -45,9 +46,11 @@ def publish(work_db: Path, published: Path, models: Sequence[SqlModel]) -> dict[
             if any(model.name == "articles" for model in models):
                 create_search(conn)
             conn.execute("CHECKPOINT")
+        passed("publish written")
         wal = Path(f"{published}.wal")
         wal.unlink(missing_ok=True)
         os.replace(tmp, published)
+        passed("publish replaced")
         wal.unlink(missing_ok=True)  # written to the old file in the instant between: never the new file's
     finally:
         tmp.unlink(missing_ok=True)

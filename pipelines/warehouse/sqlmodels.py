@@ -31,6 +31,7 @@ from sqlglot import exp
 from sqlglot.errors import SqlglotError
 from sqlglot.lineage import lineage
 
+from pipelines.faults import passed
 from pipelines.markdown import frame_table
 from pipelines.settings import WarehouseSettings
 from pipelines.warehouse.store import connect
@@ -162,6 +163,7 @@ def model_asset(model: SqlModel) -> dg.AssetsDefinition:
     def _build(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg.MaterializeResult:
         with connect(settings.work_db_path) as conn:
             conn.execute(f"CREATE OR REPLACE {'VIEW' if model.view else 'TABLE'} main.{model.name} AS {model.sql}")
+            passed(f"commit main.{model.name}")
             rows = conn.execute(f"SELECT count(*) FROM main.{model.name}").fetchone()[0]
             preview = conn.execute(f"SELECT * FROM main.{model.name} LIMIT 10").pl()
             columns = conn.execute(f"SELECT column_name, column_type FROM (DESCRIBE main.{model.name})").fetchall()

@@ -13,6 +13,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipelines.faults import passed
+
 _POLARS_TYPES: dict[object, pl.DataType] = {
     str: pl.String(),
     int: pl.Int64(),
@@ -55,12 +57,17 @@ def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConn
 
 def write_table(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
     """Replace `schema.table` with `frame`: a rerun never doubles rows, and schema changes apply."""
+    _replace(conn, table, frame)
+    passed(f"commit {table}")
+    return frame.height
+
+
+def _replace(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
     schema, _, _ = table.rpartition(".")
     if schema:
         conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
     with _registered(conn, frame) as source:
         conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM {source}")
-    return frame.height
 
 
 def write_tables(conn: duckdb.DuckDBPyConnection, frames: Mapping[str, pl.DataFrame]) -> None:
@@ -69,11 +76,12 @@ def write_tables(conn: duckdb.DuckDBPyConnection, frames: Mapping[str, pl.DataFr
     conn.execute("BEGIN TRANSACTION")
     try:
         for table, frame in frames.items():
-            write_table(conn, table, frame)
+            _replace(conn, table, frame)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+    passed(f"commit {' + '.join(frames)}")
 
 
 def append_rows(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
@@ -82,6 +90,7 @@ def append_rows(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
         return 0
     with _registered(conn, frame) as source:
         conn.execute(f"INSERT INTO {table} SELECT * FROM {source}")
+    passed(f"append {table}")
     return frame.height
 
 
