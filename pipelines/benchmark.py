@@ -6,6 +6,7 @@
   near-duplicate pass at 1x/2x/4x the corpus, peak memory.
 - nlp: the entity stage (parse + rules + resolution) beside bare spaCy `nlp.pipe` on the same
   texts in the same run, and the event stage's cost per article (it reuses the parse).
+- long: one 300 KB article beside ten 30 KB articles of the same text (cost linear in length).
 - incremental: full Dagster builds of a corpus, then a rerun with nothing changed and one with a
   few new files: the cost of an incremental run.
 
@@ -390,7 +391,51 @@ def incremental_rows(stories: Sequence[str], folder: Path, processes: int, new_f
     return [("corpus", f"{len(base)} stories, then {new_files} more"), *rows]
 
 
-SECTIONS = ("ingest", "nlp", "incremental")
+LONG_ARTICLE_CHARS = 300_000  # the issue's long article; the short ones are a tenth of it
+
+
+def long_article_rows(stories: Sequence[str]) -> list[tuple[str, str]]:
+    """One 300 KB article beside ten 30 KB articles of the same text, through clean, parse, entities
+    and events in one process: the cost of length alone (pieces keep it linear, see nlp.MAX_PIECE_CHARS)."""
+    pieces, current = [], []
+    for story in itertools.cycle(stories):
+        current.append(story)
+        if sum(map(len, current)) >= LONG_ARTICLE_CHARS // 10:
+            pieces.append("\n\n".join(current))
+            current = []
+            if len(pieces) == 10:
+                break
+    whole = "\n\n".join(pieces)
+
+    def run(texts: Sequence[str]) -> float:
+        docs = [RawDocument(f"long/{i}.txt", str(i), len(t), "text", t, "utf-8") for i, t in enumerate(texts)]
+        start = time.perf_counter()
+        articles = [a for a in clean_documents(docs, processes=1) if isinstance(a, CleanArticle)]
+        model = nlp.load_pipeline()
+        parsed = list(nlp.parse(model, [a.body for a in articles]))
+        sentences = [[(f"a{i}-s{k}", s, e) for k, (s, e) in enumerate(a.sentences)] for i, a in enumerate(articles)]
+        found = [m for i, doc in enumerate(parsed) for m in find_mentions(doc, f"a{i}", sentences[i])]
+        actors, mentions = resolve_actors(found)
+        types = {a.actor_id: a for a in actors}
+        by_article: dict[str, list[ActorMention]] = defaultdict(list)
+        for m in mentions:
+            by_article[m.article_id].append(
+                ActorMention(m.mention_id, m.article_id, m.actor_id, types[m.actor_id].actor_type, m.start_char, m.end_char, m.sentence_id)
+            )
+        contexts = ((doc, ArticleContext(f"a{i}", None, None, sentences[i])) for i, doc in enumerate(parsed))
+        run_events(contexts, by_article, {a.actor_id: (a.actor_type, a.country_code, a.role) for a in actors})
+        return time.perf_counter() - start
+
+    run(pieces[:1])  # warm-up: the model, lexicons and gazetteer load outside both timings
+    short, long = run(pieces), run([whole])
+    return [
+        ("texts", f"one article of {len(whole):,} characters; the same text as ten articles of ~{len(whole) // 10:,}"),
+        ("ten articles", f"{short:7.2f} s"),
+        ("one long article", f"{long:7.2f} s  = {long / short:.2f}x the ten"),
+    ]
+
+
+SECTIONS = ("ingest", "nlp", "incremental", "long")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -423,6 +468,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print_table(
                 "Incremental runs (whole Dagster job)", incremental_rows(load_stories()[: args.incremental_articles], Path(tmp), processes)
             )
+        if "long" in sections:
+            print_table("One long article vs ten short ones (one process)", long_article_rows(load_stories()))
         print_table("Memory", memory_rows())
     return 0
 

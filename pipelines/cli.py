@@ -89,12 +89,13 @@ def run_build(args: argparse.Namespace) -> int:
     settings = {"input_dirs": inputs, "warehouse_path": str(args.warehouse.resolve())}
     if args.model:
         settings["spacy_model"] = args.model
-    lock = _build_lock(args.warehouse.resolve())
-    if lock is None:
+    from pipelines.warehouse.lock import is_free
+
+    if not is_free(args.warehouse.resolve()):  # the run takes the lock itself; refuse in one line before starting it
         print(f"error: another build of {args.warehouse} is running; wait for it to finish", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    with lock, dg.DagsterInstance.get() as instance:
+    with dg.DagsterInstance.get() as instance:
         warehouse_tag = str(args.warehouse.resolve())
         fail_abandoned_runs(instance, warehouse_tag)
         result = defs.resolve_job_def("build_warehouse").execute_in_process(
@@ -121,9 +122,9 @@ WAREHOUSE_TAG, PID_TAG = "news/warehouse", "news/pid"
 
 
 def fail_abandoned_runs(instance, warehouse: str) -> int:
-    """Mark as failed the earlier `build` runs of this warehouse that a kill left STARTED: the
-    caller holds the warehouse's build lock, so none of them is still running (their process is
-    gone too). Runs the UI launched carry no such tags and are the daemon's to watch."""
+    """Mark as failed the earlier `build` runs of this warehouse that a kill left STARTED: their
+    process is gone, so they cannot be running (a live build would also hold the warehouse's lock,
+    which the caller found free). Runs the UI launched carry no such tags and are the daemon's to watch."""
     import dagster as dg
 
     from pipelines.warehouse.publish import process_alive
@@ -134,22 +135,6 @@ def fail_abandoned_runs(instance, warehouse: str) -> int:
     for run in abandoned:
         instance.report_run_failed(run, message="The build was killed before it finished; a later build took over.")
     return len(abandoned)
-
-
-def _build_lock(warehouse: Path):
-    """An exclusive lock on the warehouse's working folder for the whole build, or None when another
-    build holds it: DuckDB allows one writing process, and two builds would fight over the file."""
-    import fcntl
-
-    path = warehouse.parent / ".work" / f"{warehouse.name}.lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(path, "a+")  # noqa: SIM115 - held open for the build, closed by the with block
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.close()
-        return None
-    return handle
 
 
 def _seconds_per_stage(instance, run_id: str, defs) -> dict[str, float]:

@@ -6,7 +6,9 @@ the CLI overrides them per run through run config.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
@@ -14,6 +16,7 @@ from pydantic import Field
 
 from pipelines.nlp import DEFAULT_MODEL
 from pipelines.paths import DEFAULT_INPUT, DEFAULT_WAREHOUSE
+from pipelines.warehouse.lock import WarehouseBusy, take
 
 
 def _env_list(name: str, default: str) -> list[str]:
@@ -47,6 +50,20 @@ class WarehouseSettings(dg.ConfigurableResource):
         default_factory=lambda: int(os.environ.get("NEWS_PROCESSES", str(os.cpu_count() or 1))),
         description="Worker processes for reading, cleaning and parsing; small batches run in one.",
     )
+
+    @contextlib.contextmanager
+    def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[WarehouseSettings]:
+        """In a run, hold the warehouse's build lock from the first step to the last (see
+        warehouse/lock.py); a sensor's evaluation only reads the settings and takes no lock."""
+        if context.run is None:
+            yield self
+            return
+        try:
+            held = take(Path(self.warehouse_path))
+        except WarehouseBusy as busy:
+            raise dg.Failure(str(busy)) from None
+        with held:
+            yield self
 
     @property
     def work_db_path(self) -> Path:

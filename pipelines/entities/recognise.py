@@ -682,6 +682,7 @@ class _Builder:
                 draft.rule = f"ner:{label}"
                 self.drafts.append(draft)
         self._unlabelled_names()
+        self._known_place_names()
 
     def _unlabelled_names(self) -> None:
         """A name the model gave no label, where the parse makes it a party to a clause ("Arnor
@@ -720,6 +721,37 @@ class _Builder:
                 draft.rule = "unlabelled-name"
                 self.drafts.append(draft)
                 taken.update(range(span.start, span.end))
+
+    def _known_place_names(self) -> None:
+        """A whole run of capitalised proper nouns that the model left outside every entity and
+        that names a place known by that name alone (a country, a state or province, a capital, a
+        city of MIN_PLACE_POPULATION), in any role: "the Southern Highlands of New South Wales",
+        "the Queensland coast", "a fire ban in the ACT". Only the whole run: "Wales" in "New South
+        Wales Rural Fire Service" is no place, nor a town inside a longer unknown name."""
+        taken = self.consumed | {i for d in self.drafts for i in range(d.start, d.end)}
+        taken |= {i for start, end in self.titles.items() for i in range(start, end)}
+
+        def free(token: Token) -> bool:
+            return token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in ENT_LABELS and token.i not in taken
+
+        i = 0
+        while i < len(self.doc):
+            if not free(self.doc[i]):
+                i += 1
+                continue
+            end = i + 1
+            while end < len(self.doc) and free(self.doc[end]):
+                end += 1
+            span, i = self.doc[i:end], end
+            place = lookup(span.text)
+            if place is None or not (_sizeable(place) or lexicon().capitals.get(fold(place.name)) == place.country_code):
+                continue
+            if _furniture(span) or (_not_actor(span) and not span.text.isupper()):
+                continue  # "under the Act" is a law; "in the ACT" the territory
+            draft = self._classify(span, "GPE") if place.kind == "country" else _Draft(span.start, span.end, "location")
+            if draft is not None:
+                draft.rule = "known-place-name"
+                self.drafts.append(draft)
 
     def _classify(self, span: Span, label: str) -> _Draft | None:
         lex = self.lex

@@ -823,3 +823,15 @@ def test_towns_of_the_country_a_story_is_set_in_are_places_near_or_listed_with_p
     found = {m.text: (m.actor_type, m.country_code) for m in mentions_of(nlp, text)}
     for town in ("Goulburn", "Mittagong", "Mudgee", "Narromine", "Kempsey"):
         assert found.get(town) == ("location", "AUS"), town
+
+
+def test_a_whole_unlabelled_proper_noun_run_naming_a_known_place_is_one_in_any_role(nlp: Language) -> None:
+    found = mentions_of(
+        nlp,
+        "Storms lashed the New South Wales north coast overnight.",
+        "A total fire ban is in force across the ACT until Friday.",
+        "Powers granted under the Act were used twice.",
+        "Ann Lee of the Northern Territory Aids Council spoke.",
+    )
+    places = {m.text: (m.rule, m.country_code) for m in found if m.actor_type == "location"}
+    assert places == {"New South Wales": ("known-place-name", "AUS"), "ACT": ("known-place-name", "AUS")}

@@ -19,8 +19,8 @@ def tick(folder: Path, cursor: str | None, inbox: Path | None = None):
     settings = WarehouseSettings(
         input_dirs=[str(folder)], inbox_dir=str(inbox) if inbox else None, arrival_settle_seconds=0, warehouse_path=str(folder / "w.duckdb")
     )
-    context = dg.build_sensor_context(cursor=cursor, resources={"settings": settings})
-    return new_files(context), context.cursor
+    with dg.build_sensor_context(cursor=cursor, resources={"settings": settings}) as context:
+        return new_files(context), context.cursor
 
 
 def test_the_sensor_runs_the_build_job_and_is_on_by_default() -> None:
