@@ -51,6 +51,7 @@ class CleanArticle:
     url: str | None
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    language: str = "en"  # ISO 639-1
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,22 @@
 """The warehouse contract: tables and columns analysts and BI tools rely on. Add columns freely; rename none."""
 
 CONTRACT = {
-    "articles": ["article_id", "source_file", "title", "byline", "publisher", "published_date", "body", "word_count", "content_hash"],
+    "articles": [
+        "article_id",
+        "source_file",
+        "title",
+        "byline",
+        "publisher",
+        "published_date",
+        "body",
+        "word_count",
+        "content_hash",
+        "url",
+        "sentence_count",
+        "copies",
+        "language",
+        "nlp_status",
+    ],
     "article_sources": ["source_file", "article_id", "relation", "similarity"],
     "rejected_inputs": ["source_file", "reason", "detail", "size_bytes"],
     "actors": [

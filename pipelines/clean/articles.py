@@ -1,9 +1,10 @@
-"""Clean stage entry point: raw documents -> clean articles, or rejections (boilerplate_only, not_english).
+"""Clean stage entry point: raw documents -> clean articles (in any language), or rejections (boilerplate_only).
 
 Documents are cleaned as a batch so that lines recurring across pages of one source (same URL
 host, else same folder) can be recognised as furniture. Foreign-language lines are dropped
 before the furniture pass (which would otherwise drop them as non-prose and misreport the page as
-boilerplate); a page whose article is not in English is rejected as not_english (see clean.language).
+boilerplate); a page whose article is not in English is cleaned again in its own language and
+kept, with its `language` (see clean.language).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pipelines.clean.fields import (
 )
 from pipelines.clean.furniture import PageLayout, is_terminal, line_features, logical_lines, shared_furniture, split_page
 from pipelines.clean.html import HtmlExtract, extract_html
-from pipelines.clean.language import MIN_PAGE_STOP_RATIO, is_foreign_page, split_languages, stop_ratio
+from pipelines.clean.language import LanguageSplit, identify, is_foreign_page, split_languages, stop_ratio, stop_words
 from pipelines.clean.segment import split_paragraphs, split_sentences
 from pipelines.parallel import map_chunks
 from pipelines.records import CleanArticle, RawDocument, Rejection
@@ -43,7 +44,7 @@ MIN_BODY_WORDS = 40
 MIN_BRIEF_WORDS = 4
 MIN_BRIEF_KEPT_SHARE = 0.8
 BYLINE_SEARCH_BODY_LINES = 3  # a byline or date line may follow the standfirst
-_TERMINAL_SENTENCE = re.compile(r"""[.!?…]['"”’)\]]*$""")
+_TERMINAL_SENTENCE = re.compile(r"""[.!?…。！？]['"”’)\]」』]*$""")
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,21 @@ def _clean_chunk(jobs: Sequence[tuple[RawDocument, _Page, frozenset[str]]]) -> l
     return [_clean(doc, page, shared) for doc, page, shared in jobs]
 
 
-def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticle | Rejection:
-    languages = split_languages(page.lines)
-    layout = _brief_layout(doc, languages.english) or split_page(languages.english, shared)
+@dataclass(frozen=True)
+class _Body:
+    layout: PageLayout
+    header: list[str]
+    body: str
+    paragraphs: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    words: int
+    languages: LanguageSplit
+
+
+def _body(doc: RawDocument, page: _Page, shared: frozenset[str], language: str) -> _Body:
+    """The page's body in `language`: its lines in that language, less furniture and header lines."""
+    languages = split_languages(page.lines, stop_words(language))
+    layout = _brief_layout(doc, languages.kept) or split_page(languages.kept, shared, language)
     body_lines = list(layout.body)
     # Byline and date lines belong to the header even when they follow the standfirst.
     header = list(layout.head)
@@ -121,22 +134,30 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
             body_lines.remove(line)
     body = "\n\n".join(body_lines)
     paragraphs = split_paragraphs(body)
-    sentences = split_sentences(body, paragraphs)
-    words = len(body.split())
+    # Words as whitespace separates them; in scripts that do not (Han, kana), characters.
+    words = len(body.split()) if language == "en" else stop_ratio(body, frozenset()).words
+    return _Body(layout, header, body, paragraphs, split_sentences(body, paragraphs), words, languages)
+
+
+def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticle | Rejection:
+    found, language = _body(doc, page, shared, "en"), "en"
     # No article's worth of English but an article's worth of foreign lines or a foreign page (whose
-    # prose the furniture pass drops as non-prose), or a foreign body the line test missed.
-    too_short = stop_ratio(body).words < MIN_BODY_WORDS
-    if (too_short and (languages.foreign_words >= MIN_BODY_WORDS or is_foreign_page("\n".join(page.lines)))) or is_foreign_page(body):
-        return Rejection(
-            source_file=doc.source_file,
-            reason="not_english",
-            detail=(
-                f"The page does not read as English: English stop words are {languages.page.ratio:.0%} of its lower-case words "
-                f"(English news measures about 40-55%; pages below {MIN_PAGE_STOP_RATIO:.0%} are rejected); "
-                "the warehouse only reads English articles."
-            ),
-            size_bytes=doc.size_bytes,
-        )
+    # prose the English furniture pass drops as non-prose), or a foreign body the line test missed:
+    # the page is cleaned again in the language it is written in.
+    too_short = stop_ratio(found.body).words < MIN_BODY_WORDS
+    text = "\n".join(page.lines)
+    if (too_short and (found.languages.foreign_words >= MIN_BODY_WORDS or is_foreign_page(text))) or is_foreign_page(found.body):
+        identified = identify(text)
+        if identified != "en":
+            found, language = _body(doc, page, shared, identified), identified
+    layout, header, body, paragraphs, sentences, words = (
+        found.layout,
+        found.header,
+        found.body,
+        found.paragraphs,
+        found.sentences,
+        found.words,
+    )
     complete = any(_TERMINAL_SENTENCE.search(body[s:e]) for s, e in sentences)
     if not complete or (words < MIN_BODY_WORDS and not _brief(doc, page, words)):
         return Rejection(
@@ -177,4 +198,5 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
         url=url,
         paragraphs=paragraphs,
         sentences=sentences,
+        language=language,
     )

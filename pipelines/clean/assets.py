@@ -24,6 +24,7 @@ CLEAN_ARTICLE_SCHEMA = {
     "body": pl.String,
     "paragraphs": _SPAN,
     "sentences": _SPAN,
+    "language": pl.String,
 }
 CLEAN_REJECTION_SCHEMA = schema_of(Rejection)
 

@@ -22,8 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
+from pipelines.clean.language import stop_words
 from pipelines.clean.words import clean_words
 from pipelines.reference import reference_rows
 
@@ -41,6 +40,9 @@ LONG_LINE_WORDS = 20  # prose even without terminal punctuation (truncated or qu
 UI_WORDS_ANYWHERE_MAX_WORDS = 30
 UI_MIN_DENSITY = 0.05
 MIN_STOP_RATIO = 0.2  # English prose is ~40-50% stop words; menus and lists of names are not
+# Other languages' prose has fewer stop words on spaCy's lists (inflected languages such as Russian
+# or Turkish fold many function words into endings: ~20-30%); menus still have next to none.
+MIN_OTHER_LANGUAGE_STOP_RATIO = 0.1
 # A line of this many words with every content word capitalised is a headline (a "More from"
 # list), not a sentence, even when it ends in a question mark.
 TITLE_CASE_MIN_WORDS = 6
@@ -59,9 +61,11 @@ BIO_MIN_BODY_SHARE = 0.6  # a bio-shaped line earlier than this is part of the s
 # Jaccard, stays high for a truncated copy.
 SHARED_PROSE_OVERLAP = 0.5
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# A word, or one Han/kana/hangul character (those scripts do not separate words with spaces).
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]|\w+(?:['’]\w+)*")
 _CLOSERS = "'\"”’)]"
-_TERMINALS = (".", "!", "?", "…", ":")
+_QUOTATION = re.compile(r"[\"“”«»„]")
+_TERMINALS = (".", "!", "?", "…", ":", "。", "！", "？")
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|info|co\.uk)\b", re.I)  # a cited source in prose is fine
 _GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")  # "HomeWorldPolitics": menu items run together
 # Photo credits are cut from captions.
@@ -216,7 +220,11 @@ def is_terminal(line: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def line_features(line: str) -> LineFeatures:
+def line_features(line: str, language: str = "en") -> LineFeatures:
+    """A line's evidence; prose is judged by the stop words of the page's `language` (a language
+    with no stop-word list passes that test, and is judged on the rest)."""
+    stops = stop_words(language)
+    min_stop_ratio = MIN_STOP_RATIO if language == "en" else MIN_OTHER_LANGUAGE_STOP_RATIO
     words = _WORD.findall(line)
     tokens = [w.lower() for w in words]
     n = len(tokens)
@@ -226,7 +234,7 @@ def line_features(line: str) -> LineFeatures:
         categories += _phrase_categories(tokens)
     score = sum(CATEGORY_WEIGHT[c] for c in categories)
     strong = sum(c in STRONG_CATEGORIES for c in categories)
-    stop_ratio = sum(map(STOP_WORDS.__contains__, tokens)) / n if n else 0.0
+    stop_ratio = (sum(map(stops.__contains__, tokens)) / n if n else 0.0) if stops else 1.0
     terminal = is_terminal(line)
     short = n < PROSE_MIN_WORDS
     timestamp = short and bool(_TIMESTAMP.match(line))
@@ -243,13 +251,13 @@ def line_features(line: str) -> LineFeatures:
         or timestamp
         or bool(_EDITORIAL_NOTE.search(line))
     )
-    content = [w for w, t in zip(words, tokens, strict=True) if t not in STOP_WORDS]
+    content = [w for w, t in zip(words, tokens, strict=True) if t not in stops]
     title_case = n >= TITLE_CASE_MIN_WORDS and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
-    prose = stop_ratio >= MIN_STOP_RATIO and not strong_ui and not title_case and ((terminal and not short) or n >= LONG_LINE_WORDS)
+    prose = stop_ratio >= min_stop_ratio and not strong_ui and not title_case and ((terminal and not short) or n >= LONG_LINE_WORDS)
     reader = sum(map(clean_words()["second_person"].__contains__, tokens)) >= 2 and '"' not in line and "“" not in line
     short_sentence = (
         # A UI word or two ("more", "follow") does not unmake a sentence; dense UI vocabulary does.
-        short and terminal and n >= MIN_SENTENCE_WORDS and not strong_ui and stop_ratio >= MIN_STOP_RATIO
+        short and terminal and n >= MIN_SENTENCE_WORDS and not strong_ui and stop_ratio >= min_stop_ratio
     )
     comments = n <= MAX_PHRASE_WORDS and bool(_COMMENTS_HEADING.match(line))
     return LineFeatures(n, prose, score, strong_ui, reader, bool(_BIO.match(line)), short_sentence, timestamp, comments)
@@ -305,7 +313,8 @@ def shared_furniture(pages: Sequence[Sequence[str]]) -> frozenset[str]:
     share it have dissimilar prose (overlap below SHARED_PROSE_OVERLAP). A prose line with little UI
     vocabulary may be news two stories share (a statement quoted verbatim): it counts only when
     SHARED_QUOTE_MIN_PAGES pages hold it, or every page that holds it has it at an edge (within
-    its first or last PAGE_EDGE_LINES lines), where a site's footer or masthead sits."""
+    its first or last PAGE_EDGE_LINES lines), where a site's footer or masthead sits, and it
+    quotes no one (quoted speech is a quote wherever it stands)."""
     page_keys = [{line_key(line) for line in page} for page in pages]
     prose_keys = [frozenset(line_key(line) for line in page if line_features(line).prose) for page in pages]
     holders: dict[str, list[int]] = defaultdict(list)
@@ -316,7 +325,8 @@ def shared_furniture(pages: Sequence[Sequence[str]]) -> frozenset[str]:
             key = line_key(line)
             if _quotable(line_features(line)):
                 quotable.add(key)
-                if PAGE_EDGE_LINES <= position < len(page) - PAGE_EDGE_LINES:
+                # quoted speech is news wherever it stands; a footer or masthead quotes no one
+                if PAGE_EDGE_LINES <= position < len(page) - PAGE_EDGE_LINES or _QUOTATION.search(line):
                     inside.add(key)
         for key in page_keys[index]:
             holders[key].append(index)
@@ -341,13 +351,13 @@ def _dissimilar(a: frozenset[str], b: frozenset[str]) -> bool:
     return smaller == 0 or len(a & b) / smaller < SHARED_PROSE_OVERLAP
 
 
-def split_page(lines: Sequence[str], shared: frozenset[str] = frozenset()) -> PageLayout:
-    """Head, kept body lines and tail of a page's logical lines (see module docstring)."""
+def split_page(lines: Sequence[str], shared: frozenset[str] = frozenset(), language: str = "en") -> PageLayout:
+    """Head, kept body lines and tail of a page's logical lines (see module docstring), in `language`."""
     keys = [line_key(line) for line in lines]
     counts: dict[str, int] = defaultdict(int)
     for key in keys:
         counts[key] += 1
-    features = [line_features(line) for line in lines]
+    features = [line_features(line, language) for line in lines]
     # A line repeated on the page (not in a row: those are merged) or across pages is furniture,
     # unless it is prose with little UI vocabulary (a standfirst repeated as the lede), in which
     # case its first copy stays.

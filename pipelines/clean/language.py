@@ -1,4 +1,11 @@
-"""Is a page in English? English stop-word ratio per line and per page (the warehouse is for English news).
+"""Which language is a page in? English stop-word ratio per line and per page, then a language identifier.
+
+English pages (the entity and event stages read English) are judged by the measure below, which
+drops a bilingual page's foreign lines and is cheap. A page that does not measure as English is
+given to py3langid (a naive Bayes identifier over byte n-grams for 97 languages, whose model ships
+inside the package), and cleaned like an English page with its own language's stop words
+(spaCy's lists, about 60 languages; a language spaCy has no list for is cleaned on its other line
+evidence). Nothing is rejected for its language.
 
 The measure is the share of English stop words (spaCy's list) among the words that do not start
 with a capital letter: names, headings and list items are mostly capitalised, so an English page
@@ -28,8 +35,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.util import get_lang_class
 
 MIN_PAGE_WORDS = 60  # fewer words are too little text to reject a whole page for
 MIN_PAGE_STOP_RATIO = 0.2  # half the lowest English page measured (0.39)
@@ -49,21 +58,24 @@ class StopRatio:
 
 @dataclass(frozen=True)
 class LanguageSplit:
-    english: list[str]  # the lines that are not foreign, in order
+    kept: list[str]  # the lines in the page's language, in order
     foreign_words: int  # words on the lines dropped as foreign
     page: StopRatio  # measured over every line, for the rejection detail
 
 
-def stop_ratio(text: str) -> StopRatio:
+def stop_ratio(text: str, stops: frozenset[str] | set[str] = STOP_WORDS) -> StopRatio:
     words = _WORD.findall(text)
     lower = [w for w in words if not w[0].isupper()]
-    stops = sum(w.lower() in STOP_WORDS for w in lower)
+    stops = sum(w.lower() in stops for w in lower)
     return StopRatio(len(words), len(lower), stops / len(lower) if lower else 0.0)
 
 
-def split_languages(lines: Sequence[str]) -> LanguageSplit:
-    """Drop the foreign lines of a page: long lines by their own ratio, runs of short lines by the run's."""
-    measures = [stop_ratio(line) for line in lines]
+def split_languages(lines: Sequence[str], stops: frozenset[str] | set[str] = STOP_WORDS) -> LanguageSplit:
+    """Drop the lines of a page not in the language of `stops` (English by default): long lines by
+    their own ratio, runs of short lines by the run's. With no stop words, every line is kept."""
+    if not stops:
+        return LanguageSplit(list(lines), 0, stop_ratio("\n".join(lines), stops))
+    measures = [stop_ratio(line, stops) for line in lines]
     verdicts: list[bool | None] = [_verdict(m) for m in measures]
     start = 0
     while start < len(lines):  # a story set one sentence per line is judged as a block
@@ -71,13 +83,13 @@ def split_languages(lines: Sequence[str]) -> LanguageSplit:
         while end < len(lines) and verdicts[end] is None:
             end += 1
         if end > start:
-            verdicts[start:end] = [_verdict(stop_ratio("\n".join(lines[start:end])))] * (end - start)
+            verdicts[start:end] = [_verdict(stop_ratio("\n".join(lines[start:end]), stops))] * (end - start)
         start = end + 1
     foreign = [_neighbours_agree(verdicts, i) if v is None else v for i, v in enumerate(verdicts)]
     return LanguageSplit(
-        english=[line for line, f in zip(lines, foreign, strict=True) if not f],
+        kept=[line for line, f in zip(lines, foreign, strict=True) if not f],
         foreign_words=sum(m.words for m, f in zip(measures, foreign, strict=True) if f),
-        page=stop_ratio("\n".join(lines)),
+        page=stop_ratio("\n".join(lines), stops),
     )
 
 
@@ -97,3 +109,36 @@ def _neighbours_agree(verdicts: Sequence[bool | None], index: int) -> bool:
     after = next((v for v in verdicts[index + 1 :] if v is not None), None)
     sides = [v for v in (before, after) if v is not None]
     return bool(sides) and all(sides)
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    # Loaded on the first page that does not measure as English (0.6 s), then kept for the process.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def identify(text: str) -> str:
+    """The ISO 639-1 code of the language `text` is written in (py3langid's best guess)."""
+    language, _ = _identifier().classify(text)
+    return language
+
+
+# Languages written without spaces between words (or, for Korean, whose syllable blocks the word
+# pattern counts one by one): a stop-word share per character means nothing, so none is used.
+UNSPACED = frozenset({"zh", "ja", "ko", "th", "lo", "km", "my", "bo"})
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of a language; empty for a language spaCy has no list for, or one
+    written without spaces."""
+    if language == "en":
+        return frozenset(STOP_WORDS)
+    if language in UNSPACED:
+        return frozenset()
+    try:
+        return frozenset(get_lang_class(language).Defaults.stop_words)
+    except ImportError:  # spaCy raises ImportError (E048) for a language it does not have
+        return frozenset()

@@ -16,9 +16,12 @@ from pipelines.clean.words import clean_words
 # A paragraph is a run of lines that are not blank; blank lines separate paragraphs.
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 
-# Terminal punctuation (incl. ellipses), then closing quotes/brackets, then whitespace, then
-# something that can open a sentence: an upper-case letter, a digit or an opening quote/bracket.
-_CANDIDATE = re.compile(r"""([.!?]+|…)(['"”’)\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])""")
+# Terminal punctuation (incl. ellipses and the ideographic stops of scripts written without
+# spaces), then closing quotes/brackets, then whitespace, then what follows; `_opens_sentence`
+# decides whether that can open a sentence.
+_CANDIDATE = re.compile(r"""([.!?]+|…|[。！？]+)(['"”’)\]»」』]*)(\s*)(?=\S)""")
+_IDEOGRAPHIC_STOPS = frozenset("。！？")
+_OPENING_MARKS = "\"“‘'([«„「『"
 _NEXT_WORD = re.compile(r"""[\"“‘'(\[]?([A-Za-z0-9]+)""")
 
 # Word lists (seeds/reference/clean_words.csv), read once at import: splitting is on the hot path.
@@ -42,6 +45,18 @@ def split_paragraphs(body: str) -> list[tuple[int, int]]:
             end -= 1
         spans.append((start, end))
     return spans
+
+
+def _opens_sentence(text: str, candidate: re.Match[str]) -> bool:
+    """After an ideographic stop anything opens a sentence; after a Western one, whitespace and then
+    (past an opening quote or bracket) a capital or a digit, or a letter of a script without case
+    (Arabic, Devanagari, Hebrew), never a lower-case letter."""
+    if candidate.group(1)[0] in _IDEOGRAPHIC_STOPS:
+        return True
+    if not candidate.group(3):
+        return False
+    following = text[candidate.end() :].lstrip(_OPENING_MARKS)[:1]
+    return bool(following) and (following.isupper() or following.isdigit() or (following.isalpha() and not following.islower()))
 
 
 def _is_boundary(text: str, punct_start: int, punct: str, closers: str, next_start: int) -> bool:
@@ -74,7 +89,7 @@ def split_sentences(body: str, paragraphs: list[tuple[int, int]] | None = None) 
     for p_start, p_end in paragraphs:
         start = p_start
         for m in _CANDIDATE.finditer(body, p_start, p_end):
-            if _is_boundary(body, m.start(1), m.group(1), m.group(2), m.end()):
+            if _opens_sentence(body, m) and _is_boundary(body, m.start(1), m.group(1), m.group(2), m.end()):
                 spans.append((start, m.end(2)))
                 start = m.end()
         spans.append((start, p_end))

@@ -38,6 +38,7 @@ def parses(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg
             SELECT a.article_id, a.body,
                    md5(a.article_id || '|' || ? || '|' || coalesce(string_agg(s.start_char || ':' || s.end_char, ',' ORDER BY s.sentence_index), '')) AS parse_key
             FROM main.articles AS a LEFT JOIN main.sentences AS s USING (article_id)
+            WHERE a.nlp_status = 'analysed'  -- the model and the rules after it read English only
             GROUP BY a.article_id, a.body
             """,
             [settings.spacy_model],

@@ -13,6 +13,8 @@
 -- @column url: Source URL when known (HTML metadata or JSONL).
 -- @column sentence_count: Number of rows of this article in sentences.
 -- @column copies: Number of input files that are this article (the canonical copy and its duplicates).
+-- @column language: ISO 639-1 code of the body's language: English by its stop words, any other by the py3langid identifier. No article is rejected for its language.
+-- @column nlp_status: 'analysed' when the entity and event stages read the article; 'skipped_language' for an article in a language they have no model and lexicons for (they are English): kept, deduplicated and searchable, with no mentions or events.
 SELECT
     a.article_id,
     c.source_file,
@@ -25,7 +27,9 @@ SELECT
     a.content_hash,
     c.url,
     CAST(len(c.sentences) AS INTEGER) AS sentence_count,
-    CAST((SELECT count(*) FROM staging.article_assignments d WHERE d.article_id = a.article_id) AS INTEGER) AS copies
+    CAST((SELECT count(*) FROM staging.article_assignments d WHERE d.article_id = a.article_id) AS INTEGER) AS copies,
+    c.language,
+    CASE WHEN c.language = 'en' THEN 'analysed' ELSE 'skipped_language' END AS nlp_status
 FROM staging.article_assignments AS a
 JOIN staging.clean_articles AS c USING (source_file)
 WHERE a.relation = 'canonical'

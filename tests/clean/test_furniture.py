@@ -285,3 +285,7 @@ def test_a_statement_two_stories_quote_verbatim_is_news_not_furniture() -> None:
     page_b = [other[0], other[1], other[2], quote, other[3], other[4], other[5]]
     shared = shared_furniture([page_a, page_b])
     assert quote in split_page(page_a, shared).body and quote in split_page(page_b, shared).body
+    # Short stories (every line near an edge) that open or close on the quote keep it too.
+    short_a, short_b = [PROSE[0], PROSE[1], quote], [quote, other[0], other[1]]
+    shared = shared_furniture([short_a, short_b])
+    assert quote in split_page(short_a, shared).body and quote in split_page(short_b, shared).body

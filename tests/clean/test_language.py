@@ -1,9 +1,9 @@
-"""Non-English pages are rejected as not_english; English pages, quotes and lists pass; a bilingual page keeps its English lines."""
+"""Pages in any language are kept with their language; English pages, quotes and lists pass; a bilingual page keeps its English lines."""
 
 import pytest
 
 from pipelines.clean.articles import clean_documents
-from pipelines.clean.language import MAX_FOREIGN_LINE_STOP_RATIO, MIN_PAGE_STOP_RATIO, split_languages, stop_ratio
+from pipelines.clean.language import MAX_FOREIGN_LINE_STOP_RATIO, MIN_PAGE_STOP_RATIO, identify, split_languages, stop_ratio, stop_words
 from pipelines.records import CleanArticle, RawDocument, Rejection
 
 FRENCH = [
@@ -47,17 +47,26 @@ def clean(*paragraphs: str) -> CleanArticle | Rejection:
     return result
 
 
-@pytest.mark.parametrize("paragraphs", [FRENCH, SPANISH, GERMAN, RUSSIAN, CHINESE], ids=["fr", "es", "de", "ru", "zh"])
-def test_foreign_page_is_rejected_with_the_measured_ratio(paragraphs: list[str]) -> None:
-    result = clean("Accueil | Monde | Politique", *paragraphs)
-    assert isinstance(result, Rejection) and result.reason == "not_english"
-    assert "English stop words are" in result.detail and "%" in result.detail
+@pytest.mark.parametrize(
+    ("paragraphs", "language"),
+    [(FRENCH, "fr"), (SPANISH, "es"), (GERMAN, "de"), (RUSSIAN, "ru"), (CHINESE, "zh")],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_a_page_in_another_language_is_an_article_in_that_language_without_its_furniture(paragraphs: list[str], language: str) -> None:
+    result = clean("Accueil | Monde | Politique", *paragraphs, "Partager | Imprimer | © 2024 Le Journal")
+    assert isinstance(result, CleanArticle) and result.language == language
+    assert result.body == "\n\n".join(paragraphs)
+    assert all(result.body[start:end].strip() for start, end in result.sentences) and len(result.sentences) >= 3
 
 
-def test_foreign_story_set_one_sentence_per_line_is_rejected() -> None:
-    sentences = [s for p in GERMAN for s in p.split(", ")]  # every line shorter than a judged line
-    result = clean(*sentences)
-    assert isinstance(result, Rejection) and result.reason == "not_english"
+def test_a_foreign_story_set_one_sentence_per_line_is_kept_whole() -> None:
+    result = clean("\n".join(GERMAN))
+    assert isinstance(result, CleanArticle) and result.language == "de" and result.body == "\n\n".join(GERMAN)
+
+
+def test_english_pages_are_english_without_asking_the_identifier() -> None:
+    result = clean(*ENGLISH)
+    assert isinstance(result, CleanArticle) and result.language == "en" and identify(" ".join(ENGLISH)) == "en"
 
 
 def test_english_quoting_a_foreign_phrase_passes() -> None:
@@ -72,9 +81,10 @@ def test_bilingual_page_keeps_the_english_article() -> None:
     assert result.body == "\n\n".join(ENGLISH)
 
 
-def test_bilingual_page_with_a_foreign_article_and_an_english_caption_is_rejected() -> None:
-    result = clean(*FRENCH, "The council chamber in the northern valley on Tuesday.", *SPANISH)
-    assert isinstance(result, Rejection) and result.reason == "not_english"
+def test_a_foreign_article_with_an_english_caption_keeps_the_article_in_its_language() -> None:
+    result = clean(*FRENCH[:2], "The council chamber in the northern valley on Tuesday.", *FRENCH[2:])
+    assert isinstance(result, CleanArticle) and result.language == "fr"
+    assert all(paragraph in result.body for paragraph in FRENCH)
 
 
 def test_list_heavy_english_article_passes() -> None:
@@ -105,5 +115,10 @@ def test_stop_ratio_ignores_capitalised_words_and_counts_han_characters() -> Non
 
 def test_short_foreign_heading_goes_with_its_section() -> None:
     split = split_languages([*ENGLISH, *FRENCH[:2], "Réactions des habitants", *FRENCH[2:]])
-    assert split.english == ENGLISH
+    assert split.kept == ENGLISH
     assert split.foreign_words == sum(stop_ratio(line).words for line in [*FRENCH, "Réactions des habitants"])
+
+
+def test_stop_words_come_from_spacy_and_unspaced_scripts_have_none() -> None:
+    assert "le" in stop_words("fr") and "und" in stop_words("de")
+    assert stop_words("zh") == frozenset() == stop_words("xx-unknown")

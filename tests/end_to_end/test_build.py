@@ -6,6 +6,7 @@ One build (and one rerun) is shared by every test here; each test reads the publ
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,10 @@ from tests.contract import CONTRACT
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "articles"
 PAGES = Path(__file__).resolve().parents[1] / "clean" / "fixtures"
+QUOTE = (
+    '"We will not accept any settlement that leaves the families of the victims without answers, and we will keep '
+    'pressing every government involved until the full truth of what happened that night is known," the statement said.'
+)
 TABLES = ["articles", "article_sources", "rejected_inputs", "sentences", "actors", "mentions", "events", "event_mentions"]
 
 pytestmark = pytest.mark.e2e
@@ -54,6 +59,25 @@ def make_inputs(folder: Path) -> None:
     ]
     (bad / "dump.jsonl").write_text("\n".join(lines) + "\n")
     (bad / "table.csv").write_text("a,b\n1,2\n")
+    os.symlink("loop", bad / "loop")  # a link to itself
+    os.symlink("missing.txt", bad / "dangling.txt")
+    os.mkfifo(bad / "pipe")  # opening it would block the build forever
+    # A 2.2 MB JSONL line: a story lost in a page of repeated menus.
+    menu = "\n".join(["Home | News | Sport | Weather | Business | Contact us"] * 40_000)
+    (bad / "big.jsonl").write_text(json.dumps({"text": menu + "\n\n" + "\n\n".join(body_lines[:3])}) + "\n")
+    # Two different stories of one folder quoting one long statement verbatim: a quote, not furniture.
+    story_a = (
+        "Relatives of the passengers gathered outside the transport ministry on Monday to demand the release of the crash "
+        "investigation, six months after the ferry sank off the northern coast with 212 people on board.\n\n"
+        "Their lawyers said the ministry had missed two deadlines it set itself and had not answered their letters."
+    )
+    story_b = (
+        "The foreign ministry summoned the ambassador of the shipping company's home country on Thursday, saying the owners had "
+        "refused to hand over the vessel's maintenance records to the inquiry.\n\n"
+        "The owners said in a short reply that the records had been lost in a fire at their offices in March."
+    )
+    (articles / "quote_a.txt").write_text(f"{story_a}\n\n{QUOTE}\n", encoding="utf-8")
+    (articles / "quote_b.txt").write_text(f"{QUOTE}\n\n{story_b}\n", encoding="utf-8")
     (bad / "french.txt").write_text(
         "Le conseil municipal a voté mardi la fermeture de trois écoles rurales, faute d'enseignants. "
         "Les parents ont dénoncé une décision prise sans concertation et ont annoncé une manifestation devant la mairie. "
@@ -126,8 +150,26 @@ def test_every_input_file_is_an_article_a_duplicate_or_a_rejection(conn):
         "bad/dump.jsonl#L2": "malformed_jsonl",
         "bad/dump.jsonl#L3": "malformed_jsonl",
         "bad/table.csv": "unsupported_type",
-        "bad/french.txt": "not_english",
+        "bad/loop": "symlink_loop",
+        "bad/dangling.txt": "broken_link",
+        "bad/pipe": "not_a_file",
     }
+    assert sources["bad/french.txt"] == "canonical"
+    assert sources["bad/big.jsonl#L1"] in {"canonical", "near_duplicate"}  # the 2.2 MB line's story, out of its menus
+
+
+def test_an_article_in_another_language_is_kept_with_its_language_and_is_not_analysed(conn):
+    rows = conn.execute("SELECT language, nlp_status, article_id FROM articles WHERE source_file = 'bad/french.txt'").fetchall()
+    assert [row[:2] for row in rows] == [("fr", "skipped_language")]
+    assert conn.execute("SELECT count(*) FROM mentions WHERE article_id = ?", [rows[0][2]]).fetchone() == (0,)
+    assert conn.execute("SELECT DISTINCT language, nlp_status FROM articles WHERE source_file LIKE 'news/%'").fetchall() == [
+        ("en", "analysed")
+    ]
+
+
+def test_a_statement_two_stories_quote_stays_in_both(conn):
+    bodies = conn.execute("SELECT body FROM articles WHERE source_file IN ('news/quote_a.txt', 'news/quote_b.txt')").fetchall()
+    assert len(bodies) == 2 and all(QUOTE in body for (body,) in bodies)
 
 
 SAMPLE_FURNITURE = [

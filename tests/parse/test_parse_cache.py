@@ -11,7 +11,10 @@ BODY = "The minister arrived in the capital on Monday. She met the president for
 
 def prepare(path, second_sentence_start: int) -> None:
     with connect(path) as conn:
-        conn.execute("CREATE OR REPLACE TABLE main.articles AS SELECT 'art_1' AS article_id, ? AS body", [BODY])
+        conn.execute(
+            "CREATE OR REPLACE TABLE main.articles AS SELECT * FROM (VALUES ('art_1', ?, 'analysed'), ('art_2', 'Le maire a parlé.', 'skipped_language')) t(article_id, body, nlp_status)",
+            [BODY],
+        )
         conn.execute(
             """
             CREATE OR REPLACE TABLE main.sentences AS
@@ -29,6 +32,7 @@ def parsed_count(tmp_path) -> int:
 
 
 def test_an_unchanged_article_is_not_parsed_again_but_new_boundaries_reparse_it(tmp_path):
+    # art_2 is in a language the stage has no model for: never parsed
     work = WarehouseSettings(input_dirs=[], warehouse_path=str(tmp_path / "news.duckdb")).work_db_path
     prepare(work, 48)
     assert parsed_count(tmp_path) == 1
