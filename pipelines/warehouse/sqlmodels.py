@@ -20,7 +20,11 @@ table's column schema, row count, a preview and its column-level lineage (`dagst
 traced by sqlglot over the model's SQL and the schemas of the tables it reads).
 """
 
+import hashlib
+import json
+import os
 import re
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +37,7 @@ from sqlglot.lineage import lineage
 
 from pipelines.faults import passed
 from pipelines.markdown import frame_table
+from pipelines.paths import cache_dir
 from pipelines.settings import WarehouseSettings
 from pipelines.warehouse.store import connect
 
@@ -167,7 +172,7 @@ def model_asset(model: SqlModel) -> dg.AssetsDefinition:
             rows = conn.execute(f"SELECT count(*) FROM main.{model.name}").fetchone()[0]
             preview = conn.execute(f"SELECT * FROM main.{model.name} LIMIT 10").pl()
             columns = conn.execute(f"SELECT column_name, column_type FROM (DESCRIBE main.{model.name})").fetchall()
-            deps = column_lineage(model, [name for name, _ in columns], _upstream_schema(conn, model))
+            deps = cached_column_lineage(model, [name for name, _ in columns], _upstream_schema(conn, model))
         schema = dg.TableSchema(columns=[dg.TableColumn(name, kind, description=model.column_docs.get(name)) for name, kind in columns])
         metadata = {"dagster/row_count": rows, "dagster/column_schema": schema, "preview": dg.MetadataValue.md(frame_table(preview))}
         if deps:
@@ -191,10 +196,41 @@ def _upstream_schema(conn, model: SqlModel) -> dict[str, dict[str, dict[str, str
     return schema
 
 
-def column_lineage(model: SqlModel, columns: Sequence[str], schema: dict) -> dict[str, list[dg.TableColumnDep]]:
-    """Each output column's source columns, by sqlglot's lineage over the model's SQL. A column
-    sqlglot cannot trace (a constant, syntax it does not know) is left out, never an error."""
-    deps: dict[str, list[dg.TableColumnDep]] = {}
+LINEAGE_FORMAT = 1  # bump when the cached layout below changes
+
+
+def cached_column_lineage(model: SqlModel, columns: Sequence[str], schema: dict) -> dict[str, list[dg.TableColumnDep]]:
+    """`column_lineage`, kept on disk per model (`cache_dir()/lineage/<model>.json`) with the key it
+    was traced for: sqlglot's tracing costs a second or two over all marts on every run, and it
+    changes only with a model's SQL, its upstream columns or sqlglot itself."""
+    key = hashlib.sha256(json.dumps([LINEAGE_FORMAT, sqlglot.__version__, model.sql, list(columns), schema], sort_keys=True).encode())
+    path = cache_dir() / "lineage" / f"{model.name}.json"
+    try:
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        traced = cached["traced"] if cached["key"] == key.hexdigest() else None
+    except (OSError, ValueError, KeyError, TypeError):
+        traced = None
+    if traced is None:
+        traced = column_lineage(model, columns, schema)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"key": key.hexdigest(), "traced": traced}, out)
+        os.replace(tmp, path)  # whole or not at all, for a concurrent reader
+    return {
+        column: [
+            dg.TableColumnDep(asset_key=dg.AssetKey([WAREHOUSE_PREFIX if db == "main" else db, table]), column_name=name)
+            for db, table, name in sources
+        ]
+        for column, sources in traced.items()
+    }
+
+
+def column_lineage(model: SqlModel, columns: Sequence[str], schema: dict) -> dict[str, list[list[str]]]:
+    """Each output column's source columns ([schema, table, column], sorted), by sqlglot's lineage
+    over the model's SQL. A column sqlglot cannot trace (a constant, syntax it does not know) is
+    left out, never an error."""
+    traced: dict[str, list[list[str]]] = {}
     for column in columns:
         try:
             node = lineage(column, model.sql, schema=schema, dialect="duckdb")
@@ -202,11 +238,8 @@ def column_lineage(model: SqlModel, columns: Sequence[str], schema: dict) -> dic
             continue
         sources = {(n.source.db or "main", n.source.name, n.name.split(".")[-1]) for n in node.walk() if isinstance(n.source, exp.Table)}
         if sources:
-            deps[column] = [
-                dg.TableColumnDep(asset_key=dg.AssetKey([WAREHOUSE_PREFIX if db == "main" else db, table]), column_name=name)
-                for db, table, name in sorted(sources)
-            ]
-    return deps
+            traced[column] = [list(source) for source in sorted(sources)]
+    return traced
 
 
 def check_asset(table: str, check: SqlModel) -> dg.AssetChecksDefinition:

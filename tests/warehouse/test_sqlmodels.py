@@ -5,7 +5,14 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from pipelines.warehouse.sqlmodels import SqlModelError, column_lineage, load_checks, load_models, parse_model, validate
+from pipelines.warehouse.sqlmodels import (
+    SqlModelError,
+    cached_column_lineage,
+    load_checks,
+    load_models,
+    parse_model,
+    validate,
+)
 
 
 def write(folder: Path, name: str, sql: str) -> Path:
@@ -73,7 +80,8 @@ def test_the_project_models_all_load_and_validate():
         assert f"warehouse/{table}" in keys
 
 
-def test_column_lineage_traces_each_column_to_its_sources(tmp_path):
+def test_column_lineage_traces_each_column_to_its_sources_and_is_traced_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWS_CACHE_DIR", str(tmp_path / "cache"))
     path = tmp_path / "pairs.sql"
     path.write_text(
         "SELECT e.event_id, a.name AS source_name, upper(e.event_code) || a.role AS code, 1 AS one\n"
@@ -84,10 +92,16 @@ def test_column_lineage_traces_each_column_to_its_sources(tmp_path):
         "main": {"events": {"event_id": "VARCHAR", "event_code": "VARCHAR", "actor1_id": "VARCHAR"}},
         "staging": {"actors": {"actor_id": "VARCHAR", "name": "VARCHAR", "role": "VARCHAR"}},
     }
-    deps = column_lineage(model, ["event_id", "source_name", "code", "one"], schema)
+    columns = ["event_id", "source_name", "code", "one"]
+    deps = cached_column_lineage(model, columns, schema)
     named = {column: sorted((d.asset_key.to_user_string(), d.column_name) for d in found) for column, found in deps.items()}
     assert named == {
         "event_id": [("warehouse/events", "event_id")],
         "source_name": [("staging/actors", "name")],
         "code": [("staging/actors", "role"), ("warehouse/events", "event_code")],
     }  # a constant has no source and is left out
+    calls = []
+    monkeypatch.setattr("pipelines.warehouse.sqlmodels.column_lineage", lambda *args: calls.append(args) or {})
+    assert cached_column_lineage(model, columns, schema) == deps and calls == []  # read back, not traced again
+    schema["staging"]["actors"]["country"] = "VARCHAR"
+    assert cached_column_lineage(model, columns, schema) == {} and len(calls) == 1  # an upstream change traces again
