@@ -4,15 +4,36 @@ import time
 
 import dagster as dg
 
+from pipelines.entities.gazetteer import index_key
 from pipelines.entities.recognise import find_mentions
 from pipelines.entities.report import top_actors_markdown
 from pipelines.entities.resolve import ActorRow, MentionRow, resolve_actors
-from pipelines.parse.assets import load_docs, load_sentences
+from pipelines.parse.assets import PARSES_DIGEST, load_docs, load_sentences
+from pipelines.reference import REFERENCE_DIR
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.store import connect, frame_of, schema_of, write_tables
+from pipelines.warehouse.memo import code_version, fingerprint, memo_frame, memo_table, unchanged
+from pipelines.warehouse.store import connect, frame_of, read_table, schema_of, write_tables
 
 ACTOR_SCHEMA = schema_of(ActorRow)
 MENTION_SCHEMA = schema_of(MentionRow)
+REFERENCES = [
+    "demonyms.csv",
+    "role_titles.csv",
+    "org_types.csv",
+    "organizations.csv",
+    "regions.csv",
+    "physical_features.csv",
+    "place_aliases.csv",
+    "entity_furniture.csv",
+    "group_actors.csv",
+    "entity_words.csv",
+]
+OUTPUTS = ["staging.actors", "staging.mentions"]
+
+
+def stage_version() -> str:
+    """The entity stage's logic and knowledge: its code, its reference CSVs and the gazetteer's sources."""
+    return code_version(["entities", "nlp", "records", "reference"], [REFERENCE_DIR / name for name in REFERENCES]) + index_key()
 
 
 @dg.multi_asset(
@@ -36,22 +57,30 @@ MENTION_SCHEMA = schema_of(MentionRow)
 def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSettings):
     started = time.perf_counter()
     with connect(settings.work_db_path) as conn:
-        sentences = load_sentences(conn)
-        found = []
-        for article_id, doc in load_docs(conn, settings.spacy_model):
-            found.extend(find_mentions(doc, article_id, sentences.get(article_id, [])))
-        actors, mentions = resolve_actors(found)
-        actor_frame = frame_of(actors, ACTOR_SCHEMA).sort("actor_id")
-        mention_frame = frame_of(mentions, MENTION_SCHEMA).sort("article_id", "start_char", "mention_id")
-        write_tables(conn, {"staging.actors": actor_frame, "staging.mentions": mention_frame})
+        inputs = fingerprint(conn, stage_version(), [PARSES_DIGEST])
+        reused = unchanged(conn, "entities", inputs, OUTPUTS)
+        if reused:  # the same parses read by the same rules: the tables already hold the result
+            actor_frame, mention_frame = read_table(conn, OUTPUTS[0]), read_table(conn, OUTPUTS[1])
+        else:
+            sentences = load_sentences(conn)
+            found = []
+            for article_id, doc in load_docs(conn, settings.spacy_model):
+                found.extend(find_mentions(doc, article_id, sentences.get(article_id, [])))
+            actors, mentions = resolve_actors(found)
+            actor_frame = frame_of(actors, ACTOR_SCHEMA).sort("actor_id")
+            mention_frame = frame_of(mentions, MENTION_SCHEMA).sort("article_id", "start_char", "mention_id")
+            write_tables(conn, {OUTPUTS[0]: actor_frame, OUTPUTS[1]: mention_frame, memo_table("entities"): memo_frame(inputs)})
     seconds = time.perf_counter() - started
-    context.log.info(f"{actor_frame.height} actors from {mention_frame.height} mentions")
+    context.log.info(
+        f"{actor_frame.height} actors from {mention_frame.height} mentions{' (inputs and rules unchanged: kept)' if reused else ''}"
+    )
     yield dg.MaterializeResult(
         asset_key=["staging", "actors"],
         metadata={
             "dagster/row_count": actor_frame.height,
             "top_actors": dg.MetadataValue.md(top_actors_markdown(actor_frame)),
             "seconds": round(seconds, 3),
+            "reused": reused,
         },
     )
     yield dg.MaterializeResult(asset_key=["staging", "mentions"], metadata={"dagster/row_count": mention_frame.height})

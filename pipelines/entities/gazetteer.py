@@ -185,7 +185,7 @@ def _sources() -> list[Path]:
     return [*code, *data, _cities_file(), *reference]
 
 
-def _cache_key() -> str:
+def index_key() -> str:
     digest = hashlib.sha256(f"{FORMAT_VERSION}|pycountry {version('pycountry')}".encode())
     for path in _sources():
         stat = path.stat()
@@ -431,7 +431,7 @@ def _build() -> _Index:
 
 def _load_or_build() -> _Index:
     directory = cache_dir()
-    path = directory / f"{CACHE_PREFIX}{_cache_key()}.marshal"
+    path = directory / f"{CACHE_PREFIX}{index_key()}.marshal"
     try:
         # One read, then loads: marshal.load on a file object reads it in small pieces, five times slower.
         columns, names = marshal.loads(path.read_bytes())

@@ -7,14 +7,30 @@ from pipelines.events.merge import EventMentionRow, EventRow
 from pipelines.events.reference import CameoCode, cameo_codes
 from pipelines.events.report import top_events_markdown
 from pipelines.events.stage import run_events
-from pipelines.parse.assets import load_docs, load_sentences
+from pipelines.parse.assets import PARSES_DIGEST, load_docs, load_sentences
 from pipelines.records import ActorMention
+from pipelines.reference import REFERENCE_DIR
 from pipelines.settings import WarehouseSettings
+from pipelines.warehouse.memo import code_version, fingerprint, memo_frame, memo_table, unchanged
 from pipelines.warehouse.store import connect, frame_of, read_table, schema_of, write_table, write_tables
 
 EVENT_SCHEMA = schema_of(EventRow)
 EVENT_MENTION_SCHEMA = schema_of(EventMentionRow)
 CAMEO_SCHEMA = schema_of(CameoCode)
+REFERENCES = ["event_lexicon.csv", "cameo_codes.csv", "modality_cues.csv", "event_context_words.csv"]
+OUTPUTS = ["staging.events", "staging.event_mentions"]
+# Beside the parses: the actors and mentions (by the fingerprint the entity stage wrote them
+# from) and the articles' dates and publishers, which date and weigh the reports.
+INPUT_DIGESTS = [
+    PARSES_DIGEST,
+    f"SELECT fingerprint FROM {memo_table('entities')}",
+    "SELECT md5(coalesce(string_agg(article_id || '|' || coalesce(publisher, '') || '|' || coalesce(CAST(published_date AS VARCHAR), ''), ',' ORDER BY article_id), '')) FROM main.articles",
+]
+
+
+def stage_version() -> str:
+    """The event stage's logic and knowledge: its code and its reference CSVs."""
+    return code_version(["events", "nlp", "records", "reference"], [REFERENCE_DIR / name for name in REFERENCES])
 
 
 @dg.asset(
@@ -52,33 +68,46 @@ def cameo_codebook(settings: WarehouseSettings) -> dg.MaterializeResult:
 def events_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSettings):
     with connect(settings.work_db_path) as conn:
         articles = read_table(conn, "main.articles", "article_id, publisher, published_date, body")
-        mentions = conn.execute(
-            """
-            SELECT m.mention_id, m.article_id, m.actor_id, a.actor_type, m.start_char, m.end_char, m.sentence_id
-            FROM staging.mentions m JOIN staging.actors a USING (actor_id)
-            ORDER BY m.article_id, m.start_char
-            """
-        ).fetchall()
-        by_article: dict[str, list[ActorMention]] = {}
-        for row in mentions:
-            by_article.setdefault(row[1], []).append(ActorMention(*row))
-        spans = load_sentences(conn)
         meta = {row["article_id"]: row for row in articles.iter_rows(named=True)}
         actor_rows = conn.execute("SELECT actor_id, actor_type, country_code, role, name FROM staging.actors").fetchall()
-        actors = {actor_id: (kind, country, role) for actor_id, kind, country, role, _ in actor_rows}
-        parsed = (
-            (doc, ArticleContext(article_id, meta[article_id]["published_date"], meta[article_id]["publisher"], spans.get(article_id, [])))
-            for article_id, doc in load_docs(conn, settings.spacy_model)
-        )
-        candidates, events, supports = run_events(parsed, by_article, actors)
-        event_frame = frame_of(events, EVENT_SCHEMA).sort("event_id")
-        mention_frame = frame_of(supports, EVENT_MENTION_SCHEMA).sort("event_id", "article_id", "start_char")
-        write_tables(conn, {"staging.events": event_frame, "staging.event_mentions": mention_frame})
-    context.log.info(f"{event_frame.height} events from {mention_frame.height} reports ({len(candidates)} candidates)")
+        inputs = fingerprint(conn, stage_version(), INPUT_DIGESTS)
+        reused = unchanged(conn, "events", inputs, OUTPUTS)
+        if reused:  # the same parses, actors and articles read by the same rules: the tables hold the result
+            events = [EventRow(**row) for row in read_table(conn, OUTPUTS[0]).iter_rows(named=True)]
+            supports = [EventMentionRow(**row) for row in read_table(conn, OUTPUTS[1]).iter_rows(named=True)]
+            candidates = None
+        else:
+            candidates, events, supports = _extract(conn, settings, meta, actor_rows)
+            event_frame = frame_of(events, EVENT_SCHEMA).sort("event_id")
+            mention_frame = frame_of(supports, EVENT_MENTION_SCHEMA).sort("event_id", "article_id", "start_char")
+            write_tables(conn, {OUTPUTS[0]: event_frame, OUTPUTS[1]: mention_frame, memo_table("events"): memo_frame(inputs)})
+    found = "inputs and rules unchanged: kept" if candidates is None else f"{len(candidates)} candidates"
+    context.log.info(f"{len(events)} events from {len(supports)} reports ({found})")
     names = {actor_id: name for actor_id, *_, name in actor_rows}
     report = top_events_markdown(events, supports, names, {aid: m["body"] for aid, m in meta.items()})
-    yield dg.MaterializeResult(
-        asset_key=["staging", "events"],
-        metadata={"dagster/row_count": event_frame.height, "candidates": len(candidates), "top_events": dg.MetadataValue.md(report)},
+    metadata = {"dagster/row_count": len(events), "reused": reused, "top_events": dg.MetadataValue.md(report)}
+    if candidates is not None:
+        metadata["candidates"] = len(candidates)
+    yield dg.MaterializeResult(asset_key=["staging", "events"], metadata=metadata)
+    yield dg.MaterializeResult(asset_key=["staging", "event_mentions"], metadata={"dagster/row_count": len(supports)})
+
+
+def _extract(conn, settings: WarehouseSettings, meta: dict, actor_rows: list[tuple]):
+    """Candidates from every stored parse, merged into events and their supporting reports."""
+    mentions = conn.execute(
+        """
+        SELECT m.mention_id, m.article_id, m.actor_id, a.actor_type, m.start_char, m.end_char, m.sentence_id
+        FROM staging.mentions m JOIN staging.actors a USING (actor_id)
+        ORDER BY m.article_id, m.start_char
+        """
+    ).fetchall()
+    by_article: dict[str, list[ActorMention]] = {}
+    for row in mentions:
+        by_article.setdefault(row[1], []).append(ActorMention(*row))
+    spans = load_sentences(conn)
+    actors = {actor_id: (kind, country, role) for actor_id, kind, country, role, _ in actor_rows}
+    parsed = (
+        (doc, ArticleContext(article_id, meta[article_id]["published_date"], meta[article_id]["publisher"], spans.get(article_id, [])))
+        for article_id, doc in load_docs(conn, settings.spacy_model)
     )
-    yield dg.MaterializeResult(asset_key=["staging", "event_mentions"], metadata={"dagster/row_count": mention_frame.height})
+    return run_events(parsed, by_article, actors)

@@ -16,6 +16,9 @@ from pipelines.warehouse.store import append_rows, connect, write_table
 PARSE_SCHEMA = {"article_id": pl.String, "model": pl.String, "parse_key": pl.String, "doc": pl.Binary}
 # Below this many articles, starting worker processes costs more than it saves.
 MIN_ARTICLES_PER_PROCESS = 40
+# What the stages after the parse read of it: which articles, parsed how (the key covers the
+# article, the model and the sentence boundaries), as one value for their memo (warehouse/memo.py).
+PARSES_DIGEST = "SELECT md5(coalesce(string_agg(parse_key, ',' ORDER BY parse_key), '')) FROM staging.parses"
 INSERT_BATCH = 256  # parses written as they come, so memory does not grow with the corpus
 
 

@@ -126,11 +126,18 @@ def test_the_build_succeeds_and_every_blocking_check_passes(built):
     assert [e.check_name for e in evaluations if not e.passed] == []
 
 
-def test_a_rerun_gives_identical_tables_and_reuses_the_parse(built):
+def test_a_rerun_gives_identical_tables_and_reuses_the_parse_and_the_stages_after_it(built):
     assert built["second"].success
     assert built["rerun_tables"] == built["tables"]
     parse = [m for m in built["second"].get_asset_materialization_events() if m.asset_key == dg.AssetKey(["staging", "parses"])]
     assert parse[0].materialization.metadata["parsed"].value == 0
+    # the entity and event stages see the same parses, articles and rules, and keep their tables
+    reused = {
+        m.asset_key.to_user_string(): m.materialization.metadata["reused"].value
+        for m in built["second"].get_asset_materialization_events()
+        if m.asset_key.path in (["staging", "actors"], ["staging", "events"])
+    }
+    assert reused == {"staging/actors": True, "staging/events": True}
 
 
 def test_every_input_file_is_an_article_a_duplicate_or_a_rejection(conn):
