@@ -152,7 +152,7 @@ def run_stories(texts: Sequence[tuple[str, str]], processes: int = 1) -> tuple[d
         predictions[m.article_id].mentions.append(
             {
                 "start": offsets[m.start_char],
-                "end": offsets[m.end_char],
+                "end": offsets[m.end_char - 1] + 1,  # past the last character: a space the clean stage collapsed is not in the span
                 "type": actor.actor_type,
                 "country": actor.country_code,
                 "lat": actor.latitude,
@@ -173,7 +173,7 @@ def run_stories(texts: Sequence[tuple[str, str]], processes: int = 1) -> tuple[d
         offsets = maps[c.article_id]
         predictions[c.article_id].reports.append(
             Report(
-                (offsets[c.sentence_start], offsets[c.sentence_end]),
+                (offsets[c.sentence_start], offsets[c.sentence_end - 1] + 1),
                 c.event_code[:2],
                 c.event_code,
                 names(c.article_id, c.actor1_id),

@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -145,6 +145,8 @@ class EntityMention:
     kind: MentionKind = "name"
     rule: str = ""  # which passes produced it: "ner:GPE+capital-as-government"
     country_evidence: CountryEvidence | None = None  # what in the text gives country_code
+    # A site the gazetteer lacks, named after a town it has ("Adelaide Oval", "Kabul airport"): the town's geonameid
+    within: int | None = None
 
 
 @dataclass
@@ -1185,8 +1187,11 @@ def _groups_among_people(drafts: list[_Draft], doc: Doc) -> None:
     for d in drafts:
         if d.actor_type == "person" and not d.titled and d.kind == "name":
             names.setdefault(tuple(t.text for t in doc[d.start : d.end]), []).append(d)
+    at: dict[str, list[int]] = defaultdict(list)  # where each word stands: one pass, not one per name
+    for token in doc:
+        at[token.text].append(token.i)
     for words, found in names.items():
-        occurrences = (doc[i : i + len(words)] for i in range(len(doc) - len(words) + 1) if doc[i].text == words[0])
+        occurrences = (doc[i : i + len(words)] for i in at[words[0]] if i + len(words) <= len(doc))
         roles = [_group_role(span) for span in occurrences if tuple(t.text for t in span) == words]
         role = next((r for r in roles if r is not None), None)
         if role is not None:
@@ -1554,7 +1559,7 @@ def _mention(
     start_char = doc[d.start].idx
     end_char = doc[d.end - 1].idx + len(doc[d.end - 1].text)
     text = body[start_char:end_char]
-    actor_type, canonical, country, geonameid = d.actor_type, d.canonical or clean_name(text), d.country_code, None
+    actor_type, canonical, country, geonameid, within = d.actor_type, d.canonical or clean_name(text), d.country_code, None, None
     evidence = d.country_evidence or ("name" if country else None)  # what a name carries: "Russian Orthodox Church"
     if actor_type == "country" and country:
         canonical = lex.country_names.get(country, canonical)
@@ -1566,14 +1571,47 @@ def _mention(
             if place.kind == "country":
                 actor_type = "country"
                 d.revise("gazetteer-country")
+        elif (host := _named_after_town(canonical, context | ({country} if country else set()))) is not None:
+            within = host.geonameid
+            if country is None and host.country_code:
+                country, evidence = host.country_code, "gazetteer"
     kind = d.kind
     if kind == "name" and actor_type == "country" and (fold(text) in lex.adjectives or fold(text) in lex.peoples):
         kind = "demonym"
     elif kind == "name" and actor_type in {"organization", "country"} and _is_acronym(text):
         kind = "acronym"
     return EntityMention(
-        article_id, start_char, end_char, text, actor_type, country, d.role, sentence_id, canonical, geonameid, kind, d.rule, evidence
+        article_id,
+        start_char,
+        end_char,
+        text,
+        actor_type,
+        country,
+        d.role,
+        sentence_id,
+        canonical,
+        geonameid,
+        kind,
+        d.rule,
+        evidence,
+        within,
     )
+
+
+def _named_after_town(name: str, context: set[str]) -> Place | None:
+    """The town a built site's name starts with ("Adelaide Oval", "Woomera Detention Centre",
+    "Kabul airport"), the longest such lead, when the gazetteer knows it as a town of that name (a
+    state or country in the lead locates nothing as precisely as a map needs). Only a site whose last
+    word is a built place (entity_words.csv, built_site): a river, lake or mountain named like a
+    town ("Franklin River") runs far from it."""
+    words = name.split()
+    if len(words) < 2 or fold(words[-1]) not in lexicon().words["built_site"]:
+        return None
+    for size in range(len(words) - 1, 0, -1):
+        place = lookup(" ".join(words[:size]), context)
+        if place is not None:
+            return place if place.kind == "city" else None
+    return None
 
 
 def _is_acronym(text: str) -> bool:

@@ -106,7 +106,9 @@ class ActorRow:
     article_count: int
     merged_names: list[str]  # "<name>: <why it is this actor>", for names merged into another
     country_evidence: list[str]  # what the mentions that state country_code say it with ("title", "apposition")
-    place_kind: str | None  # a location's or country's gazetteer feature class: city, state, county, country, sea, river, ...
+    place_kind: (
+        str | None
+    )  # a location's or country's gazetteer feature class (city, state, county, country, sea, river, ...), or "site": a place the gazetteer lacks named after a town, placed at the town
 
 
 @dataclass(frozen=True)
@@ -296,6 +298,10 @@ def _actor_row(actor_id: str, actor_type: str, key: str, members: list[EntityMen
         name = most_common(names) or members[0].text
         if actor_type == "location" and key.isdigit() and (place := place_by_id(int(key))) is not None:
             name, latitude, longitude, place_kind = place.name, place.latitude, place.longitude, place.kind
+        elif actor_type == "location" and (host := most_common(Counter(str(m.within) for m in members if m.within))) is not None:
+            town = place_by_id(int(host))  # a site named after a town: placed at the town
+            if town is not None:
+                latitude, longitude, place_kind = town.latitude, town.longitude, "site"
     country = _stated_country(members)
     return ActorRow(
         actor_id=actor_id,

@@ -153,16 +153,24 @@ def _attachment(predicate: Token, ent: Span) -> int | None:
 
 
 def resolve_event_date(
-    predicate: Token, article_date: dt.date | None, future: bool = False, article_precision: Precision = "day"
+    predicate: Token,
+    article_date: dt.date | None,
+    future: bool = False,
+    article_precision: Precision = "day",
+    dates: Sequence[Span] | None = None,
 ) -> ResolvedDate:
     """Date of the event at `predicate` from its sentence's DATE entities, else the article's date
     (at `article_precision`: "week" when the article date itself was inferred). Without an article
-    date only expressions that name their year ("in 2017", "14 September 2022") can be resolved."""
+    date only expressions that name their year ("in 2017", "14 September 2022") can be resolved.
+    `dates`: the document's DATE entities, when the caller dates many predicates of one document
+    (`Doc.ents` builds every entity of the document on each access)."""
     sentence = predicate.sent
+    if dates is None:
+        dates = [e for e in predicate.doc.ents if e.label_ == "DATE"]
     attached = [
         (rank, abs(predicate.i - e.start), e)
-        for e in predicate.doc.ents
-        if e.label_ == "DATE" and sentence.start <= e.start < sentence.end and (rank := _attachment(predicate, e)) is not None
+        for e in dates
+        if sentence.start <= e.start < sentence.end and (rank := _attachment(predicate, e)) is not None
     ]
     pending = None
     for _, _, ent in sorted(attached, key=lambda x: x[:2]):

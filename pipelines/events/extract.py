@@ -725,6 +725,7 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
     }
     quads = {code: info.quad_class for code, info in cameo_codes().items()}
     article_date, article_precision = _article_date(doc, context)
+    dates = [e for e in doc.ents if e.label_ == "DATE"]
     best: dict[tuple, EventCandidate] = {}
     for sentence_id, start, end in context.sentences:
         if sentence_id not in with_actors:
@@ -742,7 +743,7 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
                 continue
             roles = _verb_roles(token, entry, actors) if is_verb else _noun_roles(token, entry, actors, predicates)
             modality = detect_modality(token, lambda t: t.i in predicates)
-            resolved = resolve_event_date(token, article_date, modality == "planned", article_precision)
+            resolved = resolve_event_date(token, article_date, modality == "planned", article_precision, dates)
             if resolved.source == "article" and not (is_verb or _reported_as_news(token, predicates)):
                 resolved = ResolvedDate(None, None, "undated")
             for source, target in _dyads(roles, entry):

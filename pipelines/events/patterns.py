@@ -26,11 +26,12 @@ circumstance rather than belonging to the verb) are the caller's (events/extract
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from pipelines.events.reference import LexiconEntry, context_words, event_lexicon
@@ -159,28 +160,42 @@ def _matcher(vocab: Vocab, lemma: str) -> tuple[DependencyMatcher, dict[int, int
     return matcher, order
 
 
+MATCH_PIECE_TOKENS = 300  # tokens: a few sentences; an article shorter than that is matched as it is
+
+
+def _pieces(doc: Doc) -> list[tuple[int, Doc]]:
+    """(first token, Doc) of runs of whole sentences of about MATCH_PIECE_TOKENS tokens."""
+    if len(doc) <= MATCH_PIECE_TOKENS:
+        return [(0, doc)]
+    bounds, start = [], 0
+    for sentence in doc.sents:
+        if sentence.end - start > MATCH_PIECE_TOKENS and sentence.start > start:
+            bounds.append((start, sentence.start))
+            start = sentence.start
+    bounds.append((start, len(doc)))
+    return [(begin, doc[begin:end].as_doc()) for begin, end in bounds]
+
+
 def matches(doc: Doc) -> dict[int, list[PredicateMatch]]:
     """token index -> the entries matched on it, most specific first."""
     _relemmatise(doc)
     entries = _entries()
     known = _lemmas()
     found: dict[int, dict[int, list[Token]]] = {}
-    # Each lemma's matcher runs on the sentences that hold the lemma, not on the whole document: a
-    # predicate and its dependents share a sentence (the parse never links two), and so the cost
-    # grows with the article's length, not with its length times the lemmas it holds.
-    # Each sentence is matched as a Doc of its own: a matcher handed a Span copies the whole Doc's
-    # arrays on every call.
-    sentences: dict[str, set[int]] = {}
-    spans: dict[int, Span] = {}
+    # Each lemma's matcher runs on the pieces of the article that hold the lemma, not on the whole
+    # article: a predicate and its dependents share a sentence (the parse never links two), so a
+    # long article's cost grows with its length, not with its length times the lemmas it holds. A
+    # piece is a run of whole sentences of about MATCH_PIECE_TOKENS, matched as a Doc of its own (a
+    # matcher handed a Span, or Span.as_doc, copies the whole article's arrays on every call).
+    pieces = _pieces(doc)
+    starts = [start for start, _ in pieces]
+    holding: dict[str, set[int]] = {}
     for token in doc:
         if (token.lemma_, _pos(token)) in known:
-            sentence = token.sent
-            spans[sentence.start] = sentence
-            sentences.setdefault(token.lemma_, set()).add(sentence.start)
-    alone = {start: sentence.as_doc() for start, sentence in spans.items()}
-    for lemma in sorted(sentences):
+            holding.setdefault(token.lemma_, set()).add(bisect_right(starts, token.i) - 1)
+    for lemma in sorted(holding):
         matcher, order = _matcher(doc.vocab, lemma)
-        hits = [(key, [start + i for i in ids]) for start in sorted(sentences[lemma]) for key, ids in matcher(alone[start])]
+        hits = [(key, [pieces[p][0] + i for i in ids]) for p in sorted(holding[lemma]) for key, ids in matcher(pieces[p][1])]
         for key, token_ids in hits:
             predicate, *dependents = (doc[i] for i in token_ids)
             if _pos(predicate) != entries[order[key]].pos:

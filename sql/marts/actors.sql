@@ -13,5 +13,5 @@
 -- @column article_count: Number of distinct articles that mention this actor.
 -- @column merged_names: Names merged into this person from other forms, each with why: "Xi: the surname or the short form an article uses for Xi Jinping", "Lavrow: the same full name written another way"; empty for other actors and for names that are the actor's own.
 -- @column country_evidence: The kinds of evidence (mentions.country_evidence) of the mentions that give the actor its country_code, sorted: ['apposition', 'title'] for a minister introduced both ways; empty when the country is unknown.
--- @column place_kind: The gazetteer's feature class of a location or country: city, state (first-level division), county (second-level), country, or a physical feature (sea, ocean, gulf, strait, bay, river, lake, island, mountain, range, desert, region); null for other actors and unplaced locations.
+-- @column place_kind: The gazetteer's feature class of a location or country: city, state (first-level division), county (second-level), country, a physical feature (sea, ocean, gulf, strait, bay, river, lake, island, mountain, range, desert, region), or site (a place the gazetteer lacks named after a town, "Adelaide Oval", placed at the town); null for other actors and unplaced locations.
 SELECT * FROM staging.actors ORDER BY actor_id

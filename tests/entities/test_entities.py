@@ -835,3 +835,12 @@ def test_a_whole_unlabelled_proper_noun_run_naming_a_known_place_is_one_in_any_r
     )
     places = {m.text: (m.rule, m.country_code) for m in found if m.actor_type == "location"}
     assert places == {"New South Wales": ("known-place-name", "AUS"), "ACT": ("known-place-name", "AUS")}
+
+
+def test_a_built_site_named_after_a_town_is_placed_at_the_town_and_a_river_is_not(nlp: Language) -> None:
+    found = mentions_of(nlp, "Rockets hit the Kandahar Airport on Tuesday.", "Rafters drowned in the Franklin River.")
+    actors, _ = resolve_actors(found)
+    airport = next(a for a in actors if a.name == "Kandahar Airport")
+    town = lookup("Kandahar")
+    assert (airport.place_kind, airport.latitude, airport.longitude, airport.country_code) == ("site", town.latitude, town.longitude, "AFG")
+    assert all(a.latitude is None for a in actors if "Franklin" in a.name)
