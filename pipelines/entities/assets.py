@@ -5,13 +5,13 @@ import time
 import dagster as dg
 
 from pipelines.entities.gazetteer import index_key
-from pipelines.entities.recognise import find_mentions
+from pipelines.entities.recognise import EntityMention, find_mentions
 from pipelines.entities.report import top_actors_markdown
 from pipelines.entities.resolve import ActorRow, MentionRow, resolve_actors
 from pipelines.parse.assets import PARSES_DIGEST, load_docs, load_sentences
 from pipelines.reference import REFERENCE_DIR
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.memo import code_version, fingerprint, memo_frame, memo_table, unchanged
+from pipelines.warehouse.memo import code_version, fingerprint, key_of, map_articles, memo_frame, memo_table, unchanged
 from pipelines.warehouse.store import connect, frame_of, read_table, schema_of, write_tables
 
 ACTOR_SCHEMA = schema_of(ActorRow)
@@ -59,17 +59,31 @@ def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
     with connect(settings.work_db_path) as conn:
         inputs = fingerprint(conn, stage_version(), [PARSES_DIGEST])
         reused = unchanged(conn, "entities", inputs, OUTPUTS)
+        read = []
         if reused:  # the same parses read by the same rules: the tables already hold the result
             actor_frame, mention_frame = read_table(conn, OUTPUTS[0]), read_table(conn, OUTPUTS[1])
         else:
+            version = stage_version()
+            # The map (mentions of one article's parse) is kept per article, under its parse and the rules;
+            # the reduce (resolution into actors) runs over every article's mentions.
+            keys = {
+                article_id: key_of(parse_key, version)
+                for article_id, parse_key in conn.execute("SELECT article_id, parse_key FROM staging.parses").fetchall()
+            }
             sentences = load_sentences(conn)
-            found = []
-            for article_id, doc in load_docs(conn, settings.spacy_model):
-                found.extend(find_mentions(doc, article_id, sentences.get(article_id, [])))
+
+            def find(todo: set[str]):
+                read.extend(todo)
+                for article_id, doc in load_docs(conn, settings.spacy_model, only=todo):
+                    yield article_id, find_mentions(doc, article_id, sentences.get(article_id, []))
+
+            found, by_article = map_articles(conn, "entities", keys, EntityMention, find)
             actors, mentions = resolve_actors(found)
             actor_frame = frame_of(actors, ACTOR_SCHEMA).sort("actor_id")
             mention_frame = frame_of(mentions, MENTION_SCHEMA).sort("article_id", "start_char", "mention_id")
-            write_tables(conn, {OUTPUTS[0]: actor_frame, OUTPUTS[1]: mention_frame, memo_table("entities"): memo_frame(inputs)})
+            write_tables(
+                conn, {OUTPUTS[0]: actor_frame, OUTPUTS[1]: mention_frame, **by_article, memo_table("entities"): memo_frame(inputs)}
+            )
     seconds = time.perf_counter() - started
     context.log.info(
         f"{actor_frame.height} actors from {mention_frame.height} mentions{' (inputs and rules unchanged: kept)' if reused else ''}"
@@ -81,6 +95,7 @@ def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
             "top_actors": dg.MetadataValue.md(top_actors_markdown(actor_frame)),
             "seconds": round(seconds, 3),
             "reused": reused,
+            "articles_read": len(read),  # articles whose mentions were found anew; the others' were kept
         },
     )
     yield dg.MaterializeResult(asset_key=["staging", "mentions"], metadata={"dagster/row_count": mention_frame.height})

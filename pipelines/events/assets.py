@@ -2,16 +2,16 @@
 
 import dagster as dg
 
-from pipelines.events.extract import ArticleContext
+from pipelines.events.extract import ArticleContext, EventCandidate, extract_events
 from pipelines.events.merge import EventMentionRow, EventRow
 from pipelines.events.reference import CameoCode, cameo_codes
 from pipelines.events.report import top_events_markdown
-from pipelines.events.stage import run_events
+from pipelines.events.stage import reduce_events
 from pipelines.parse.assets import PARSES_DIGEST, load_docs, load_sentences
 from pipelines.records import ActorMention
 from pipelines.reference import REFERENCE_DIR
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.memo import code_version, fingerprint, memo_frame, memo_table, unchanged
+from pipelines.warehouse.memo import code_version, fingerprint, key_of, map_articles, memo_frame, memo_table, unchanged
 from pipelines.warehouse.store import connect, frame_of, read_table, schema_of, write_table, write_tables
 
 EVENT_SCHEMA = schema_of(EventRow)
@@ -75,12 +75,13 @@ def events_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
         if reused:  # the same parses, actors and articles read by the same rules: the tables hold the result
             events = [EventRow(**row) for row in read_table(conn, OUTPUTS[0]).iter_rows(named=True)]
             supports = [EventMentionRow(**row) for row in read_table(conn, OUTPUTS[1]).iter_rows(named=True)]
-            candidates = None
+            candidates, read = None, 0
         else:
-            candidates, events, supports = _extract(conn, settings, meta, actor_rows)
+            candidates, events, supports, by_article, read = _extract(conn, settings, meta, actor_rows)
             event_frame = frame_of(events, EVENT_SCHEMA).sort("event_id")
             mention_frame = frame_of(supports, EVENT_MENTION_SCHEMA).sort("event_id", "article_id", "start_char")
-            write_tables(conn, {OUTPUTS[0]: event_frame, OUTPUTS[1]: mention_frame, memo_table("events"): memo_frame(inputs)})
+            tables = {OUTPUTS[0]: event_frame, OUTPUTS[1]: mention_frame, **by_article, memo_table("events"): memo_frame(inputs)}
+            write_tables(conn, tables)
     found = "inputs and rules unchanged: kept" if candidates is None else f"{len(candidates)} candidates"
     context.log.info(f"{len(events)} events from {len(supports)} reports ({found})")
     names = {actor_id: name for actor_id, *_, name in actor_rows}
@@ -88,12 +89,29 @@ def events_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
     metadata = {"dagster/row_count": len(events), "reused": reused, "top_events": dg.MetadataValue.md(report)}
     if candidates is not None:
         metadata["candidates"] = len(candidates)
+    metadata["articles_read"] = read  # articles whose candidates were read anew; the others' were kept
     yield dg.MaterializeResult(asset_key=["staging", "events"], metadata=metadata)
     yield dg.MaterializeResult(asset_key=["staging", "event_mentions"], metadata={"dagster/row_count": len(supports)})
 
 
+# What one article's candidates are read from: its parse, its mentions as the event rules see them
+# (actor ids and types, offsets) and its date and publisher.
+ARTICLE_INPUTS = """
+SELECT p.article_id, p.parse_key,
+       md5(coalesce(string_agg(m.mention_id || '|' || m.actor_id || '|' || a.actor_type || '|' || m.start_char || '|' || m.end_char
+                               || '|' || m.sentence_id, ',' ORDER BY m.start_char, m.mention_id), '')) AS mentions_digest,
+       coalesce(any_value(art.publisher), '') || '|' || coalesce(CAST(any_value(art.published_date) AS VARCHAR), '') AS dated
+FROM staging.parses AS p
+LEFT JOIN staging.mentions AS m USING (article_id)
+LEFT JOIN staging.actors AS a USING (actor_id)
+LEFT JOIN main.articles AS art ON art.article_id = p.article_id
+GROUP BY p.article_id, p.parse_key
+"""
+
+
 def _extract(conn, settings: WarehouseSettings, meta: dict, actor_rows: list[tuple]):
-    """Candidates from every stored parse, merged into events and their supporting reports."""
+    """Candidates of every stored parse (kept per article while its inputs and the rules are
+    unchanged, see warehouse/memo.py), merged into events and their supporting reports."""
     mentions = conn.execute(
         """
         SELECT m.mention_id, m.article_id, m.actor_id, a.actor_type, m.start_char, m.end_char, m.sentence_id
@@ -105,9 +123,20 @@ def _extract(conn, settings: WarehouseSettings, meta: dict, actor_rows: list[tup
     for row in mentions:
         by_article.setdefault(row[1], []).append(ActorMention(*row))
     spans = load_sentences(conn)
+    version = stage_version()
+    keys = {article_id: key_of(*inputs, version) for article_id, *inputs in conn.execute(ARTICLE_INPUTS).fetchall()}
+    read: list[str] = []
+
+    def extract(todo: set[str]):
+        read.extend(todo)
+        for article_id, doc in load_docs(conn, settings.spacy_model, only=todo):
+            context = ArticleContext(
+                article_id, meta[article_id]["published_date"], meta[article_id]["publisher"], spans.get(article_id, [])
+            )
+            yield article_id, extract_events(doc, by_article.get(article_id, []), context)
+
+    candidates, frames = map_articles(conn, "events", keys, EventCandidate, extract)
+    articles = {article_id: (m["publisher"], m["published_date"]) for article_id, m in meta.items()}
     actors = {actor_id: (kind, country, role) for actor_id, kind, country, role, _ in actor_rows}
-    parsed = (
-        (doc, ArticleContext(article_id, meta[article_id]["published_date"], meta[article_id]["publisher"], spans.get(article_id, [])))
-        for article_id, doc in load_docs(conn, settings.spacy_model)
-    )
-    return run_events(parsed, by_article, actors)
+    placed, events, supports = reduce_events(candidates, articles, actors)
+    return placed, events, supports, frames, len(read)

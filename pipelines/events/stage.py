@@ -1,5 +1,6 @@
-"""The events stage as one call over already parsed articles: what the asset runs and the
-benchmark times (extraction and merge only; parsing is the parse stage's cost)."""
+"""The events stage over already parsed articles: the per-article map (`extract_events`) and the
+cross-article reduce (`reduce_events`), and both as one call (`run_events`) for the benchmark and
+the evaluation (extraction and merge only; parsing is the parse stage's cost)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,16 @@ def run_events(
     for doc, context in parsed:
         articles[context.article_id] = (context.publisher, context.published_date)
         candidates.extend(extract_events(doc, mentions.get(context.article_id, []), context))
-    candidates = place_visits(candidates)
-    events, supports = merge_events(candidates, articles, actors)
-    return candidates, events, supports
+    return reduce_events(candidates, articles, actors)
+
+
+def reduce_events(
+    candidates: Sequence[EventCandidate],
+    articles: Mapping[str, tuple[str | None, dt.date | None]],
+    actors: Mapping[str, ActorInfo] | None = None,
+) -> tuple[list[EventCandidate], list[EventRow], list[EventMentionRow]]:
+    """The cross-article part: candidates (each article's, in article order) placed and merged into
+    events; `articles` maps article_id -> (publisher, published_date)."""
+    placed = place_visits(list(candidates))
+    events, supports = merge_events(placed, articles, actors)
+    return placed, events, supports

@@ -4,7 +4,7 @@ Parses are cached by article id (derived from the body's content), model name an
 boundaries: an unchanged article is not parsed again on the next run.
 """
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 import dagster as dg
 import polars as pl
@@ -89,10 +89,21 @@ def load_sentences(conn) -> dict[str, list[tuple[str, int, int]]]:
     return grouped
 
 
-def load_docs(conn, model_name: str) -> Iterator[tuple[str, object]]:
-    """(article_id, Doc) for every stored parse, deserialised one at a time."""
+def load_docs(conn, model_name: str, only: Collection[str] | None = None) -> Iterator[tuple[str, object]]:
+    """(article_id, Doc) for every stored parse (or those of the `only` articles), deserialised one
+    at a time; nothing is loaded, the model included, when `only` is empty."""
+    if only is not None and not only:
+        return
     model = nlp.load_pipeline(model_name)
-    cursor = conn.execute("SELECT article_id, doc FROM staging.parses ORDER BY article_id")
-    while rows := cursor.fetchmany(256):  # a few hundred parses in memory at a time, not the corpus
-        for article_id, data in rows:
-            yield article_id, nlp.from_bytes(model, data)
+    query = "SELECT article_id, doc FROM staging.parses ORDER BY article_id"
+    if only is not None:
+        conn.register("_only", pl.DataFrame({"article_id": sorted(only)}, schema={"article_id": pl.String}).to_arrow())
+        query = "SELECT article_id, doc FROM staging.parses WHERE article_id IN (SELECT article_id FROM _only) ORDER BY article_id"
+    try:
+        cursor = conn.execute(query)
+        while rows := cursor.fetchmany(256):  # a few hundred parses in memory at a time, not the corpus
+            for article_id, data in rows:
+                yield article_id, nlp.from_bytes(model, data)
+    finally:
+        if only is not None:
+            conn.unregister("_only")

@@ -1,4 +1,4 @@
-"""Skip a stage whose inputs and logic did not change since it last wrote its tables.
+"""Skip work whose inputs and logic did not change: a whole stage, or one article of a map.
 
 A stage's fingerprint is a hash of the version of its logic and reference data (the source files
 of the modules it runs and the reference CSVs they read) and of its input rows (a digest its own
@@ -7,18 +7,26 @@ stage's tables in one transaction, as a one-row table `staging.<stage>_inputs`, 
 the fingerprint it was built from always agree, even after a kill. A rerun that finds the same
 fingerprint and the stage's tables leaves them as they are; a changed lexicon, rule or input row
 gives another fingerprint and reruns exactly the stages it reaches.
+
+Within a stage, the per-article map (mentions found in one article's parse, event candidates read
+off it) is kept per article in `staging.<stage>_by_article`, under a key of the article's inputs
+and the stage's version (`map_articles`): a new article costs its own map, and only the
+cross-article reduce (actor resolution, event merge) runs over everything, so an incremental run
+gives exactly what a full one does.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import fields
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
 
-from pipelines.warehouse.store import table_exists
+from pipelines.warehouse.store import frame_of, schema_of, table_exists
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -62,3 +70,58 @@ def unchanged(conn: duckdb.DuckDBPyConnection, stage: str, print_: str | None, o
 def memo_frame(print_: str | None) -> pl.DataFrame:
     """The one-row table to write with the stage's tables (see the module doc)."""
     return pl.DataFrame({"fingerprint": [print_]}, schema={"fingerprint": pl.String})
+
+
+def map_articles(
+    conn: duckdb.DuckDBPyConnection,
+    stage: str,
+    keys: Mapping[str, str],
+    row_type: type,
+    compute: Callable[[set[str]], Iterator[tuple[str, list[Any]]]],
+) -> tuple[list[Any], dict[str, pl.DataFrame]]:
+    """Each article's map rows, in article order: kept ones for articles whose key is unchanged,
+    `compute(article ids)` for the others (it yields (article_id, rows)). Returns the rows and the
+    frames of the stage's per-article tables, to write with its other tables in one transaction:
+    `staging.<stage>_article_keys` (the key each article's rows were made under, also for articles
+    with no rows) and `staging.<stage>_by_article` (the rows)."""
+    keys_table, rows_table = f"staging.{stage}_article_keys", f"staging.{stage}_by_article"
+    schema = {"article_id_": pl.String(), "ordinal": pl.Int64(), **schema_of(row_type)}
+    names = [f.name for f in fields(row_type)]
+    by_article: dict[str, list[Any]] = {}
+    if table_exists(conn, keys_table) and table_exists(conn, rows_table) and _columns(conn, rows_table) == list(schema):
+        conn.register(
+            "_keys",
+            pl.DataFrame(
+                {"article_id_": list(keys), "map_key": list(keys.values())}, schema={"article_id_": pl.String, "map_key": pl.String}
+            ).to_arrow(),
+        )
+        try:
+            same = [a for (a,) in conn.execute(f"SELECT article_id_ FROM {keys_table} JOIN _keys USING (article_id_, map_key)").fetchall()]
+            by_article = {article_id: [] for article_id in same}
+            cached = conn.execute(
+                f"SELECT r.* FROM {rows_table} r JOIN {keys_table} k USING (article_id_) JOIN _keys n USING (article_id_, map_key) ORDER BY article_id_, ordinal"
+            ).pl()
+        finally:
+            conn.unregister("_keys")
+        for row in cached.iter_rows(named=True):
+            by_article[row["article_id_"]].append(row_type(**{name: row[name] for name in names}))
+    by_article.update(compute(set(keys) - set(by_article)))
+    ordered = [(article_id, by_article.get(article_id, [])) for article_id in sorted(keys)]
+    records = [
+        {"article_id_": article_id, "ordinal": n, **{name: getattr(row, name) for name in names}}
+        for article_id, rows in ordered
+        for n, row in enumerate(rows)
+    ]
+    key_frame = pl.DataFrame(
+        {"article_id_": sorted(keys), "map_key": [keys[a] for a in sorted(keys)]}, schema={"article_id_": pl.String, "map_key": pl.String}
+    )
+    return [row for _, rows in ordered for row in rows], {keys_table: key_frame, rows_table: frame_of(records, schema)}
+
+
+def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [name for (name, *_) in conn.execute(f"DESCRIBE {table}").fetchall()]
+
+
+def key_of(*parts: object) -> str:
+    """A map key from an article's inputs and the stage's version."""
+    return hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()
