@@ -1564,7 +1564,14 @@ def _mention(
     if actor_type == "country" and country:
         canonical = lex.country_names.get(country, canonical)
     elif actor_type == "location":
-        place = lookup(canonical, context | ({country} if country else set()), context_places=divisions, strict=False)
+        # Known to be a place: a place of the name nobody would know by it alone will do, but only in
+        # the countries a story is set in; elsewhere it is likelier a place the gazetteer lacks ("the
+        # Western Highlands" of an Australian story is no province of Papua New Guinea).
+        near = context | ({country} if country else set())
+        place = lookup(canonical, near, context_places=divisions, strict=False)
+        fallback = place is not None and lookup(canonical, near, context_places=divisions) is None
+        if fallback and near and place.country_code not in near:
+            place = None
         if place is not None:
             canonical, country, geonameid = place.name, place.country_code, place.geonameid
             evidence = "gazetteer" if country else None

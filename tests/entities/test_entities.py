@@ -844,3 +844,12 @@ def test_a_built_site_named_after_a_town_is_placed_at_the_town_and_a_river_is_no
     town = lookup("Kandahar")
     assert (airport.place_kind, airport.latitude, airport.longitude, airport.country_code) == ("site", town.latitude, town.longitude, "AFG")
     assert all(a.latitude is None for a in actors if "Franklin" in a.name)
+
+
+def test_a_story_set_in_one_country_does_not_place_a_small_namesake_from_another(nlp: Language) -> None:
+    # "Western Highlands" is a province of Papua New Guinea, and a stretch of many other countries
+    found = mentions_of(nlp, "Heavy rain fell on Sydney and across the Western Highlands on Monday.")
+    actors, _ = resolve_actors(found)
+    highlands = next(a for a in actors if a.name == "Western Highlands")
+    assert (highlands.latitude, highlands.country_code) == (None, None)
+    assert next(a for a in actors if a.name == "Sydney").country_code == "AUS"
