@@ -6,6 +6,8 @@
   near-duplicate pass at 1x/2x/4x the corpus, peak memory.
 - nlp: the entity stage (parse + rules + resolution) beside bare spaCy `nlp.pipe` on the same
   texts in the same run, and the event stage's cost per article (it reuses the parse).
+- scale: the whole Dagster job on 1,000 (or `--scale 1000,5000`) distinct ~600-word articles beside
+  bare spaCy on the same texts, then 10 articles added, then an unchanged rerun.
 - long: one 300 KB article beside ten 30 KB articles of the same text (cost linear in length).
 - incremental: full Dagster builds of a corpus, then a rerun with nothing changed and one with a
   few new files: the cost of an incremental run.
@@ -391,6 +393,60 @@ def incremental_rows(stories: Sequence[str], folder: Path, processes: int, new_f
     return [("corpus", f"{len(base)} stories, then {new_files} more"), *rows]
 
 
+SCALE_STORIES_PER_ARTICLE = 3  # Lee stories are ~200 words: three make an article of ~600
+
+
+def scale_articles(stories: Sequence[str], n: int) -> list[str]:
+    """`n` distinct articles of about 600 words, each three different Lee stories in a row (the
+    triples differ, so no two articles are copies)."""
+    count = len(stories)
+    articles = []
+    for i in range(n):
+        picks = [i % count, (i * 7 + 1 + i // count) % count, (i * 13 + 2 + 2 * (i // count)) % count]
+        articles.append("\n\n".join(stories[k] for k in dict.fromkeys(picks)))
+    return articles
+
+
+def scale_rows(stories: Sequence[str], folder: Path, n: int, processes: int) -> list[tuple[str, str]]:
+    """The whole Dagster job on `n` distinct ~600-word articles, beside bare spaCy on the same texts
+    in the same run; then 10 more articles, then an unchanged rerun."""
+    import dagster as dg
+
+    from pipelines.definitions import defs
+
+    texts = scale_articles(stories, n + 10)
+    base, extra = texts[:n], texts[n:]
+    inputs = folder / f"scale_{n}"
+    inputs.mkdir()
+    for i, text in enumerate(base):
+        (inputs / f"article_{i:05d}.txt").write_text(text + "\n", encoding="utf-8")
+    n_words = sum(len(t.split()) for t in base)
+    model = nlp.load_pipeline()
+    bare = _wall_seconds(lambda: [None for _ in model.pipe(base, n_process=processes, batch_size=32, disable=[nlp.SENTENCE_COMPONENT])])
+    config = {"input_dirs": [str(inputs)], "warehouse_path": str(folder / f"warehouse_{n}" / "news.duckdb"), "processes": processes}
+    job = defs.resolve_job_def("build_warehouse")
+    runs = {}
+    with dg.DagsterInstance.ephemeral() as instance:
+        for label in ("full build", "10 articles added", "unchanged rerun"):
+            if label == "10 articles added":
+                for i, text in enumerate(extra):
+                    (inputs / f"added_{i:02d}.txt").write_text(text + "\n", encoding="utf-8")
+            runs[label] = _wall_seconds(
+                lambda: job.execute_in_process(run_config={"resources": {"settings": {"config": config}}}, instance=instance)
+            )
+    full = runs["full build"]
+    return [
+        ("corpus", f"{n} distinct articles, {n_words:,} words ({n_words // n} a story), {processes} process(es)"),
+        ("bare spaCy nlp.pipe (all pipes)", f"{bare:8.1f} s  {n / bare:6.1f} articles/s  {n_words / bare:7.0f} words/s"),
+        (
+            "full build (whole Dagster job)",
+            f"{full:8.1f} s  {n / full:6.1f} articles/s  {n_words / full:7.0f} words/s  = {full / bare:.2f}x bare spaCy",
+        ),
+        ("10 articles added", f"{runs['10 articles added']:8.1f} s  = {100 * runs['10 articles added'] / full:.1f}% of the full build"),
+        ("unchanged rerun", f"{runs['unchanged rerun']:8.1f} s"),
+    ]
+
+
 LONG_ARTICLE_CHARS = 300_000  # the issue's long article; the short ones are a tenth of it
 
 
@@ -435,7 +491,7 @@ def long_article_rows(stories: Sequence[str]) -> list[tuple[str, str]]:
     ]
 
 
-SECTIONS = ("ingest", "nlp", "incremental", "long")
+SECTIONS = ("ingest", "nlp", "incremental", "long", "scale")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -444,6 +500,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=3000, help="documents to generate for the ingest section")
     parser.add_argument("--nlp-articles", type=int, default=300, help="stories for the nlp section")
     parser.add_argument("--incremental-articles", type=int, default=150, help="stories for the incremental section")
+    parser.add_argument(
+        "--scale",
+        type=lambda v: [int(x) for x in v.split(",")],
+        default=[1000],
+        help="corpus sizes of the scale section, comma-separated (default: 1000)",
+    )
     parser.add_argument("--processes", type=int, default=None, help="worker processes (default: all cores)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
@@ -468,6 +530,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print_table(
                 "Incremental runs (whole Dagster job)", incremental_rows(load_stories()[: args.incremental_articles], Path(tmp), processes)
             )
+        if "scale" in sections:
+            for n in args.scale:
+                print_table(f"Scale: {n} articles end to end", scale_rows(load_stories(), Path(tmp), n, processes))
         if "long" in sections:
             print_table("One long article vs ten short ones (one process)", long_article_rows(load_stories()))
         print_table("Memory", memory_rows())
