@@ -434,7 +434,7 @@ def scale_rows(stories: Sequence[str], folder: Path, n: int, processes: int) -> 
     bare = _wall_seconds(lambda: [None for _ in model.pipe(base, n_process=processes, batch_size=32, disable=[nlp.SENTENCE_COMPONENT])])
     config = {"input_dirs": [str(inputs)], "warehouse_path": str(folder / f"warehouse_{n}" / "news.duckdb"), "processes": processes}
     job = defs.resolve_job_def("build_warehouse")
-    runs, parsed = {}, {}
+    runs, parsed, steps = {}, {}, {}
     with dg.DagsterInstance.ephemeral() as instance:
         for label in ("full build", "10 articles added", "unchanged rerun"):
             if label == "10 articles added":
@@ -444,6 +444,7 @@ def scale_rows(stories: Sequence[str], folder: Path, n: int, processes: int) -> 
             start = time.perf_counter()
             result = job.execute_in_process(run_config={"resources": {"settings": {"config": config}}}, instance=instance)
             runs[label] = time.perf_counter() - start
+            steps[label] = step_seconds(instance, result.run_id)
             parsed[label] = next(
                 e.materialization.metadata["parsed"].value
                 for e in result.get_asset_materialization_events()
@@ -462,7 +463,30 @@ def scale_rows(stories: Sequence[str], folder: Path, n: int, processes: int) -> 
             f"{runs['10 articles added']:8.1f} s  ({parsed['10 articles added']} parsed) = {100 * runs['10 articles added'] / full:.1f}% of the full build",
         ),
         ("unchanged rerun", f"{runs['unchanged rerun']:8.1f} s"),
+        *(
+            (f"{label}: slowest steps", ", ".join(f"{key} {seconds:.1f} s" for key, seconds in steps[label].most_common(SLOWEST_STEPS)))
+            for label in runs
+        ),
+        *((f"{label}: all steps", f"{sum(steps[label].values()):8.1f} s in {len(steps[label])} steps") for label in runs),
     ]
+
+
+SLOWEST_STEPS = 6
+
+
+def step_seconds(instance: object, run_id: str) -> Counter:
+    """Seconds from each step's start to its success, from the run's event log."""
+    import dagster as dg
+
+    started: dict[str, float] = {}
+    seconds: Counter = Counter()
+    for entry in instance.all_logs(run_id, of_type={dg.DagsterEventType.STEP_START, dg.DagsterEventType.STEP_SUCCESS}):
+        key = entry.dagster_event.step_key
+        if entry.dagster_event.event_type == dg.DagsterEventType.STEP_START:
+            started[key] = entry.timestamp
+        else:
+            seconds[key] = entry.timestamp - started[key]
+    return seconds
 
 
 LONG_ARTICLE_CHARS = 300_000  # the issue's long article; the short ones are a tenth of it

@@ -2,14 +2,16 @@
 
 Reading and cleaning are CPU-bound per document (decoding, mojibake repair, HTML extraction,
 line classification), so they scale with processes; chunks amortise the cost of sending work to
-each process.
+each process. The stages after the parse map their rules over stored parses the same way, with
+the parses streamed from the database (`stream_chunks`) so memory does not grow with the corpus.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -33,3 +35,26 @@ def map_chunks(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], process
         pool.close()
         pool.join()
     return output
+
+
+def stream_chunks(fn: Callable[[Sequence[T]], list[R]], chunks: Iterable[Sequence[T]], processes: int) -> Iterator[R]:
+    """`fn` applied to each chunk of an iterator in a process pool, results in order, with at most
+    two chunks per process in flight: the iterator is read only as fast as the workers keep up.
+
+    Workers fork from this process, so what it has loaded (a spaCy model, say) they share.
+    With one process it runs inline.
+    """
+    if processes <= 1:
+        for chunk in chunks:
+            yield from fn(chunk)
+        return
+    with multiprocessing.Pool(processes) as pool:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(fn, (chunk,)))
+            if len(pending) >= 2 * processes:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+        pool.close()  # see map_chunks: workers exit on their own
+        pool.join()

@@ -48,7 +48,7 @@ class WarehouseSettings(dg.ConfigurableResource):
     )
     processes: int = Field(
         default_factory=lambda: int(os.environ.get("NEWS_PROCESSES", str(os.cpu_count() or 1))),
-        description="Worker processes for reading, cleaning and parsing; small batches run in one.",
+        description="Worker processes for reading, cleaning, parsing and the rules read off the parses; small batches run in one.",
     )
 
     @contextlib.contextmanager

@@ -8,7 +8,7 @@ from pipelines.entities.gazetteer import index_key
 from pipelines.entities.recognise import EntityMention, find_mentions
 from pipelines.entities.report import top_actors_markdown
 from pipelines.entities.resolve import ActorRow, MentionRow, resolve_actors
-from pipelines.parse.assets import PARSES_DIGEST, load_docs, load_sentences
+from pipelines.parse.assets import PARSES_DIGEST, load_sentences, map_docs
 from pipelines.reference import REFERENCE_DIR
 from pipelines.settings import WarehouseSettings
 from pipelines.warehouse.memo import code_version, fingerprint, key_of, map_articles, memo_frame, memo_table, unchanged
@@ -74,8 +74,8 @@ def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
 
             def find(todo: set[str]):
                 read.extend(todo)
-                for article_id, doc in load_docs(conn, settings.spacy_model, only=todo):
-                    yield article_id, find_mentions(doc, article_id, sentences.get(article_id, []))
+                args = {article_id: (article_id, sentences.get(article_id, [])) for article_id in todo}
+                return map_docs(conn, settings.spacy_model, todo, find_mentions, args, settings.processes)
 
             found, by_article = map_articles(conn, "entities", keys, EntityMention, find)
             actors, mentions = resolve_actors(found)

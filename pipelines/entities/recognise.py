@@ -466,6 +466,7 @@ def _head_of_country(people: Mapping[str, _Profile], title: str, country: str, a
 class _Builder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.tokens = list(doc)  # spaCy makes a new Token object on every access: each pass reads these
         self.lex = lexicon()
         matchers = _matchers(doc.vocab)
         self.titles = _longest(matchers.titles(doc))
@@ -694,7 +695,7 @@ class _Builder:
         a country ("United States")."""
         taken = self.consumed | {i for d in self.drafts for i in range(d.start, d.end)}
         taken |= {i for start, end in self.titles.items() for i in range(start, end)}
-        for token in self.doc:
+        for token in self.tokens:
             if token.pos_ != "PROPN" or token.ent_type_ in ENT_LABELS or token.i in taken or not token.text[:1].isupper():
                 continue
             role_dep = token.dep_ if token.dep_ != "conj" else token.head.dep_
@@ -738,11 +739,11 @@ class _Builder:
 
         i = 0
         while i < len(self.doc):
-            if not free(self.doc[i]):
+            if not free(self.tokens[i]):
                 i += 1
                 continue
             end = i + 1
-            while end < len(self.doc) and free(self.doc[end]):
+            while end < len(self.doc) and free(self.tokens[end]):
                 end += 1
             span, i = self.doc[i:end], end
             place = lookup(span.text)
@@ -820,7 +821,7 @@ class _Builder:
                     profile.clauses.add(clause)
         covered = {i for d in drafts if d.actor_type != "country" for i in range(d.start, d.end)}
         found: list[_Draft] = []
-        for token in doc:
+        for token in self.tokens:
             if token.lower_ not in lex.words["determiner"] or token.i + 1 in covered or token.i + 1 in self.qualifiers:
                 continue
             start = i = token.i + 1
@@ -1178,7 +1179,7 @@ def _human_apposition(span: Span) -> bool:
     return any(c.dep_ == "appos" and c.i >= span.end and (c.lower_ in lex.titles or c.lemma_ in lex.titles) for c in span.root.children)
 
 
-def _groups_among_people(drafts: list[_Draft], doc: Doc) -> None:
+def _groups_among_people(drafts: list[_Draft], doc: Doc, tokens: Sequence[Token]) -> None:
     """An untitled "person" that names a group is an organisation: where the name qualifies a group noun
     ("the Ansar al-Islam group", "the Likud party"), or has an organisation word in apposition ("Batasuna,
     a political party,"), at any of its occurrences in the article (spaCy may tag only another one).
@@ -1188,7 +1189,7 @@ def _groups_among_people(drafts: list[_Draft], doc: Doc) -> None:
         if d.actor_type == "person" and not d.titled and d.kind == "name":
             names.setdefault(tuple(t.text for t in doc[d.start : d.end]), []).append(d)
     at: dict[str, list[int]] = defaultdict(list)  # where each word stands: one pass, not one per name
-    for token in doc:
+    for token in tokens:
         at[token.text].append(token.i)
     for words, found in names.items():
         occurrences = (doc[i : i + len(words)] for i in at[words[0]] if i + len(words) <= len(doc))
@@ -1398,7 +1399,7 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     drafts = sorted(builder.drafts, key=lambda d: (d.start, d.end))
     acronyms = builder.acronyms()
     if acronyms:
-        drafts = _expand_acronyms(drafts, acronyms, doc)
+        drafts = _expand_acronyms(drafts, acronyms, doc, builder.tokens)
     builder.appositions()
     drafts = _joined_places(drafts, doc)
     located = [(d, lookup(d.canonical or clean_name(doc[d.start : d.end].text))) for d in drafts if d.actor_type == "location"]
@@ -1406,7 +1407,7 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     context = _context_countries(drafts, located)
     _names_as_places(drafts, doc, context)
     _people_among_orgs(drafts, doc)
-    _groups_among_people(drafts, doc)
+    _groups_among_people(drafts, doc, builder.tokens)
     _orgs_as_places(drafts, doc)
     drafts = _listed_orgs(drafts, doc)
     _capitals_as_governments(drafts, doc)
@@ -1417,8 +1418,8 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     _offices_at_home(drafts, home, "organization")  # first, so "the Bureau of Meteorology's Ann Lee" reads its country
     builder.affiliations(drafts)
     drafts = sorted(drafts + builder.descriptors(drafts), key=lambda d: (d.start, d.end))
-    drafts = sorted(drafts + _pronouns(drafts, doc) + _groups(drafts, doc), key=lambda d: (d.start, d.end))
-    drafts = sorted(drafts + _org_descriptors(drafts, doc), key=lambda d: (d.start, d.end))
+    drafts = sorted(drafts + _pronouns(drafts, doc, builder.tokens) + _groups(drafts, doc, builder.tokens), key=lambda d: (d.start, d.end))
+    drafts = sorted(drafts + _org_descriptors(drafts, doc, builder.tokens), key=lambda d: (d.start, d.end))
     _offices_at_home(drafts, home, "person")  # last: what the text says of a person, descriptors included, comes first
     starts = [s for _, s, _ in sentences]
     body = doc.text  # spaCy rebuilds Doc.text from every token on each access: read it once
@@ -1526,11 +1527,11 @@ def _countries_as_divisions(drafts: list[_Draft], doc: Doc, located: Sequence[tu
             d.revise("country-as-division")
 
 
-def _expand_acronyms(drafts: list[_Draft], acronyms: Mapping[str, _Draft | None], doc: Doc) -> list[_Draft]:
+def _expand_acronyms(drafts: list[_Draft], acronyms: Mapping[str, _Draft | None], doc: Doc, tokens: Sequence[Token]) -> list[_Draft]:
     """Every use of a defined acronym takes its expansion's type, canonical name, role and country;
     the acronym of a named non-actor (None) is no mention at all. Returned in text order."""
     covered = {i for d in drafts for i in range(d.start, d.end)}
-    for token in doc:
+    for token in tokens:
         if acronyms.get(token.text) is not None and token.i not in covered:
             drafts.append(_Draft(token.i, token.i + 1, "organization", rule="acronym"))
     drafts = [d for d in drafts if not (d.end - d.start == 1 and doc[d.start].text in acronyms and acronyms[doc[d.start].text] is None)]
@@ -1631,11 +1632,11 @@ def _in_quotation(before: str) -> bool:
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
-def _pronouns(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+def _pronouns(drafts: list[_Draft], doc: Doc, tokens: Sequence[Token]) -> list[_Draft]:
     """he/she (subjects) and his/her (possessives) -> the one person of the window, see the module doc."""
     people = [d for d in drafts if d.actor_type == "person" and d.canonical]
     found: list[_Draft] = []
-    for token in doc:
+    for token in tokens:
         deps = PRONOUNS.get(token.lower_)
         if deps is None or token.dep_ not in deps:
             continue
@@ -1670,7 +1671,7 @@ def _referring(i: int, referent: _Draft, kind: MentionKind, rule: str | None = N
     )
 
 
-def _groups(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+def _groups(drafts: list[_Draft], doc: Doc, tokens: Sequence[Token]) -> list[_Draft]:
     """Generic groups of people that act ("police", "Israeli troops", "the Australian Government",
     "Palestinian militants"): a common noun from group_actors.csv heading its noun phrase and inside
     no name. Its country is a country mention modifying it ("Israeli", "Australia's"), its role the
@@ -1680,7 +1681,7 @@ def _groups(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     covered = {i for d in drafts for i in range(d.start, d.end)}
     country_at = _country_tokens(drafts)
     found = []
-    for token in doc:
+    for token in tokens:
         entry = _group_entry(token)
         if entry is None or token.pos_ not in ("NOUN", "PROPN") or token.i in covered:
             continue
@@ -1707,7 +1708,7 @@ def _groups(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     return found
 
 
-def _org_descriptors(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+def _org_descriptors(drafts: list[_Draft], doc: Doc, tokens: Sequence[Token]) -> list[_Draft]:
     """ "the company", "the ministry", "the group" (entity_words.csv kind org_descriptor) as a party
     to its clause: the latest organisation named before it whose head word it is, else the latest
     of the role its word has (org_types.csv: "the bank" is the last business); with none, an
@@ -1719,7 +1720,7 @@ def _org_descriptors(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     country_at = _country_tokens(drafts)
     orgs = [d for d in drafts if d.actor_type == "organization" and d.kind == "name"]
     found = []
-    for token in doc:
+    for token in tokens:
         word = token.lemma_.lower()
         if word not in words or token.pos_ != "NOUN" or token.i in covered or token.dep_ not in UNLABELLED_NAME_DEPS:
             continue

@@ -7,7 +7,7 @@ from pipelines.events.merge import EventMentionRow, EventRow
 from pipelines.events.reference import CameoCode, cameo_codes
 from pipelines.events.report import top_events_markdown
 from pipelines.events.stage import reduce_events
-from pipelines.parse.assets import PARSES_DIGEST, load_docs, load_sentences
+from pipelines.parse.assets import PARSES_DIGEST, load_sentences, map_docs
 from pipelines.records import ActorMention
 from pipelines.reference import REFERENCE_DIR
 from pipelines.settings import WarehouseSettings
@@ -129,11 +129,14 @@ def _extract(conn, settings: WarehouseSettings, meta: dict, actor_rows: list[tup
 
     def extract(todo: set[str]):
         read.extend(todo)
-        for article_id, doc in load_docs(conn, settings.spacy_model, only=todo):
-            context = ArticleContext(
-                article_id, meta[article_id]["published_date"], meta[article_id]["publisher"], spans.get(article_id, [])
+        args = {
+            article_id: (
+                by_article.get(article_id, []),
+                ArticleContext(article_id, meta[article_id]["published_date"], meta[article_id]["publisher"], spans.get(article_id, [])),
             )
-            yield article_id, extract_events(doc, by_article.get(article_id, []), context)
+            for article_id in todo
+        }
+        return map_docs(conn, settings.spacy_model, todo, extract_events, args, settings.processes)
 
     candidates, frames = map_articles(conn, "events", keys, EventCandidate, extract)
     articles = {article_id: (m["publisher"], m["published_date"]) for article_id, m in meta.items()}

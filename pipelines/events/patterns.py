@@ -30,6 +30,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+import numpy as np
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -160,20 +162,24 @@ def _matcher(vocab: Vocab, lemma: str) -> tuple[DependencyMatcher, dict[int, int
     return matcher, order
 
 
-MATCH_PIECE_TOKENS = 300  # tokens: a few sentences; an article shorter than that is matched as it is
+# What a sentence's own Doc carries over from the article's: every token attribute a pattern can
+# test (the lexical ones, LOWER or LIKE_NUM, come with the words).
+SENTENCE_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
 
 
-def _pieces(doc: Doc) -> list[tuple[int, Doc]]:
-    """(first token, Doc) of runs of whole sentences of about MATCH_PIECE_TOKENS tokens."""
-    if len(doc) <= MATCH_PIECE_TOKENS:
-        return [(0, doc)]
-    bounds, start = [], 0
-    for sentence in doc.sents:
-        if sentence.end - start > MATCH_PIECE_TOKENS and sentence.start > start:
-            bounds.append((start, sentence.start))
-            start = sentence.start
-    bounds.append((start, len(doc)))
-    return [(begin, doc[begin:end].as_doc()) for begin, end in bounds]
+def _sentence_doc(doc: Doc, array: np.ndarray, start: int, end: int) -> Doc:
+    """Tokens start..end of `doc`, one whole sentence, as a Doc of its own. `Span.as_doc` would
+    copy the whole article's arrays and average the span's vectors on every call; a sentence's
+    heads stay inside it (the parse never links two), so its rows of one array serve as they are."""
+    words = [doc[i].text for i in range(start, end)]
+    spaces = [bool(doc[i].whitespace_) for i in range(start, end)]
+    piece = Doc(doc.vocab, words=words, spaces=spaces)
+    rows = array[start:end].copy()
+    iob = SENTENCE_ATTRS.index(ENT_IOB)
+    if rows[0][iob] == 1:  # an entity running in from the sentence before starts here
+        rows[0][iob] = 3
+    piece.from_array(SENTENCE_ATTRS, rows)
+    return piece
 
 
 def matches(doc: Doc) -> dict[int, list[PredicateMatch]]:
@@ -182,20 +188,21 @@ def matches(doc: Doc) -> dict[int, list[PredicateMatch]]:
     entries = _entries()
     known = _lemmas()
     found: dict[int, dict[int, list[Token]]] = {}
-    # Each lemma's matcher runs on the pieces of the article that hold the lemma, not on the whole
-    # article: a predicate and its dependents share a sentence (the parse never links two), so a
-    # long article's cost grows with its length, not with its length times the lemmas it holds. A
-    # piece is a run of whole sentences of about MATCH_PIECE_TOKENS, matched as a Doc of its own (a
-    # matcher handed a Span, or Span.as_doc, copies the whole article's arrays on every call).
-    pieces = _pieces(doc)
-    starts = [start for start, _ in pieces]
+    # Each lemma's matcher runs on the sentences that hold the lemma, not on the whole article: a
+    # predicate and its dependents share a sentence (the parse never links two), and a matcher's
+    # cost grows with the tokens it is run on, so an article costs its length, not its length
+    # times the lemmas it holds.
+    sentences = [(sentence.start, sentence.end) for sentence in doc.sents]
+    starts = [start for start, _ in sentences]
     holding: dict[str, set[int]] = {}
     for token in doc:
         if (token.lemma_, _pos(token)) in known:
             holding.setdefault(token.lemma_, set()).add(bisect_right(starts, token.i) - 1)
+    array = doc.to_array(SENTENCE_ATTRS)
+    pieces = {s: _sentence_doc(doc, array, *sentences[s]) for s in sorted(set().union(*holding.values()))}
     for lemma in sorted(holding):
         matcher, order = _matcher(doc.vocab, lemma)
-        hits = [(key, [pieces[p][0] + i for i in ids]) for p in sorted(holding[lemma]) for key, ids in matcher(pieces[p][1])]
+        hits = [(key, [starts[s] + i for i in ids]) for s in sorted(holding[lemma]) for key, ids in matcher(pieces[s])]
         for key, token_ids in hits:
             predicate, *dependents = (doc[i] for i in token_ids)
             if _pos(predicate) != entries[order[key]].pos:

@@ -4,12 +4,14 @@ Parses are cached by article id (derived from the body's content), model name an
 boundaries: an unchanged article is not parsed again on the next run.
 """
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from functools import partial
 
 import dagster as dg
 import polars as pl
 
 from pipelines import nlp
+from pipelines.parallel import stream_chunks
 from pipelines.settings import WarehouseSettings
 from pipelines.warehouse.store import append_rows, connect, write_table
 
@@ -89,21 +91,39 @@ def load_sentences(conn) -> dict[str, list[tuple[str, int, int]]]:
     return grouped
 
 
-def load_docs(conn, model_name: str, only: Collection[str] | None = None) -> Iterator[tuple[str, object]]:
-    """(article_id, Doc) for every stored parse (or those of the `only` articles), deserialised one
-    at a time; nothing is loaded, the model included, when `only` is empty."""
-    if only is not None and not only:
+def map_docs(
+    conn,
+    model_name: str,
+    only: Collection[str],
+    fn: Callable[..., list],
+    args: Mapping[str, tuple],
+    processes: int,
+) -> Iterator[tuple[str, list]]:
+    """(article_id, fn(doc, *args[article_id])) for the stored parses of the `only` articles, in
+    article order, on up to `processes` cores; `fn` must be a module-level function (workers
+    receive it pickled). The parses are read a chunk at a time, never the corpus at once; nothing
+    is loaded, the model included, when `only` is empty."""
+    if not only:
         return
-    model = nlp.load_pipeline(model_name)
-    query = "SELECT article_id, doc FROM staging.parses ORDER BY article_id"
-    if only is not None:
-        conn.register("_only", pl.DataFrame({"article_id": sorted(only)}, schema={"article_id": pl.String}).to_arrow())
-        query = "SELECT article_id, doc FROM staging.parses WHERE article_id IN (SELECT article_id FROM _only) ORDER BY article_id"
+    nlp.load_pipeline(model_name)  # loaded before the workers fork, so they share it
+    conn.register("_only", pl.DataFrame({"article_id": sorted(only)}, schema={"article_id": pl.String}).to_arrow())
     try:
-        cursor = conn.execute(query)
-        while rows := cursor.fetchmany(256):  # a few hundred parses in memory at a time, not the corpus
-            for article_id, data in rows:
-                yield article_id, nlp.from_bytes(model, data)
+        cursor = conn.execute(
+            "SELECT article_id, doc FROM staging.parses WHERE article_id IN (SELECT article_id FROM _only) ORDER BY article_id"
+        )
+        chunks = (
+            [(article_id, data, args[article_id]) for article_id, data in rows]
+            for rows in iter(lambda: cursor.fetchmany(DOCS_PER_CHUNK), [])
+        )
+        workers = max(1, min(processes, len(only) // MIN_ARTICLES_PER_PROCESS))
+        yield from stream_chunks(partial(_map_chunk, fn, model_name), chunks, workers)
     finally:
-        if only is not None:
-            conn.unregister("_only")
+        conn.unregister("_only")
+
+
+DOCS_PER_CHUNK = 16  # parses sent to a worker at once: enough to amortise the hand-over, few enough to balance
+
+
+def _map_chunk(fn: Callable[..., list], model_name: str, items: Sequence[tuple[str, bytes, tuple]]) -> list[tuple[str, list]]:
+    model = nlp.load_pipeline(model_name)
+    return [(article_id, fn(nlp.from_bytes(model, data), *args)) for article_id, data, args in items]
