@@ -13,8 +13,12 @@ Sources, all installed packages or reference CSVs, so the index is built offline
   the data lacks (contested ones like Kashmir, no country); where the data has the same region,
   under that name or, within DUPLICATE_DIVISION_KM, another (`_hand_divisions`), the data's place
   keeps the hand row's centre and takes its name too;
-- seeds/reference/physical_features.csv: oceans, seas, rivers, islands, ranges, deserts and
-  world regions ("Middle East");
+- seeds/reference/physical_features.csv: about 1,700 oceans, seas, gulfs, straits, rivers
+  (a long river at a point of its middle course, so a mention anywhere along it lies near),
+  lakes, islands, mountains, ranges, national parks, valleys, peninsulas, plateaus, basins,
+  coasts, deserts and named regions that are no division ("Middle East", "Riverland"); a name
+  that is also a sizeable town, a division or a common name ("Jordan", "Severn") is only there
+  in its full form ("Jordan River");
 - seeds/reference/place_aliases.csv: short and historical names ("Zaire", "NSW", "NYC");
 - countryinfo for country centroids.
 
