@@ -1544,18 +1544,23 @@ def _division_short_forms(drafts: list[_Draft], doc: Doc) -> None:
 
 
 def _joined_places(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
-    """ "Bay of Biscay", "Gulf of Aden": a capitalised word or two and "of" before a place, that the
-    gazetteer knows together, are one place, though the model split them ("Bay" and "Biscay")."""
+    """A place the model split, that the gazetteer knows whole, is one place: a capitalised word or
+    two and "of" before a place ("Bay of Biscay", "Gulf of Aden": "Bay" and "Biscay"), or a
+    capitalised word or two right before it, outside any person's name, that make a division,
+    feature or country's name with it ("Western Australia": "Western" and the country)."""
+    people = {i for d in drafts if d.actor_type == "person" for i in range(d.start, d.end)}
     for d in [d for d in drafts if d.actor_type in ("location", "country")]:
-        if d.start < 2 or doc[d.start - 1].lower_ != "of":
-            continue
+        of = d.start >= 1 and doc[d.start - 1].lower_ == "of"
         for width in (2, 1):
-            start = d.start - 1 - width
-            if start < 0 or not all(t.text[:1].isupper() for t in doc[start : d.start - 1]):
+            start = d.start - of - width
+            if start < 0 or not all(t.text[:1].isupper() and t.i not in people for t in doc[start : d.start - of]):
                 continue
             place = lookup(doc[start : d.end].text)
-            if place is not None and place.kind != "country":
-                joined = _Draft(start, d.end, "location", canonical=place.name, rule="joined-place")
+            if place is not None and (place.kind != "country" if of else place.kind != "city"):
+                kind = "country" if place.kind == "country" else "location"
+                joined = _Draft(
+                    start, d.end, kind, place.country_code if kind == "country" else None, canonical=place.name, rule="joined-place"
+                )
                 drafts = [o for o in drafts if o.end <= start or o.start >= d.end] + [joined]
                 break
     return sorted(drafts, key=lambda d: (d.start, d.end))

@@ -890,3 +890,13 @@ def test_a_country_describing_a_person_or_their_group_gives_the_person_it(nlp: L
 def test_a_town_after_above_or_through_is_a_place(nlp: Language) -> None:
     found = mentions_of(nlp, "Fires burned near Sydney. Lightning sparked new fires above Grafton overnight.")
     assert by_text(found, "Grafton").actor_type == "location"
+
+
+def test_a_division_the_model_split_from_its_first_word_is_joined(nlp: Language) -> None:
+    from pipelines.entities.recognise import _Draft, _joined_places
+
+    doc = nlp("Fires hit Western Australia and Anna Western Australia-bound.")
+    split = [_Draft(2, 3, "location"), _Draft(3, 4, "country", "AUS"), _Draft(5, 7, "person"), _Draft(7, 8, "country", "AUS")]
+    joined = _joined_places(split, doc)
+    assert [(d.start, d.end, d.actor_type, d.canonical) for d in joined][0] == (2, 4, "location", "Western Australia")
+    assert [(d.start, d.end, d.actor_type) for d in joined][1:] == [(5, 7, "person"), (7, 8, "country")]  # no person's word joins
