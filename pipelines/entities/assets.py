@@ -5,6 +5,7 @@ import time
 import dagster as dg
 
 from pipelines.entities.gazetteer import index_key
+from pipelines.entities.gazetteer import load as load_gazetteer
 from pipelines.entities.recognise import EntityMention, find_mentions
 from pipelines.entities.report import top_actors_markdown
 from pipelines.entities.resolve import ActorRow, MentionRow, resolve_actors
@@ -75,6 +76,8 @@ def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
             def find(todo: set[str]):
                 read.extend(todo)
                 args = {article_id: (article_id, sentences.get(article_id, [])) for article_id in todo}
+                if todo:
+                    load_gazetteer()  # before the workers fork: they share it
                 return map_docs(conn, settings.spacy_model, todo, find_mentions, args, settings.processes)
 
             found, by_article = map_articles(conn, "entities", keys, EntityMention, find)

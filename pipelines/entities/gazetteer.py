@@ -39,6 +39,7 @@ falls back to those when no such place has the name.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -46,6 +47,7 @@ import marshal
 import math
 import os
 import tempfile
+import time
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
@@ -64,6 +66,7 @@ from pipelines.reference import REFERENCE_DIR, reference_rows
 
 FORMAT_VERSION = 2  # bump when the cached layout below changes
 CACHE_PREFIX = "gazetteer-"
+STALE_INDEX_DAYS = 7
 # A place in a country the article talks about beats a bigger one elsewhere, but not a world city
 # ~10x its size: many small US towns are named after famous cities ("Geneva").
 CONTEXT_BOOST = 8.0
@@ -439,6 +442,8 @@ def _load_or_build() -> _Index:
     try:
         # One read, then loads: marshal.load on a file object reads it in small pieces, five times slower.
         columns, names = marshal.loads(path.read_bytes())
+        with contextlib.suppress(OSError):  # marked in use (see STALE_INDEX_DAYS), where the cache is writable
+            os.utime(path)
         return _Index(columns, names)
     except (OSError, EOFError, ValueError, TypeError):
         pass  # not built yet, or unreadable: build it
@@ -448,10 +453,18 @@ def _load_or_build() -> _Index:
     with os.fdopen(handle, "wb") as out:
         marshal.dump((index.columns, index.names), out)
     os.replace(tmp, path)
+    # An index of other sources may be another checkout's current one (two clones on one machine
+    # share the cache): only one unused for STALE_INDEX_DAYS goes. A process reading it keeps its copy.
     for stale in directory.glob(f"{CACHE_PREFIX}*.marshal"):
-        if stale != path:  # an index of older sources: other processes keep reading it if they have it open
-            stale.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):  # another process removed it first
+            if stale != path and time.time() - stale.stat().st_mtime > STALE_INDEX_DAYS * 86400:
+                stale.unlink()
     return index
+
+
+def load() -> None:
+    """Load the index now, so that worker processes forked afterwards share it."""
+    _index()
 
 
 @lru_cache(maxsize=1)

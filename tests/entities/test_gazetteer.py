@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 
 import pytest
 
@@ -90,7 +92,7 @@ def test_place_by_id_round_trips() -> None:
 
 def test_the_index_is_built_once_and_reused(tmp_path, monkeypatch) -> None:
     assert lookup("London") is not None  # built (or loaded) by this session
-    [cached] = gazetteer.cache_dir().glob(f"{gazetteer.CACHE_PREFIX}*.marshal")
+    cached = gazetteer.cache_dir() / f"{gazetteer.CACHE_PREFIX}{gazetteer.index_key()}.marshal"
     shutil.copy(cached, tmp_path / cached.name)
     monkeypatch.setenv("NEWS_CACHE_DIR", str(tmp_path))
 
@@ -100,6 +102,19 @@ def test_the_index_is_built_once_and_reused(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(gazetteer, "_build", no_rebuild)
     assert gazetteer._load_or_build().names == gazetteer._index().names
     assert [p.name for p in tmp_path.iterdir()] == [cached.name]
+
+
+def test_a_build_leaves_another_checkouts_index_and_removes_only_long_unused_ones(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("NEWS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(gazetteer, "_build", gazetteer._index)  # the built index itself is not what is tested
+    other, old = tmp_path / f"{gazetteer.CACHE_PREFIX}other.marshal", tmp_path / f"{gazetteer.CACHE_PREFIX}old.marshal"
+    other.write_bytes(b"x")
+    old.write_bytes(b"x")
+    long_ago = time.time() - (gazetteer.STALE_INDEX_DAYS + 1) * 86400
+    os.utime(old, (long_ago, long_ago))
+    gazetteer._load_or_build()
+    current = f"{gazetteer.CACHE_PREFIX}{gazetteer.index_key()}.marshal"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([current, other.name])
 
 
 def test_cache_location(monkeypatch, tmp_path) -> None:
