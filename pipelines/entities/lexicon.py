@@ -35,6 +35,7 @@ def common_word(word: str) -> bool:
     return zipf_frequency(word.lower(), "en", wordlist="small") >= COMMON_WORD_ZIPF
 
 
+@lru_cache(maxsize=1 << 16)  # called on the same words and names over and over
 def fold(text: str) -> str:
     """Lower-case, accent-free, typographic apostrophes straightened: the lookup form of a name."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")

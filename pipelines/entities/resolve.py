@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -61,6 +62,7 @@ TRANSLIT_RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus repeats a few thousand names in every article
 def translit_key(name: str) -> str:
     """A spelling-insensitive key: "Qasim Zhukov" and "Kassim Jukov" agree; vowel variants are left to the fuzzy comparison."""
     key = re.sub(r"[^a-z0-9 ]+", " ", fold(name))
