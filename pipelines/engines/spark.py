@@ -37,6 +37,7 @@ import pyarrow.parquet as pq
 import sqlglot
 from sqlglot import exp
 
+from pipelines.warehouse.memo import grouped_rows, keyed_schema
 from pipelines.warehouse.sqlmodels import WAREHOUSE_PREFIX, SqlModel
 
 if TYPE_CHECKING:
@@ -127,6 +128,27 @@ def map_on_spark(
     mapped.write.mode("overwrite").parquet(str(folder / "output"))
     result = pl.read_parquet(folder / "output" / "*.parquet") if inputs.num_rows else pl.DataFrame()
     return result.select(output.keys()).cast(dict(output)) if result.width else pl.DataFrame(schema=dict(output))
+
+
+def map_stage(
+    conn: duckdb.DuckDBPyConnection,
+    master: str,
+    root: Path,
+    stage: str,
+    inputs_sql: str,
+    todo: set[str],
+    fn: Callable[[list[dict[str, Any]]], Sequence[Mapping[str, Any]]],
+    row_type: type,
+) -> dict[str, list[Any]]:
+    """A stage's per-article map of the `todo` articles on Spark: `inputs_sql` reads one row per
+    article from the working database (it selects from `_todo`, the articles' ids), `fn` maps a
+    batch of them to the stage's keyed records (`pipelines/maps.py`); each article's rows back."""
+    conn.register("_todo", pa.table({"article_id": pa.array(sorted(todo), pa.string())}))
+    try:
+        inputs = conn.execute(inputs_sql).to_arrow_table()
+    finally:
+        conn.unregister("_todo")
+    return grouped_rows(map_on_spark(master, inputs, fn, keyed_schema(row_type), root / "maps" / stage), row_type)
 
 
 def _apply(fn: Callable, schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:

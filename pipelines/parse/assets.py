@@ -50,7 +50,7 @@ def parses(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg
         conn.execute("DELETE FROM staging.parses WHERE parse_key NOT IN (SELECT parse_key FROM current_parse_keys)")
         todo = conn.execute(
             "SELECT article_id, body, parse_key FROM current_parse_keys WHERE parse_key NOT IN (SELECT parse_key FROM staging.parses) ORDER BY article_id"
-        ).fetch_arrow_table()
+        ).to_arrow_table()
         if todo.num_rows and settings.engine == "spark":
             from pipelines.engines import spark
 
