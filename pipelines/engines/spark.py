@@ -151,6 +151,37 @@ def map_stage(
     return grouped_rows(map_on_spark(master, inputs, fn, keyed_schema(row_type), root / "maps" / stage), row_type)
 
 
+def lsh_pairs(master: str, root: Path, signatures: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The near-duplicate pass's LSH candidate pairs (`dedup.near_duplicates.lsh_pairs`) as a Spark
+    join: each text's MinHash cut into the index's bands, texts with an equal band paired. The
+    bands and their test are the in-process index's, so the pairs are the same."""
+    from pipelines.dedup.near_duplicates import lsh_bands
+
+    bands, rows = lsh_bands()
+    folder = root / "dedup"
+    folder.mkdir(parents=True, exist_ok=True)
+    table = pa.table(
+        {
+            "text_key": pa.array(list(signatures), pa.string()),
+            "signature": pa.array([m.hashvalues.tolist() for m in signatures.values()], pa.list_(pa.int64())),
+        }
+    )
+    pq.write_table(table, folder / "signatures.parquet")
+    spark = session(master)
+    spark.read.parquet(str(folder / "signatures.parquet")).createOrReplaceTempView("signatures")
+    pairs = spark.sql(
+        f"""
+        WITH banded AS (
+            SELECT text_key, band, concat_ws(',', transform(slice(signature, band * {rows} + 1, {rows}), v -> CAST(v AS STRING))) AS band_values
+            FROM signatures LATERAL VIEW explode(sequence(0, {bands - 1})) AS band
+        )
+        SELECT DISTINCT a.text_key AS a, b.text_key AS b
+        FROM banded AS a JOIN banded AS b ON a.band = b.band AND a.band_values = b.band_values AND a.text_key < b.text_key
+        """
+    )
+    return [(row.a, row.b) for row in pairs.collect()]
+
+
 def _apply(fn: Callable, schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     for batch in batches:
         yield pa.RecordBatch.from_pylist(list(fn(batch.to_pylist())), schema=schema)

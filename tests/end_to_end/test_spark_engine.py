@@ -7,12 +7,14 @@ import os
 import subprocess
 import sys
 import threading
+from functools import partial
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 import pytest
 
+from pipelines.dedup.near_duplicates import DedupItem, deduplicate, lsh_pairs
 from pipelines.definitions import defs
 from pipelines.engines import spark
 
@@ -115,3 +117,27 @@ def test_a_spark_build_refuses_bad_input_in_one_line(tmp_path):
         [sys.executable, "-m", "pipelines", "build", "--engine", "spark", *warehouse], env=without_java, capture_output=True, text=True
     )
     assert run.returncode == 2 and run.stderr.count("\n") == 1 and "needs Java" in run.stderr
+
+
+@pytest.mark.skipif(spark.problem("local[2]") is not None, reason=str(spark.problem("local[2]")))
+def test_the_near_duplicate_banding_on_spark_pairs_the_texts_the_in_process_index_pairs(tmp_path):
+    bodies = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    items = [DedupItem(f"seed/{n}.txt", body, None) for n, body in enumerate(bodies)]
+    # near copies: one truncated by its last paragraph, one with every 20th word changed
+    items.append(DedupItem("copy/truncated.txt", bodies[0].rsplit("\n\n", 1)[0], None))
+    words = bodies[1].split(" ")
+    items.append(DedupItem("copy/edited.txt", " ".join(w if i % 20 else "changed" for i, w in enumerate(words)), None))
+    signatures = {}
+
+    def in_process(found):
+        signatures.update(found)
+        return lsh_pairs(found)
+
+    assignments = deduplicate(items, in_process)
+    try:
+        pairs = spark.lsh_pairs("local[2]", tmp_path, signatures)
+        assert deduplicate(items, partial(spark.lsh_pairs, "local[2]", tmp_path)) == assignments
+    finally:
+        spark.stop()
+    assert sorted(pairs) == sorted(lsh_pairs(signatures)) and pairs
+    assert {a.source_file for a in assignments if a.relation == "near_duplicate"} == {"copy/truncated.txt", "copy/edited.txt"}
