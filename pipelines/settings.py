@@ -65,7 +65,8 @@ class WarehouseSettings(dg.ConfigurableResource):
     @contextlib.contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[WarehouseSettings]:
         """In a run, hold the warehouse's build lock from the first step to the last (see
-        warehouse/lock.py); a sensor's evaluation only reads the settings and takes no lock."""
+        warehouse/lock.py) and, on the Spark engine, check it can run and stop its session when the
+        run ends; a sensor's evaluation only reads the settings and takes no lock."""
         if context.run is None:
             yield self
             return
