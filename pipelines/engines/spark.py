@@ -1,9 +1,11 @@
 """The Spark engine (`build --engine spark`): the same Dagster job and assets, with the heavy work on Spark.
 
-- A per-article map (the spaCy parse) runs as `mapInArrow` over Parquet: the working database
-  writes the articles to map as a Parquet file, Spark spreads it over its Python workers (each
-  loads the model once, `nlp.load_pipeline` is cached per process, and parses a batch of
-  `MAP_BATCH` articles at a time) and writes the results as Parquet, which the asset loads back.
+- The per-article maps (the spaCy parse; the mentions and the event candidates read off a parse,
+  `pipelines/maps.py`) run as `mapInArrow` over Parquet: the working database writes the
+  articles to map as a Parquet file, Spark spreads it over its Python workers (each loads the
+  model once, `nlp.load_pipeline` is cached per process, and maps `MAP_BATCH` articles an Arrow
+  batch) and writes the results as Parquet, which the asset loads back.
+- The near-duplicate pass's banding, its cross-article join, is a Spark SQL join (`lsh_pairs`).
 - A SQL mart that is a table runs on Spark SQL: its `sql/marts` file, transpiled from DuckDB SQL by
   sqlglot, reads Parquet copies of the tables it reads (staging tables exported from the working
   database, marts from Spark's own output) and writes `<warehouse>/.work/parquet/marts/<name>/`.
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
 # What `--master` accepts: the URL forms Spark's own launcher knows.
 MASTER_URL = re.compile(r"^(local(\[(\d+|\*)(,\d+)?\])?|yarn|(spark|k8s|mesos)://\S+)$")
 # Articles a Python worker maps at a time: enough to amortise a batch, few enough that a batch of
-# parses (about 100 KB each) stays small in a worker's memory.
+# parses (5 to 15 KB each for news-length articles) stays small in a worker's memory.
 MAP_BATCH = 256
 
 _session: SparkSession | None = None
@@ -93,11 +95,6 @@ def stop() -> None:
     if _session is not None:
         _session.stop()
         _session = None
-
-
-def jvm_pid(master: str) -> int:
-    """The process id of the session's JVM (the driver), for the run's metadata."""
-    return int(session(master).sparkContext._jvm.java.lang.ProcessHandle.current().pid())
 
 
 def parquet_root(work_db: Path) -> Path:

@@ -1,5 +1,6 @@
-"""The Spark engine: `build --engine spark` on the samples, in local mode, runs a JVM under the build
-and publishes a warehouse equal, table for table and view for view, to the default engine's."""
+"""The Spark engine: `build --engine spark` on the samples (with the end-to-end test's copies, page
+and bad input), in local mode, runs a JVM under the build and publishes a warehouse equal, table
+for table and view for view, to the default engine's."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import pytest
 from pipelines.dedup.near_duplicates import DedupItem, deduplicate, lsh_pairs
 from pipelines.definitions import defs
 from pipelines.engines import spark
+from tests.end_to_end.test_build import make_inputs
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds" / "articles"
 MARTS = ["articles", "article_sources", "rejected_inputs", "sentences", "actors", "mentions", "events", "event_mentions"]
@@ -63,8 +65,23 @@ def java_descendants(root: int) -> set[int]:
 
 @pytest.mark.skipif(spark.problem("local[2]") is not None, reason=str(spark.problem("local[2]")))
 def test_a_spark_build_runs_a_jvm_and_equals_the_default_build(tmp_path):
+    make_inputs(tmp_path)
+    inputs = [str(tmp_path / "news"), str(tmp_path / "bad")]
     environment = {**os.environ, "DAGSTER_HOME": str(tmp_path / "home"), "NEWS_PROCESSES": "1"}
-    command = [sys.executable, "-m", "pipelines", "build", "--engine", "spark", "--master", "local[2]", "--input", str(SEEDS)]
+    command = [
+        sys.executable,
+        "-m",
+        "pipelines",
+        "build",
+        "--engine",
+        "spark",
+        "--master",
+        "local[2]",
+        "--input",
+        inputs[0],
+        "--input",
+        inputs[1],
+    ]
     build = subprocess.Popen(
         [*command, "--warehouse", str(tmp_path / "spark" / "news.duckdb")],
         env=environment,
@@ -89,7 +106,7 @@ def test_a_spark_build_runs_a_jvm_and_equals_the_default_build(tmp_path):
     assert build.returncode == 0, output[-3000:]
     assert jvms, "no JVM ran under the build"
 
-    config = {"input_dirs": [str(SEEDS)], "warehouse_path": str(tmp_path / "duckdb" / "news.duckdb"), "processes": 1}
+    config = {"input_dirs": inputs, "warehouse_path": str(tmp_path / "duckdb" / "news.duckdb"), "processes": 1}
     with dg.DagsterInstance.ephemeral() as instance:
         result = defs.resolve_job_def("build_warehouse").execute_in_process(
             run_config={"resources": {"settings": {"config": config}}}, instance=instance
@@ -98,7 +115,9 @@ def test_a_spark_build_runs_a_jvm_and_equals_the_default_build(tmp_path):
     on_spark, on_duckdb = everything(tmp_path / "spark" / "news.duckdb"), everything(tmp_path / "duckdb" / "news.duckdb")
     assert set(on_spark) == set(on_duckdb) and set(MARTS) <= set(on_spark)
     assert {name: "differs" for name, built in on_spark.items() if built != on_duckdb[name]} == {}
-    assert all(on_spark[name][1] for name in MARTS if name != "rejected_inputs")  # the samples fill every mart but rejections
+    assert all(on_spark[name][1] for name in MARTS)
+    relations = {row[2] for row in on_spark["article_sources"][1]}
+    assert {"exact_duplicate", "near_duplicate"} <= relations  # the dedup banding on Spark found the copies
 
 
 def test_a_spark_build_refuses_bad_input_in_one_line(tmp_path):
