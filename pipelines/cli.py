@@ -25,7 +25,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE, help="published DuckDB file (default: %(default)s)")
     build.add_argument("--model", help="spaCy pipeline package to parse with")
     build.add_argument(
-        "--engine", choices=["duckdb", "spark"], default="duckdb", help="where the parse and the SQL marts run (default: %(default)s)"
+        "--engine",
+        choices=["duckdb", "spark"],
+        default="duckdb",
+        help="spark runs the parse, the entity and event maps, the dedup banding and the table marts on Spark (default: %(default)s)",
     )
     build.add_argument("--master", help="Spark master URL for --engine spark (default: local[2]; yarn, spark://host:port, k8s://...)")
 

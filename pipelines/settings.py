@@ -51,7 +51,7 @@ class WarehouseSettings(dg.ConfigurableResource):
     )
     engine: str = Field(
         default_factory=lambda: os.environ.get("NEWS_ENGINE", "duckdb"),
-        description="Where the parse and the SQL table marts run: duckdb (this process) or spark (see docs/scale-out.md).",
+        description="Where the heavy stages run: duckdb (this process) or spark (the parse, the maps, the dedup banding and the table marts; docs/scale-out.md).",
     )
     spark_master: str = Field(
         default_factory=lambda: os.environ.get("NEWS_SPARK_MASTER", DEFAULT_SPARK_MASTER),
