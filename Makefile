@@ -1,4 +1,5 @@
-# Two commands: `make build` sets up and builds the warehouse from seeds/; `make test` sets up and runs the tests.
+# Two commands: `make build` sets up and builds the warehouse from seeds/; `make test` sets up and runs the tests
+# (with the optional Spark group, whose test builds the samples on Spark in local mode).
 # Set-up is idempotent: .venv/ is created once and re-synced only when uv.lock changes.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -18,6 +19,7 @@ build: setup
 	$(VENV)/bin/python -m pipelines build
 
 test: setup
+	$(VENV)/bin/uv sync --frozen --inexact --group spark --python $(VENV)/bin/python
 	$(VENV)/bin/ruff check pipelines tests
 	$(VENV)/bin/ruff format --check pipelines tests
 	$(VENV)/bin/python -m pytest

@@ -7,7 +7,8 @@
 - nlp: the entity stage (parse + rules + resolution) beside bare spaCy `nlp.pipe` on the same
   texts in the same run, and the event stage's cost per article (it reuses the parse).
 - scale: the whole Dagster job on 1,000 (or `--scale 1000,5000`) distinct ~600-word articles beside
-  bare spaCy on the same texts, then 10 articles added, then an unchanged rerun.
+  bare spaCy on the same texts, then 10 articles added, then an unchanged rerun (`--engine spark`:
+  the same on Spark in local mode).
 - long: one 300 KB article beside ten 30 KB articles of the same text (cost linear in length).
 - incremental: full Dagster builds of a corpus, then a rerun with nothing changed and one with a
   few new files: the cost of an incremental run.
@@ -413,9 +414,10 @@ def scale_articles(stories: Sequence[str], n: int, seed: int = 7) -> list[str]:
     return articles
 
 
-def scale_rows(stories: Sequence[str], folder: Path, n: int, processes: int) -> list[tuple[str, str]]:
+def scale_rows(stories: Sequence[str], folder: Path, n: int, processes: int, engine: str = "duckdb") -> list[tuple[str, str]]:
     """The whole Dagster job on `n` distinct ~600-word articles, beside bare spaCy on the same texts
-    in the same run; then 10 more articles, then an unchanged rerun."""
+    in the same run; then 10 more articles, then an unchanged rerun. `engine` is the build's
+    (`spark` runs in local mode on `processes` cores, docs/scale-out.md)."""
     import dagster as dg
 
     from pipelines.definitions import defs
@@ -433,6 +435,7 @@ def scale_rows(stories: Sequence[str], folder: Path, n: int, processes: int) -> 
     model = nlp.load_pipeline()
     bare = _wall_seconds(lambda: [None for _ in model.pipe(base, n_process=processes, batch_size=32, disable=[nlp.SENTENCE_COMPONENT])])
     config = {"input_dirs": [str(inputs)], "warehouse_path": str(folder / f"warehouse_{n}" / "news.duckdb"), "processes": processes}
+    config |= {"engine": engine, "spark_master": f"local[{processes}]"}
     job = defs.resolve_job_def("build_warehouse")
     runs, parsed, steps = {}, {}, {}
     with dg.DagsterInstance.ephemeral() as instance:
@@ -452,7 +455,7 @@ def scale_rows(stories: Sequence[str], folder: Path, n: int, processes: int) -> 
             )
     full = runs["full build"]
     return [
-        ("corpus", f"{n} distinct articles, {n_words:,} words ({n_words // n} a story), {processes} process(es)"),
+        ("corpus", f"{n} distinct articles, {n_words:,} words ({n_words // n} a story), {processes} process(es), engine {engine}"),
         ("bare spaCy nlp.pipe (all pipes)", f"{bare:8.1f} s  {n / bare:6.1f} articles/s  {n_words / bare:7.0f} words/s"),
         (
             "full build (whole Dagster job)",
@@ -549,6 +552,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="corpus sizes of the scale section, comma-separated (default: 1000)",
     )
     parser.add_argument("--processes", type=int, default=None, help="worker processes (default: all cores)")
+    parser.add_argument(
+        "--engine", choices=["duckdb", "spark"], default="duckdb", help="the scale section's build engine (default: %(default)s)"
+    )
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     sections = set(args.sections.split(","))
@@ -574,7 +580,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if "scale" in sections:
             for n in args.scale:
-                print_table(f"Scale: {n} articles end to end", scale_rows(load_stories(), Path(tmp), n, processes))
+                print_table(f"Scale: {n} articles end to end", scale_rows(load_stories(), Path(tmp), n, processes, args.engine))
         if "long" in sections:
             print_table("One long article vs ten short ones (one process)", long_article_rows(load_stories()))
         print_table("Memory", memory_rows())

@@ -24,6 +24,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     build.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE, help="published DuckDB file (default: %(default)s)")
     build.add_argument("--model", help="spaCy pipeline package to parse with")
+    build.add_argument(
+        "--engine",
+        choices=["duckdb", "spark"],
+        default="duckdb",
+        help="spark runs the parse, the entity and event maps, the dedup banding and the table marts on Spark (default: %(default)s)",
+    )
+    build.add_argument("--master", help="Spark master URL for --engine spark (default: local[2]; yarn, spark://host:port, k8s://...)")
 
     ui = commands.add_parser("ui", help="start the Dagster UI on 127.0.0.1 against the project's instance")
     ui.add_argument("--port", type=int, default=3000)
@@ -76,6 +83,7 @@ def run_build(args: argparse.Namespace) -> int:
     import dagster as dg
 
     from pipelines.definitions import defs
+    from pipelines.settings import DEFAULT_SPARK_MASTER
 
     inputs = [str(p.resolve()) for p in (args.input or [DEFAULT_INPUT])]
     missing = [p for p in inputs if not Path(p).is_dir()]
@@ -86,9 +94,19 @@ def run_build(args: argparse.Namespace) -> int:
     if len(set(names)) != len(names):  # source files are named "<folder>/<path>": folders must differ
         print(f"error: input folders must have distinct names: {', '.join(inputs)}", file=sys.stderr)
         return 2
-    settings = {"input_dirs": inputs, "warehouse_path": str(args.warehouse.resolve())}
+    settings = {"input_dirs": inputs, "warehouse_path": str(args.warehouse.resolve()), "engine": args.engine}
     if args.model:
         settings["spacy_model"] = args.model
+    if args.master and args.engine != "spark":
+        print("error: --master needs --engine spark", file=sys.stderr)
+        return 2
+    if args.engine == "spark":
+        from pipelines.engines import spark
+
+        settings["spark_master"] = args.master or DEFAULT_SPARK_MASTER
+        if reason := spark.problem(settings["spark_master"]):  # one line before any run starts, never a traceback
+            print(f"error: {reason}", file=sys.stderr)
+            return 2
     from pipelines.warehouse.lock import is_free
 
     if not is_free(args.warehouse.resolve()):  # the run takes the lock itself; refuse in one line before starting it

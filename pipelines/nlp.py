@@ -8,7 +8,7 @@ after their tokeniser, so the parse costs what bare `nlp.pipe` on the texts cost
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 import spacy
@@ -97,3 +97,12 @@ def to_bytes(doc: Doc) -> bytes:
 
 def from_bytes(nlp: Language, data: bytes) -> Doc:
     return next(iter(DocBin().from_bytes(data).get_docs(nlp.vocab)))
+
+
+def parse_rows(model_name: str, rows: Sequence[Mapping[str, str]], n_process: int = 1) -> Iterator[dict[str, object]]:
+    """The stored parse of each article row (`article_id`, `body`, `parse_key`), in order: the
+    parse stage's map, run in this process or on a Spark worker (each loads the model once)."""
+    model = load_pipeline(model_name)
+    docs = parse(model, (row["body"] for row in rows), n_process=n_process)
+    for row, doc in zip(rows, docs, strict=True):
+        yield {"article_id": row["article_id"], "model": model_name, "parse_key": row["parse_key"], "doc": to_bytes(doc)}

@@ -18,6 +18,9 @@ from pipelines.nlp import DEFAULT_MODEL
 from pipelines.paths import DEFAULT_INPUT, DEFAULT_WAREHOUSE
 from pipelines.warehouse.lock import WarehouseBusy, take
 
+ENGINES = ("duckdb", "spark")  # where the heavy stages run: this process, or Spark (pipelines/engines/spark.py)
+DEFAULT_SPARK_MASTER = "local[2]"
+
 
 def _env_list(name: str, default: str) -> list[str]:
     return [part for part in os.environ.get(name, default).split(os.pathsep) if part]
@@ -46,6 +49,14 @@ class WarehouseSettings(dg.ConfigurableResource):
         default_factory=lambda: float(os.environ.get("NEWS_ARRIVAL_SETTLE_SECONDS", "5")),
         description="The arrival sensor leaves a file modified this recently for its next tick (a writer may still be filling it).",
     )
+    engine: str = Field(
+        default_factory=lambda: os.environ.get("NEWS_ENGINE", "duckdb"),
+        description="Where the heavy stages run: duckdb (this process) or spark (the parse, the maps, the dedup banding and the table marts; docs/scale-out.md).",
+    )
+    spark_master: str = Field(
+        default_factory=lambda: os.environ.get("NEWS_SPARK_MASTER", DEFAULT_SPARK_MASTER),
+        description="The Spark master URL a spark build runs on: local[N], yarn, spark://host:port, k8s://https://host:port.",
+    )
     processes: int = Field(
         default_factory=lambda: int(os.environ.get("NEWS_PROCESSES", str(os.cpu_count() or 1))),
         description="Worker processes for reading, cleaning, parsing and the rules read off the parses; small batches run in one.",
@@ -54,16 +65,30 @@ class WarehouseSettings(dg.ConfigurableResource):
     @contextlib.contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[WarehouseSettings]:
         """In a run, hold the warehouse's build lock from the first step to the last (see
-        warehouse/lock.py); a sensor's evaluation only reads the settings and takes no lock."""
+        warehouse/lock.py) and, on the Spark engine, check it can run and stop its session when the
+        run ends; a sensor's evaluation only reads the settings and takes no lock."""
         if context.run is None:
             yield self
             return
+        if self.engine not in ENGINES:
+            raise dg.Failure(f"unknown engine {self.engine!r}: one of {', '.join(ENGINES)}")
+        if self.engine == "spark":
+            from pipelines.engines import spark
+
+            if reason := spark.problem(self.spark_master):
+                raise dg.Failure(reason)
         try:
             held = take(Path(self.warehouse_path))
         except WarehouseBusy as busy:
             raise dg.Failure(str(busy)) from None
         with held:
-            yield self
+            try:
+                yield self
+            finally:
+                if self.engine == "spark":  # the session (and its JVM) lives for the run, started by the first step that needs it
+                    from pipelines.engines import spark
+
+                    spark.stop()
 
     @property
     def work_db_path(self) -> Path:

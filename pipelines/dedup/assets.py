@@ -1,5 +1,7 @@
 """Deduplicate: every cleaned document is a canonical article or a copy of one (see dedup.near_duplicates)."""
 
+from functools import partial
+
 import dagster as dg
 import polars as pl
 
@@ -28,7 +30,12 @@ def article_assignments(context: dg.AssetExecutionContext, settings: WarehouseSe
     with connect(settings.work_db_path) as conn:
         clean = read_table(conn, "staging.clean_articles", "source_file, body, published_date")
         items = [DedupItem(**row) for row in clean.iter_rows(named=True)] if not clean.is_empty() else []
-        frame = frame_of(deduplicate(items), ASSIGNMENT_SCHEMA).sort("source_file")
+        candidate_pairs = None
+        if settings.engine == "spark":  # the banding, the pass's cross-article join, on Spark
+            from pipelines.engines import spark
+
+            candidate_pairs = partial(spark.lsh_pairs, settings.spark_master, spark.parquet_root(settings.work_db_path))
+        frame = frame_of(deduplicate(items, candidate_pairs), ASSIGNMENT_SCHEMA).sort("source_file")
         write_table(conn, "staging.article_assignments", frame)
     relations = frame["relation"].value_counts().sort("relation")
     return dg.MaterializeResult(

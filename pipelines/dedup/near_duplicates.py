@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -69,7 +69,12 @@ class _Text:
     minhash: MinHash | None
 
 
-def deduplicate(items: Sequence[DedupItem]) -> list[SourceAssignment]:
+# Candidate pairs of the distinct texts' MinHashes (content hash -> MinHash), each pair (a, b) with
+# a < b: `lsh_pairs` in this process, or the Spark engine's banding of the same bands.
+CandidatePairs = Callable[[Mapping[str, MinHash]], Iterable[tuple[str, str]]]
+
+
+def deduplicate(items: Sequence[DedupItem], candidate_pairs: CandidatePairs | None = None) -> list[SourceAssignment]:
     """One assignment per item, sorted by source_file; the result does not depend on input order."""
     texts = _distinct_texts(items)
     parent = {key: key for key in texts}
@@ -86,7 +91,11 @@ def deduplicate(items: Sequence[DedupItem]) -> list[SourceAssignment]:
         if root_a != root_b and _is_near_copy(texts[a], texts[b]):
             parent[max(root_a, root_b)] = min(root_a, root_b)
 
-    _join_candidates(texts, union)
+    signatures = {key: text.minhash for key, text in sorted(texts.items()) if text.minhash is not None}
+    # Pairs already in one cluster are skipped without a similarity test, so big clusters of copies
+    # cost about linear time; the clusters (connected components) do not depend on the pairs' order.
+    for a, b in sorted((candidate_pairs or lsh_pairs)(signatures)):
+        union(a, b)
 
     clusters: dict[str, list[_Text]] = defaultdict(list)
     for key, text in texts.items():
@@ -119,20 +128,19 @@ def _distinct_texts(items: Sequence[DedupItem]) -> dict[str, _Text]:
     return texts
 
 
-def _join_candidates(texts: dict[str, _Text], union: Callable[[str, str], None]) -> None:
-    """Offer every LSH candidate pair to `union`.
-
-    Pairs already in one cluster are skipped without a similarity test, so big clusters of copies
-    cost about linear time; the resulting clusters (connected components) do not depend on order.
-    """
+def lsh_bands() -> tuple[int, int]:
+    """(bands, rows per band) of the LSH index at CANDIDATE_JACCARD: band i is hash values
+    [i * rows, (i + 1) * rows); two texts are candidates when any band is equal."""
     lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
-    indexed = {key: text for key, text in sorted(texts.items()) if text.minhash is not None}
-    for key, text in indexed.items():
-        lsh.insert(key, text.minhash)
-    for key, text in indexed.items():
-        for other in sorted(lsh.query(text.minhash)):
-            if other > key:
-                union(key, other)
+    return lsh.b, lsh.r
+
+
+def lsh_pairs(signatures: Mapping[str, MinHash]) -> list[tuple[str, str]]:
+    """Every LSH candidate pair of the signatures, by datasketch's index in this process."""
+    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
+    for key, minhash in signatures.items():
+        lsh.insert(key, minhash)
+    return [(key, other) for key, minhash in signatures.items() for other in lsh.query(minhash) if other > key]
 
 
 def _is_near_copy(a: _Text, b: _Text) -> bool:

@@ -1,6 +1,7 @@
 """Entities: mentions found in each parse (entities.recognise), resolved into warehouse actors (entities.resolve)."""
 
 import time
+from functools import partial
 
 import dagster as dg
 
@@ -9,6 +10,7 @@ from pipelines.entities.gazetteer import load as load_gazetteer
 from pipelines.entities.recognise import EntityMention, find_mentions
 from pipelines.entities.report import top_actors_markdown
 from pipelines.entities.resolve import ActorRow, MentionRow, resolve_actors
+from pipelines.maps import mention_rows
 from pipelines.parse.assets import PARSES_DIGEST, load_sentences, map_docs
 from pipelines.reference import REFERENCE_DIR
 from pipelines.settings import WarehouseSettings
@@ -30,6 +32,16 @@ REFERENCES = [
     "entity_words.csv",
 ]
 OUTPUTS = ["staging.actors", "staging.mentions"]
+# What the map reads of an article on the Spark engine (pipelines/maps.py): its parse and sentences.
+MAP_INPUTS = """
+WITH spans AS (
+    SELECT article_id, list(struct_pack(sentence_id, start_char, end_char) ORDER BY sentence_index) AS sentences
+    FROM main.sentences WHERE article_id IN (SELECT article_id FROM _todo) GROUP BY article_id
+)
+SELECT p.article_id, p.doc, coalesce(s.sentences, []) AS sentences
+FROM staging.parses AS p LEFT JOIN spans AS s USING (article_id)
+WHERE p.article_id IN (SELECT article_id FROM _todo)
+"""
 
 
 def stage_version() -> str:
@@ -75,6 +87,12 @@ def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
 
             def find(todo: set[str]):
                 read.extend(todo)
+                if settings.engine == "spark" and todo:
+                    from pipelines.engines import spark
+
+                    mapper = partial(mention_rows, settings.spacy_model)
+                    root = spark.parquet_root(settings.work_db_path)
+                    return spark.map_stage(conn, settings.spark_master, root, "entities", MAP_INPUTS, todo, mapper, EntityMention).items()
                 args = {article_id: (article_id, sentences.get(article_id, [])) for article_id in todo}
                 if todo:
                     load_gazetteer()  # before the workers fork: they share it

@@ -1,5 +1,7 @@
 """Events: candidates extracted from each parse (events.extract), merged across articles (events.merge)."""
 
+from functools import partial
+
 import dagster as dg
 
 from pipelines.events.extract import ArticleContext, EventCandidate, extract_events
@@ -7,6 +9,7 @@ from pipelines.events.merge import EventMentionRow, EventRow
 from pipelines.events.reference import CameoCode, cameo_codes
 from pipelines.events.report import top_events_markdown
 from pipelines.events.stage import reduce_events
+from pipelines.maps import event_rows
 from pipelines.parse.assets import PARSES_DIGEST, load_sentences, map_docs
 from pipelines.records import ActorMention
 from pipelines.reference import REFERENCE_DIR
@@ -108,6 +111,28 @@ LEFT JOIN main.articles AS art ON art.article_id = p.article_id
 GROUP BY p.article_id, p.parse_key
 """
 
+# What the map reads of an article on the Spark engine (pipelines/maps.py): its parse, date,
+# publisher and sentences, and its mentions as the event rules see them (in the order above).
+MAP_INPUTS = """
+WITH spans AS (
+    SELECT article_id, list(struct_pack(sentence_id, start_char, end_char) ORDER BY sentence_index) AS sentences
+    FROM main.sentences WHERE article_id IN (SELECT article_id FROM _todo) GROUP BY article_id
+),
+said AS (
+    SELECT m.article_id,
+           list(struct_pack(m.mention_id, m.article_id, m.actor_id, a.actor_type, m.start_char, m.end_char, m.sentence_id)
+                ORDER BY m.start_char, m.mention_id) AS mentions
+    FROM staging.mentions AS m JOIN staging.actors AS a USING (actor_id)
+    WHERE m.article_id IN (SELECT article_id FROM _todo) GROUP BY m.article_id
+)
+SELECT p.article_id, p.doc, art.published_date, art.publisher, coalesce(s.sentences, []) AS sentences, coalesce(d.mentions, []) AS mentions
+FROM staging.parses AS p
+JOIN main.articles AS art USING (article_id)
+LEFT JOIN spans AS s USING (article_id)
+LEFT JOIN said AS d USING (article_id)
+WHERE p.article_id IN (SELECT article_id FROM _todo)
+"""
+
 
 def _extract(conn, settings: WarehouseSettings, meta: dict, actor_rows: list[tuple]):
     """Candidates of every stored parse (kept per article while its inputs and the rules are
@@ -116,7 +141,7 @@ def _extract(conn, settings: WarehouseSettings, meta: dict, actor_rows: list[tup
         """
         SELECT m.mention_id, m.article_id, m.actor_id, a.actor_type, m.start_char, m.end_char, m.sentence_id
         FROM staging.mentions m JOIN staging.actors a USING (actor_id)
-        ORDER BY m.article_id, m.start_char
+        ORDER BY m.article_id, m.start_char, m.mention_id  -- the order the Spark map reads them in (pipelines/maps.py)
         """
     ).fetchall()
     by_article: dict[str, list[ActorMention]] = {}
@@ -129,6 +154,12 @@ def _extract(conn, settings: WarehouseSettings, meta: dict, actor_rows: list[tup
 
     def extract(todo: set[str]):
         read.extend(todo)
+        if settings.engine == "spark" and todo:
+            from pipelines.engines import spark
+
+            mapper = partial(event_rows, settings.spacy_model)
+            root = spark.parquet_root(settings.work_db_path)
+            return spark.map_stage(conn, settings.spark_master, root, "events", MAP_INPUTS, todo, mapper, EventCandidate).items()
         args = {
             article_id: (
                 by_article.get(article_id, []),

@@ -51,22 +51,26 @@ def parses(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg
         conn.execute("DELETE FROM staging.parses WHERE parse_key NOT IN (SELECT parse_key FROM current_parse_keys)")
         todo = conn.execute(
             "SELECT article_id, body, parse_key FROM current_parse_keys WHERE parse_key NOT IN (SELECT parse_key FROM staging.parses) ORDER BY article_id"
-        ).fetchall()
-        if todo:  # the model loads only when there is something to parse
-            model = nlp.load_pipeline(settings.spacy_model)
-            processes = max(1, min(settings.processes, len(todo) // MIN_ARTICLES_PER_PROCESS))
-            docs = nlp.parse(model, (body for _, body, _ in todo), n_process=processes)
+        ).to_arrow_table()
+        if todo.num_rows and settings.engine == "spark":
+            from pipelines.engines import spark
+
+            folder = spark.parquet_root(settings.work_db_path) / "maps" / "parses"
+            parsed = spark.map_on_spark(settings.spark_master, todo, partial(nlp.parse_rows, settings.spacy_model), PARSE_SCHEMA, folder)
+            append_rows(conn, "staging.parses", parsed.sort("article_id"))
+        elif todo.num_rows:  # the model loads only when there is something to parse
+            processes = max(1, min(settings.processes, todo.num_rows // MIN_ARTICLES_PER_PROCESS))
             batch = []
-            for (article_id, _, key), doc in zip(todo, docs, strict=True):
-                batch.append({"article_id": article_id, "model": settings.spacy_model, "parse_key": key, "doc": nlp.to_bytes(doc)})
+            for record in nlp.parse_rows(settings.spacy_model, todo.to_pylist(), n_process=processes):
+                batch.append(record)
                 if len(batch) == INSERT_BATCH:
                     append_rows(conn, "staging.parses", pl.DataFrame(batch, schema=PARSE_SCHEMA))
                     batch = []
             append_rows(conn, "staging.parses", pl.DataFrame(batch, schema=PARSE_SCHEMA))
         total = conn.execute("SELECT count(*) FROM staging.parses").fetchone()[0]
-    context.log.info(f"parsed {len(todo)} articles, reused {total - len(todo)}")
+    context.log.info(f"parsed {todo.num_rows} articles, reused {total - todo.num_rows}")
     return dg.MaterializeResult(
-        metadata={"dagster/row_count": total, "parsed": len(todo), "reused": total - len(todo), "model": settings.spacy_model}
+        metadata={"dagster/row_count": total, "parsed": todo.num_rows, "reused": total - todo.num_rows, "model": settings.spacy_model}
     )
 
 

@@ -85,8 +85,7 @@ def map_articles(
     `staging.<stage>_article_keys` (the key each article's rows were made under, also for articles
     with no rows) and `staging.<stage>_by_article` (the rows)."""
     keys_table, rows_table = f"staging.{stage}_article_keys", f"staging.{stage}_by_article"
-    schema = {"article_id_": pl.String(), "ordinal": pl.Int64(), **schema_of(row_type)}
-    names = [f.name for f in fields(row_type)]
+    schema = keyed_schema(row_type)
     by_article: dict[str, list[Any]] = {}
     if table_exists(conn, keys_table) and table_exists(conn, rows_table) and _columns(conn, rows_table) == list(schema):
         conn.register(
@@ -103,19 +102,33 @@ def map_articles(
             ).pl()
         finally:
             conn.unregister("_keys")
-        for row in cached.iter_rows(named=True):
-            by_article[row["article_id_"]].append(row_type(**{name: row[name] for name in names}))
+        by_article.update(grouped_rows(cached, row_type))
     by_article.update(compute(set(keys) - set(by_article)))
     ordered = [(article_id, by_article.get(article_id, [])) for article_id in sorted(keys)]
-    records = [
-        {"article_id_": article_id, "ordinal": n, **{name: getattr(row, name) for name in names}}
-        for article_id, rows in ordered
-        for n, row in enumerate(rows)
-    ]
+    records = [record for article_id, rows in ordered for record in keyed_records(article_id, rows)]
     key_frame = pl.DataFrame(
         {"article_id_": sorted(keys), "map_key": [keys[a] for a in sorted(keys)]}, schema={"article_id_": pl.String, "map_key": pl.String}
     )
     return [row for _, rows in ordered for row in rows], {keys_table: key_frame, rows_table: frame_of(records, schema)}
+
+
+def keyed_schema(row_type: type) -> dict[str, pl.DataType]:
+    """The columns of a stage's per-article rows: the article, the row's place in it, the row's fields."""
+    return {"article_id_": pl.String(), "ordinal": pl.Int64(), **schema_of(row_type)}
+
+
+def keyed_records(article_id: str, rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """One article's map rows as records of `keyed_schema`."""
+    return [{"article_id_": article_id, "ordinal": n, **{f.name: getattr(row, f.name) for f in fields(row)}} for n, row in enumerate(rows)]
+
+
+def grouped_rows(frame: pl.DataFrame, row_type: type) -> dict[str, list[Any]]:
+    """Records of `keyed_schema` back as each article's rows, in their order (articles with none are absent)."""
+    names = [f.name for f in fields(row_type)]
+    grouped: dict[str, list[Any]] = {}
+    for row in frame.sort("article_id_", "ordinal").iter_rows(named=True):
+        grouped.setdefault(row["article_id_"], []).append(row_type(**{name: row[name] for name in names}))
+    return grouped
 
 
 def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> list[str]:

@@ -167,7 +167,12 @@ def model_asset(model: SqlModel) -> dg.AssetsDefinition:
     )
     def _build(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg.MaterializeResult:
         with connect(settings.work_db_path) as conn:
-            conn.execute(f"CREATE OR REPLACE {'VIEW' if model.view else 'TABLE'} main.{model.name} AS {model.sql}")
+            if settings.engine == "spark" and not model.view:
+                from pipelines.engines import spark
+
+                spark.build_mart(conn, model, settings.spark_master, spark.parquet_root(settings.work_db_path))
+            else:
+                conn.execute(f"CREATE OR REPLACE {'VIEW' if model.view else 'TABLE'} main.{model.name} AS {model.sql}")
             passed(f"commit main.{model.name}")
             rows = conn.execute(f"SELECT count(*) FROM main.{model.name}").fetchone()[0]
             preview = conn.execute(f"SELECT * FROM main.{model.name} LIMIT 10").pl()

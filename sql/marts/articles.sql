@@ -23,10 +23,10 @@ SELECT
     c.publisher,
     c.published_date,
     c.body,
-    CAST(len(regexp_split_to_array(trim(c.body), '\s+')) AS INTEGER) AS word_count,
+    CAST(array_length(string_split_regex(trim(c.body), '\s+')) AS INTEGER) AS word_count,
     a.content_hash,
     c.url,
-    CAST(len(c.sentences) AS INTEGER) AS sentence_count,
+    CAST(array_length(c.sentences) AS INTEGER) AS sentence_count,
     CAST((SELECT count(*) FROM staging.article_assignments d WHERE d.article_id = a.article_id) AS INTEGER) AS copies,
     c.language,
     CASE WHEN c.language = 'en' THEN 'analysed' ELSE 'skipped_language' END AS nlp_status

@@ -15,16 +15,23 @@ WITH canonical AS (
     WHERE a.relation = 'canonical'
 ),
 spans AS (
-    SELECT article_id, body, paragraphs, unnest(sentences) AS span, generate_subscripts(sentences, 1) - 1 AS sentence_index
+    SELECT article_id, body, paragraphs, sentences, unnest(sentences) AS span
     FROM canonical
+),
+-- A sentence's index is the number of sentences starting before it (a body's spans are in order
+-- and never share a start): portable SQL, where a position from unnest differs between engines
+-- (DuckDB's WITH ORDINALITY counts from 1, Spark's posexplode from 0) and generate_subscripts is DuckDB's own.
+indexed AS (
+    SELECT article_id, body, paragraphs, span, array_length(list_filter(sentences, x -> x.start < span.start)) AS sentence_index
+    FROM spans
 )
 SELECT
     article_id || '-s' || lpad(CAST(sentence_index AS VARCHAR), 4, '0') AS sentence_id,
     article_id,
     CAST(sentence_index AS INTEGER) AS sentence_index,
-    CAST(list_position(list_transform(paragraphs, p -> p.start <= span.start AND span."end" <= p."end"), true) - 1 AS INTEGER) AS paragraph_index,
+    CAST(nullif(array_position(list_transform(paragraphs, p -> p.start <= span.start AND span."end" <= p."end"), true), 0) - 1 AS INTEGER) AS paragraph_index,
     span.start AS start_char,
     span."end" AS end_char,
     substring(body, span.start + 1, span."end" - span.start) AS text
-FROM spans
+FROM indexed
 ORDER BY article_id, sentence_index
