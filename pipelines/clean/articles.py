@@ -28,7 +28,15 @@ from pipelines.clean.fields import (
     strip_site_suffix,
     title_in,
 )
-from pipelines.clean.furniture import PageLayout, is_terminal, line_features, logical_lines, shared_furniture, split_page
+from pipelines.clean.furniture import (
+    HEADER_LINES_IN_BODY,
+    PageLayout,
+    is_terminal,
+    line_features,
+    logical_lines,
+    shared_furniture,
+    split_page,
+)
 from pipelines.clean.html import HtmlExtract, extract_html
 from pipelines.clean.language import LanguageSplit, identify, is_foreign_page, split_languages, stop_ratio, stop_words
 from pipelines.clean.segment import split_paragraphs, split_sentences
@@ -43,7 +51,6 @@ MIN_BODY_WORDS = 40
 # (so it was no page of furniture) and it holds a complete sentence of a few words.
 MIN_BRIEF_WORDS = 4
 MIN_BRIEF_KEPT_SHARE = 0.8
-BYLINE_SEARCH_BODY_LINES = 3  # a byline or date line may follow the standfirst
 _TERMINAL_SENTENCE = re.compile(r"""[.!?…。！？]['"”’)\]」』]*$""")
 
 
@@ -71,11 +78,18 @@ def _brief_layout(doc: RawDocument, lines: Sequence[str]) -> PageLayout | None:
     return PageLayout(head=[], body=body, tail=[]) if body else None
 
 
-def _brief(doc: RawDocument, page: _Page, body_words: int) -> bool:
-    """Whether a short body is a brief handed in as text: not a scraped page (HTML), a few words at
-    least, and nearly all of the document's words (nothing of weight was furniture)."""
+def _brief(doc: RawDocument, page: _Page, body: _Body) -> bool:
+    """Whether a short body is a brief: a few words at least, and either handed in as text with
+    nearly all of the document's words (nothing of weight was furniture), or on an HTML page that
+    calls itself an article (og:type, JSON-LD type, an <article> element) holding at least one
+    full sentence of prose. A scraped page without that statement may be a menu or an error page
+    with a stray sentence left."""
+    if body.words < MIN_BRIEF_WORDS:
+        return False
+    if doc.kind == "html":
+        return bool(page.meta and page.meta.states_article) and any(line_features(line, body.language).prose for line in body.layout.body)
     document_words = sum(len(line.split()) for line in page.lines)
-    return doc.kind == "text" and body_words >= MIN_BRIEF_WORDS and body_words >= MIN_BRIEF_KEPT_SHARE * document_words
+    return doc.kind == "text" and body.words >= MIN_BRIEF_KEPT_SHARE * document_words
 
 
 def _read(doc: RawDocument) -> _Page:
@@ -119,6 +133,7 @@ class _Body:
     sentences: list[tuple[int, int]]
     words: int
     languages: LanguageSplit
+    language: str
 
 
 def _body(doc: RawDocument, page: _Page, shared: frozenset[str], language: str) -> _Body:
@@ -126,17 +141,19 @@ def _body(doc: RawDocument, page: _Page, shared: frozenset[str], language: str) 
     languages = split_languages(page.lines, stop_words(language))
     layout = _brief_layout(doc, languages.kept) or split_page(languages.kept, shared, language)
     body_lines = list(layout.body)
-    # Byline and date lines belong to the header even when they follow the standfirst.
+    # Byline and date lines belong to the header even when they follow the standfirst; a sentence
+    # that states a date ("Voters go to the polls on Sunday, May 12, 2024.") is the story's.
     header = list(layout.head)
-    for line in body_lines[:BYLINE_SEARCH_BODY_LINES]:
-        if byline_in(line) or is_date_line(line):
+    for line in body_lines[:HEADER_LINES_IN_BODY]:
+        features = line_features(line, language)
+        if byline_in(line) or (is_date_line(line) and not (features.prose or features.short_sentence)):
             header.append(line)
             body_lines.remove(line)
     body = "\n\n".join(body_lines)
     paragraphs = split_paragraphs(body)
     # Words as whitespace separates them; in scripts that do not (Han, kana), characters.
     words = len(body.split()) if language == "en" else stop_ratio(body, frozenset()).words
-    return _Body(layout, header, body, paragraphs, split_sentences(body, paragraphs), words, languages)
+    return _Body(layout, header, body, paragraphs, split_sentences(body, paragraphs), words, languages, language)
 
 
 def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticle | Rejection:
@@ -159,7 +176,7 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
         found.words,
     )
     complete = any(_TERMINAL_SENTENCE.search(body[s:e]) for s, e in sentences)
-    if not complete or (words < MIN_BODY_WORDS and not _brief(doc, page, words)):
+    if not complete or (words < MIN_BODY_WORDS and not _brief(doc, page, found)):
         return Rejection(
             source_file=doc.source_file,
             reason="boilerplate_only",

@@ -30,6 +30,11 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.S | re.I)
 _JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.S | re.I)
 _BODY_TAG = re.compile(r"<body\b.*", re.S | re.I)
+_ARTICLE_MARK = re.compile(
+    r"<article\b|<meta[^>]+(?:property|name)=[\"']og:type[\"'][^>]+content=[\"']article"
+    r"|[\"']@type[\"']\s*:\s*\[?\s*[\"'](?:\w*Article|BlogPosting|Report)[\"']",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,7 @@ class HtmlExtract:
     sitename: str | None
     date: str | None  # ISO YYYY-MM-DD
     url: str | None
+    states_article: bool = False  # the page calls itself an article (og:type, JSON-LD type, <article>)
 
 
 def strip_tags(page: str) -> str:
@@ -109,8 +115,9 @@ def extract_html(page: str, url: str | None = None) -> HtmlExtract:
             text = stated_body
     title_match = _TITLE_TAG.search(page)
     page_title = " ".join(html_lib.unescape(title_match.group(1)).split()) if title_match else ""
+    states_article = bool(_ARTICLE_MARK.search(page))
     if doc is None or not text.strip():  # no main text (or only the JSON-LD body): no metadata either
-        return HtmlExtract(text if text.strip() else strip_tags(page), page_title or None, None, None, None, url)
+        return HtmlExtract(text if text.strip() else strip_tags(page), page_title or None, None, None, None, url, states_article)
     return HtmlExtract(
         text=text,
         title=doc.title or None,
@@ -118,6 +125,7 @@ def extract_html(page: str, url: str | None = None) -> HtmlExtract:
         sitename=_site_name(doc.sitename, page_title, doc.title),
         date=doc.date or None,
         url=doc.url or url,
+        states_article=states_article,
     )
 
 
