@@ -158,12 +158,12 @@ def _body(doc: RawDocument, page: _Page, shared: frozenset[str], language: str) 
 
 def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticle | Rejection:
     found, language = _body(doc, page, shared, "en"), "en"
-    # No article's worth of English but an article's worth of foreign lines or a foreign page (whose
-    # prose the English furniture pass drops as non-prose), or a foreign body the line test missed:
-    # the page is cleaned again in the language it is written in.
+    # No article's worth of English but more foreign words than English ones (a brief in another
+    # language too) or a foreign page (whose prose the English furniture pass drops as non-prose),
+    # or a foreign body the line test missed: the page is cleaned again in the language it is written in.
     too_short = stop_ratio(found.body).words < MIN_BODY_WORDS
     text = "\n".join(page.lines)
-    if (too_short and (found.languages.foreign_words >= MIN_BODY_WORDS or is_foreign_page(text))) or is_foreign_page(found.body):
+    if (too_short and (found.languages.foreign_words > found.words or is_foreign_page(text))) or is_foreign_page(found.body):
         identified = identify(text)
         if identified != "en":
             found, language = _body(doc, page, shared, identified), identified
