@@ -40,6 +40,7 @@ from pipelines.clean.furniture import (
 from pipelines.clean.html import HtmlExtract, extract_html
 from pipelines.clean.language import LanguageSplit, identify, is_foreign_page, split_languages, stop_ratio, stop_words
 from pipelines.clean.segment import split_paragraphs, split_sentences
+from pipelines.clean.words import clean_words
 from pipelines.parallel import map_chunks
 from pipelines.records import CleanArticle, RawDocument, Rejection
 
@@ -51,6 +52,9 @@ MIN_BODY_WORDS = 40
 # (so it was no page of furniture) and it holds a complete sentence of a few words.
 MIN_BRIEF_WORDS = 4
 MIN_BRIEF_KEPT_SHARE = 0.8
+# A scraped page's brief is one paragraph of two sentences or so; an error or gallery page's stray
+# sentence is shorter.
+SCRAPED_BRIEF_MIN_LINE_WORDS = 20
 _TERMINAL_SENTENCE = re.compile(r"""[.!?…。！？]['"”’)\]」』]*$""")
 
 
@@ -79,17 +83,25 @@ def _brief_layout(doc: RawDocument, lines: Sequence[str]) -> PageLayout | None:
 
 
 def _brief(doc: RawDocument, page: _Page, body: _Body) -> bool:
-    """Whether a short body is a brief: a few words at least, and either handed in as text with
-    nearly all of the document's words (nothing of weight was furniture), or on an HTML page that
-    calls itself an article (og:type, JSON-LD type, an <article> element) holding at least one
-    full sentence of prose. A scraped page without that statement may be a menu or an error page
-    with a stray sentence left."""
+    """Whether a short body is a brief (a few words at least) rather than the remains of a menu,
+    gallery or error page: handed in as text with nearly all of the document's words (nothing of
+    weight was furniture); or on a page that shows itself an article. An HTML page says so (og:type,
+    JSON-LD type, an <article> element) and holds a full sentence of prose; a scraped text page
+    shows a headline in its header and a paragraph of reported prose, long and not addressed to the
+    reader (an error page's "the page you are looking for ..." is)."""
     if body.words < MIN_BRIEF_WORDS:
         return False
+    features = [line_features(line, body.language) for line in body.layout.body]
     if doc.kind == "html":
-        return bool(page.meta and page.meta.states_article) and any(line_features(line, body.language).prose for line in body.layout.body)
+        return bool(page.meta and page.meta.states_article) and any(f.prose for f in features)
     document_words = sum(len(line.split()) for line in page.lines)
-    return doc.kind == "text" and body.words >= MIN_BRIEF_KEPT_SHARE * document_words
+    if body.words >= MIN_BRIEF_KEPT_SHARE * document_words:
+        return True
+    reported = (
+        f.prose and f.words >= SCRAPED_BRIEF_MIN_LINE_WORDS and clean_words()["second_person"].isdisjoint(line.lower().split())
+        for f, line in zip(features, body.layout.body, strict=True)
+    )
+    return any(reported) and title_in(body.header) is not None
 
 
 def _read(doc: RawDocument) -> _Page:

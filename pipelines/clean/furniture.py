@@ -456,8 +456,10 @@ def _link_blocks(lines: Sequence[str], features: Sequence[LineFeatures], kept: S
             blocks[-1].append(i)
         else:
             blocks.append([i])
-    # The body's first lines may hold its byline and date lines, which the clean stage moves to the header.
-    opening = set(kept[:HEADER_LINES_IN_BODY])
+    # The body's first lines may hold its byline and date lines, after the standfirst and before the
+    # story's first paragraph: the clean stage moves them to the header.
+    prose = [i for i in kept if features[i].prose]
+    opening = {i for i in kept[:HEADER_LINES_IN_BODY] if len(prose) < 2 or i < prose[1]}
     return {
         i
         for block in blocks

@@ -144,3 +144,36 @@ def test_sample_articles_end_to_end() -> None:
         assert all(article.body[s:e] == article.body[s:e].strip() for s, e in article.sentences)
         tail = article.body[-400:].lower()
         assert "click here" not in tail and "subscribe" not in article.body.lower()
+
+
+BRIEF = "All ferry sailings to the western islands were cancelled on Monday as gusts of up to 80mph battered the coast. The operator said it would review services at noon."
+
+
+def test_a_short_article_on_a_page_that_calls_itself_an_article_is_kept() -> None:
+    html = (
+        '<html><head><meta property="og:type" content="article"></head><body><nav>Home | World | Sport</nav>'
+        f"<article><h1>Ferry services cancelled as gales hit islands</h1><p>{BRIEF}</p></article></body></html>"
+    )
+    [article] = clean_documents([document(html, "site/brief.html", kind="html")])
+    assert isinstance(article, CleanArticle) and BRIEF in article.body
+
+
+def test_a_scraped_brief_under_its_headline_is_kept_and_a_stray_sentence_is_not() -> None:
+    page = "\n".join(
+        ["News", "Sport", "Weather", "Ferry services cancelled as gales hit islands", "28 October 2024", BRIEF, "Latest", "Contact us"]
+    )
+    [article] = clean_documents([document(page, "site/brief.txt")])
+    assert isinstance(article, CleanArticle) and article.body == BRIEF
+    error = "\n".join(["News", "Sport", "Page not found here", "Sorry, the page you were looking for could not be found.", "Home"])
+    [rejected] = clean_documents([document(error, "site/missing.txt")])
+    assert isinstance(rejected, Rejection)
+
+
+def test_a_short_article_in_another_language_is_kept_in_its_language() -> None:
+    brief = (
+        "In einer Lagerhalle im Gewerbegebiet Nord ist am Montagabend ein Großbrand ausgebrochen. Verletzt wurde nach "
+        "ersten Angaben der Feuerwehr niemand, die Anwohner sollen Fenster und Türen geschlossen halten."
+    )
+    html = f'<html><head><meta property="og:type" content="article"></head><body><article><h1>Großbrand in Lagerhalle</h1><p>{brief}</p></article></body></html>'
+    [article] = clean_documents([document(html, "site/brand.html", kind="html")])
+    assert isinstance(article, CleanArticle) and article.language == "de" and article.body == brief
