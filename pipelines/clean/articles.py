@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from pipelines.clean.fields import (
+    author_box,
     byline_in,
     byline_names,
     date_from_url,
+    employer_in,
     header_date,
     is_date_line,
     is_host_name,
@@ -202,20 +204,23 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
         )
     meta = page.meta
     url = doc.url or (meta.url if meta else None)
-    # A name the page states for itself beats the host name; lines on the page come last.
+    box = author_box(layout.tail)  # the author box closing the article: its name and bio
+    # A name the page states for itself beats the host name; lines on the page come last, the
+    # outlet the author's bio says they work for after all.
     publisher = (
         (meta.sitename if meta and meta.sitename and not is_host_name(meta.sitename) else None)
         or publisher_from_url(url)
         or (publisher_from_url(meta.sitename) if meta else None)
         or publisher_in(header)
         or publisher_in(layout.tail)
+        or (employer_in(box[1]) if box else None)
     )
     title = doc.title or (meta.title if meta else None) or title_in(header)
     if title:
         site_names = [name for name in (publisher, meta.sitename if meta else None, publisher_in(header + layout.tail)) if name]
         title = strip_site_suffix(title.strip(), site_names)
     stated_author = byline_names(meta.author) if meta and meta.author else None
-    byline = stated_author or next((b for b in map(byline_in, header) if b), None)
+    byline = stated_author or next((b for b in map(byline_in, header) if b), None) or (box[0] if box else None)
     published = parse_published(doc.published) or parse_published(meta.date if meta else None) or header_date(header) or date_from_url(url)
     return CleanArticle(
         source_file=doc.source_file,

@@ -24,6 +24,7 @@ DATE_LINE_MAX_WORDS = 14  # a header date line is mostly the date ("Published 14
 SUFFIX_MAX_WORDS = 6  # " | Site Name" suffix of a page title
 MIN_SITE_KEY_CHARS = 4
 BYLINE_MAX_WORDS = 12  # longer is a sentence that happens to start with "By"
+BOX_NAME_MAX_WORDS = 4  # an author box's name line is a name alone
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -60,6 +61,17 @@ _COPYRIGHT = re.compile(
     re.I,
 )
 _COMPANY_SUFFIX = re.compile(r",?\s+(?:ltd|limited|inc|llc|plc|gmbh|pty)\.?$", re.I)  # the legal entity, not the title
+_NAME = r"((?:The )?[A-Z][\w&.'’/-]*(?: [A-Z][\w&.'’/-]*){0,4})"  # a capitalised name of up to five words
+# A site describing itself: "Euro Examiner is one of the best online newspapers in Europe".
+_OUTLET_SELF = re.compile(
+    rf"^{_NAME} (?:is|has been) (?:a|an|the|one of)\b[^.]{{0,80}}?"
+    r"\b(?i:newspapers?|magazines?|publications?|websites?|news (?:sites?|portals?|agency|agencies|outlets?)|outlets?|broadcasters?)\b"
+)
+# The outlet in an author's bio: the one they joined, or the one they are a reporter for now.
+_EMPLOYER = re.compile(
+    rf"\b(?i:before|since|after) joining (?:the )?{_NAME}"
+    rf"|\b(?:is|works as) an? (?:[\w-]+ ){{0,3}}?(?:journalist|reporter|correspondent|editor|writer|columnist|analyst|producer) (?:at|for|with) (?:the )?{_NAME}"
+)
 _SUFFIX_SEPARATOR = re.compile(r"\s+(?:\||[-–—]|::|»)\s+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]")
 _HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile|edition)\.")
@@ -233,11 +245,33 @@ def publisher_from_url(url: str | None) -> str | None:
 
 
 def publisher_in(lines: Sequence[str]) -> str | None:
-    """Publisher stated on the page: "Publication: X" or a copyright line "© 2022 X"."""
+    """Publisher stated on the page: "Publication: X", a copyright line "© 2022 X", or the site
+    describing itself ("X is one of the best online newspapers in Europe")."""
     for line in lines:
         if m := _PUBLICATION.match(line):
             return m[1].strip()
     for line in lines:
         if m := _COPYRIGHT.search(line):
             return _COMPANY_SUFFIX.sub("", m[1].strip())
+    for line in lines:
+        if m := _OUTLET_SELF.match(line):
+            return m[1]
     return None
+
+
+def author_box(lines: Sequence[str]) -> tuple[str, str] | None:
+    """(name, bio) of an author box: a line that is a person's name, then a bio opening with that
+    name ("Chris Rickleton" / "Chris Rickleton is a journalist living in Almaty. ...")."""
+    for name_line, bio in zip(lines, lines[1:], strict=False):
+        name = name_line.strip()
+        if len(name.split()) <= BOX_NAME_MAX_WORDS and bio.startswith(f"{name} ") and line_features(bio).bio:
+            found = byline_names(name)
+            if found and found == name:
+                return name, bio
+    return None
+
+
+def employer_in(bio: str) -> str | None:
+    """The outlet an author's bio says they work for: "Before joining X he was ...", "is a reporter for X"."""
+    m = _EMPLOYER.search(bio)
+    return (m[1] or m[2]) if m else None

@@ -177,3 +177,23 @@ def test_a_short_article_in_another_language_is_kept_in_its_language() -> None:
     html = f'<html><head><meta property="og:type" content="article"></head><body><article><h1>Großbrand in Lagerhalle</h1><p>{brief}</p></article></body></html>'
     [article] = clean_documents([document(html, "site/brand.html", kind="html")])
     assert isinstance(article, CleanArticle) and article.language == "de" and article.body == brief
+
+
+# What each sample page states about itself, read by hand: its author (in a byline or an author box
+# closing the page) and its outlet (a "Publication:" label, the site describing itself, the outlet
+# its author's bio names). The other two pages state neither (a photo credit "via AP" names the
+# photo's source, not the page's), and none states its publication date.
+SAMPLE_FIELDS = {
+    "000_7520128791ee56e3.txt": ("Chris Rickleton", "RFE/RL"),
+    "001_6c3a49d75e9ae065.txt": (None, "Eurasia Daily Monitor"),
+    "002_7a4f6bc9b61ba27a.txt": ("William Hampton", "Euro Examiner"),
+    "003_601ee3e709455754.txt": (None, None),
+    "004_fefce6469b1c31c0.txt": (None, None),
+}
+
+
+def test_samples_bylines_and_publishers_are_the_ones_the_pages_state_and_nothing_is_guessed() -> None:
+    docs = [document(path.read_text(encoding="utf-8"), path.name) for path in sorted(SAMPLES.glob("*.txt"))]
+    found = {a.source_file: (a.byline, a.publisher) for a in clean_documents(docs)}
+    assert found == SAMPLE_FIELDS
+    assert all(a.published_date is None for a in clean_documents(docs))

@@ -3,10 +3,12 @@
 import datetime as dt
 
 from pipelines.clean.fields import (
+    author_box,
     byline_in,
     byline_names,
     date_from_url,
     date_in_text,
+    employer_in,
     header_date,
     parse_published,
     publisher_from_url,
@@ -113,3 +115,18 @@ def test_publisher_from_url_and_page_lines() -> None:
     assert publisher_in(["© 2024 The Delta Times. All rights reserved."]) == "The Delta Times"
     assert publisher_in(["Copyright 2019-2024 Delta Media Group"]) == "Delta Media Group"
     assert publisher_in(["Nothing here"]) is None
+
+
+def test_author_box_names_the_author_and_their_bio_the_outlet() -> None:
+    lines = ["Image", "Jane Roe", "Jane Roe is a journalist based in Lagos. Before joining Example News she worked for a radio station."]
+    assert author_box(lines) == ("Jane Roe", lines[2])
+    assert employer_in(lines[2]) == "Example News"
+    assert employer_in("Sam Lee is a senior reporter for The Harbour Times, covering courts.") == "The Harbour Times"
+    # a bio without its name line above it may describe someone the story quotes
+    assert author_box(["Dr Hannah Okoye is a professor of politics at the University of Eastbridge."]) is None
+    assert author_box(["Editorial Staff", "Editorial Staff is a team of writers."]) is None
+
+
+def test_a_site_describing_itself_names_its_publisher() -> None:
+    assert publisher_in(["Euro Examiner is one of the best online Newspapers in Europe, We provide news."]) == "Euro Examiner"
+    assert publisher_in(["The council is one of the largest employers in the region."]) is None
