@@ -20,11 +20,13 @@ from pipelines.clean.fields import (
     byline_in,
     byline_names,
     date_from_url,
+    dateline_in,
     employer_in,
     header_date,
     is_date_line,
     is_host_name,
     parse_published,
+    published_moment,
     publisher_from_url,
     publisher_in,
     strip_site_suffix,
@@ -222,6 +224,7 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
     stated_author = byline_names(meta.author) if meta and meta.author else None
     byline = stated_author or next((b for b in map(byline_in, header) if b), None) or (box[0] if box else None)
     published = parse_published(doc.published) or parse_published(meta.date if meta else None) or header_date(header) or date_from_url(url)
+    published_at, precision = published_moment(published, [doc.published, meta.published_at if meta else None])
     return CleanArticle(
         source_file=doc.source_file,
         body=body,
@@ -233,4 +236,9 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
         paragraphs=paragraphs,
         sentences=sentences,
         language=language,
+        published_at=published_at,
+        published_precision=precision,
+        section=meta.section if meta else None,
+        # a caption may come before the story's first paragraph, which the dateline opens
+        dateline=next(filter(None, (dateline_in(body[start:end]) for start, end in paragraphs[:HEADER_LINES_IN_BODY])), None),
     )

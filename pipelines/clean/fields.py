@@ -36,6 +36,13 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")  # 14/09/20
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|-|\b)")
+# An ISO date, then perhaps a time: group 1 marks minutes, group 2 seconds.
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}(:\d{2})(:\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+# A dateline: a place in capitals (and its region), perhaps a date and an agency, then a dash.
+_DATELINE = re.compile(
+    r"^([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+    rf"(?:,? {_MONTH} \d{{1,2}})?(?: \([^()]{{1,40}}\))? ?(?:--|[—–-]) ?\S"
+)
 _DATEPARSER_SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "RETURN_AS_TIMEZONE_AWARE": False,
@@ -112,6 +119,29 @@ def parse_published(value: str | None) -> dt.date | None:
     # Slow, so only for unusual spellings; never relative dates ("yesterday") that would be guesses.
     parsed = dateparser.parse(value, languages=["en"], settings=_DATEPARSER_SETTINGS)
     return parsed.date() if parsed else None
+
+
+def is_iso_moment(value: str) -> bool:
+    """ "2024-03-05", "2024-03-05T14:12", "2024-03-05T14:12:00+01:00": an ISO 8601 date, perhaps with its time."""
+    return bool(_ISO_MOMENT.match(value.strip()))
+
+
+def published_moment(published: dt.date | None, stated: Sequence[str | None]) -> tuple[str | None, str | None]:
+    """(published_at, precision) for a publication date: the first ISO moment a source states for
+    that day, with its time when it gives one ("2024-03-05T14:12:00Z", "second"), else the day
+    itself ("2024-03-05", "day"); (None, None) without a date."""
+    if published is None:
+        return None, None
+    moment = next((v.strip() for v in stated if v and is_iso_moment(v) and v.strip()[:10] == published.isoformat()), published.isoformat())
+    time = _ISO_MOMENT.match(moment)
+    return moment, "second" if time and time[2] else "minute" if time and time[1] else "day"
+
+
+def dateline_in(paragraph: str) -> str | None:
+    """The place a report is filed from, as the first paragraph prints it: "GENEVA, March 5
+    (Meridian) - ...", "NUR-SULTAN -- ...", "WASHINGTON (AP) — ..."."""
+    m = _DATELINE.match(paragraph)
+    return m[1] if m else None
 
 
 def date_from_url(url: str | None) -> dt.date | None:
@@ -213,13 +243,25 @@ def strip_site_suffix(title: str, site_names: Sequence[str] = ()) -> str:
 
 
 def site_in_title(page_title: str, headline: str) -> str | None:
-    """The site name a page <title> adds to the headline ("Headline - Site Name")."""
+    """The site name a page <title> adds to the headline ("Headline - Site Name"); None when what
+    it adds is longer than the headline, which makes that the headline and the first part the site
+    ("Island Gazette - Assembly passes budget after all-night sitting", see `headline_in_title`)."""
     if not page_title.startswith(headline):
         return None
     rest = page_title[len(headline) :]
     m = _SUFFIX_SEPARATOR.match(rest)
     name = rest[m.end() :].strip() if m else ""
-    return name if name and len(name.split()) <= SUFFIX_MAX_WORDS else None
+    return name if name and len(name.split()) <= min(SUFFIX_MAX_WORDS, len(headline.split())) else None
+
+
+def headline_in_title(page_title: str, first_part: str) -> str | None:
+    """The headline of a <title> that puts the site first: what follows `first_part` when it is
+    longer than it ("Site Name - Headline")."""
+    if not page_title.startswith(first_part):
+        return None
+    m = _SUFFIX_SEPARATOR.match(page_title[len(first_part) :])
+    rest = page_title[len(first_part) + m.end() :].strip() if m else ""
+    return rest if len(rest.split()) > len(first_part.split()) else None
 
 
 def _site_key(name: str) -> str:

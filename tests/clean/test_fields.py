@@ -8,9 +8,11 @@ from pipelines.clean.fields import (
     byline_names,
     date_from_url,
     date_in_text,
+    dateline_in,
     employer_in,
     header_date,
     parse_published,
+    published_moment,
     publisher_from_url,
     publisher_in,
     site_in_title,
@@ -130,3 +132,20 @@ def test_author_box_names_the_author_and_their_bio_the_outlet() -> None:
 def test_a_site_describing_itself_names_its_publisher() -> None:
     assert publisher_in(["Euro Examiner is one of the best online Newspapers in Europe, We provide news."]) == "Euro Examiner"
     assert publisher_in(["The council is one of the largest employers in the region."]) is None
+
+
+def test_published_moment_keeps_the_time_a_source_states_for_the_day() -> None:
+    day = dt.date(2024, 3, 5)
+    assert published_moment(day, [None, "2024-03-05T14:12:00Z"]) == ("2024-03-05T14:12:00Z", "second")
+    assert published_moment(day, ["2024-03-05T14:12"]) == ("2024-03-05T14:12", "minute")
+    assert published_moment(day, ["5 March 2024", "2024-03-04T23:00:00Z"]) == ("2024-03-05", "day")  # another day: not this date's time
+    assert published_moment(None, ["2024-03-05"]) == (None, None)
+
+
+def test_datelines_name_the_place_a_report_is_filed_from() -> None:
+    assert dateline_in("GENEVA, March 5 (Meridian) - The council voted.") == "GENEVA"
+    assert dateline_in("NUR-SULTAN -- A rare papal visit.") == "NUR-SULTAN"
+    assert dateline_in("WASHINGTON (AP) — Lawmakers agreed.") == "WASHINGTON"
+    assert dateline_in("LOS ANGELES, California – Fires spread.") == "LOS ANGELES"
+    assert dateline_in("The UN said on Tuesday - in a statement - that it would act.") is None
+    assert dateline_in("NATO allies met in Brussels.") is None
