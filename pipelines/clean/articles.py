@@ -42,7 +42,7 @@ from pipelines.clean.furniture import (
     split_page,
 )
 from pipelines.clean.html import HtmlExtract, extract_html
-from pipelines.clean.language import LanguageSplit, identify, is_foreign_page, split_languages, stop_ratio, stop_words
+from pipelines.clean.language import LanguageSplit, identify, is_foreign_page, ratio_scale, split_languages, stop_ratio, stop_words
 from pipelines.clean.segment import split_paragraphs, split_sentences
 from pipelines.clean.words import clean_words
 from pipelines.parallel import map_chunks
@@ -154,7 +154,7 @@ class _Body:
 
 def _body(doc: RawDocument, page: _Page, shared: frozenset[str], language: str) -> _Body:
     """The page's body in `language`: its lines in that language, less furniture and header lines."""
-    languages = split_languages(page.lines, stop_words(language))
+    languages = split_languages(page.lines, stop_words(language), ratio_scale(language))
     layout = _brief_layout(doc, languages.kept) or split_page(languages.kept, shared, language)
     body_lines = list(layout.body)
     # Byline and date lines belong to the header even when they follow the standfirst; a sentence

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipelines.clean.language import stop_words
+from pipelines.clean.language import ratio_scale, stop_words
 from pipelines.clean.words import clean_words
 from pipelines.reference import reference_rows
 
@@ -230,7 +230,7 @@ def line_features(line: str, language: str = "en") -> LineFeatures:
     """A line's evidence; prose is judged by the stop words of the page's `language` (a language
     with no stop-word list passes that test, and is judged on the rest)."""
     stops = stop_words(language)
-    min_stop_ratio = MIN_STOP_RATIO if language == "en" else MIN_OTHER_LANGUAGE_STOP_RATIO
+    min_stop_ratio = MIN_STOP_RATIO if language == "en" else MIN_OTHER_LANGUAGE_STOP_RATIO * ratio_scale(language)
     words = _WORD.findall(line)
     tokens = [w.lower() for w in words]
     n = len(tokens)
