@@ -3,7 +3,15 @@
 import pytest
 
 from pipelines.clean.articles import clean_documents
-from pipelines.clean.language import MAX_FOREIGN_LINE_STOP_RATIO, MIN_PAGE_STOP_RATIO, identify, ratio_scale, split_languages, stop_ratio, stop_words
+from pipelines.clean.language import (
+    MAX_FOREIGN_LINE_STOP_RATIO,
+    MIN_PAGE_STOP_RATIO,
+    identify,
+    ratio_scale,
+    split_languages,
+    stop_ratio,
+    stop_words,
+)
 from pipelines.records import CleanArticle, RawDocument, Rejection
 
 FRENCH = [
