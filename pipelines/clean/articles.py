@@ -19,6 +19,7 @@ from pipelines.clean.fields import (
     author_box,
     byline_in,
     byline_names,
+    byline_outlet,
     date_from_url,
     dateline_in,
     employer_in,
@@ -215,6 +216,7 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
         or (publisher_from_url(meta.sitename) if meta else None)
         or publisher_in(header)
         or publisher_in(layout.tail)
+        or next(filter(None, map(byline_outlet, header)), None)
         or (employer_in(box[1]) if box else None)
     )
     title = doc.title or (meta.title if meta else None) or title_in(header)

@@ -24,6 +24,7 @@ DATE_LINE_MAX_WORDS = 14  # a header date line is mostly the date ("Published 14
 SUFFIX_MAX_WORDS = 6  # " | Site Name" suffix of a page title
 MIN_SITE_KEY_CHARS = 4
 BYLINE_MAX_WORDS = 12  # longer is a sentence that happens to start with "By"
+OUTLET_MAX_WORDS = 4  # "By Jane Roe | Reuters", "| The Delta Times"
 BOX_NAME_MAX_WORDS = 4  # an author box's name line is a name alone
 
 _MONTHS = {
@@ -172,6 +173,21 @@ def byline_in(line: str) -> str | None:
     if not words or not words[0][:1].isupper():
         return None
     return byline_names(m[1])
+
+
+def byline_outlet(line: str) -> str | None:
+    """The outlet a byline line names after a bar: "By Jane Roe | Reuters" -> "Reuters"; not a
+    role ("| Political Editor") nor a date. (After a comma it may be a second author's name.)"""
+    m = _BYLINE.match(line.strip())
+    if not m or "|" not in m[1]:
+        return None
+    outlet = m[1].rsplit("|", 1)[1].strip(" .")
+    words = outlet.split()
+    if not (1 <= len(words) <= OUTLET_MAX_WORDS) or not all(w[:1].isupper() for w in words) or any(c.isdigit() for c in outlet):
+        return None
+    if not clean_words()["byline_role"].isdisjoint(w.lower() for w in words) or _NAME_END.search(outlet):
+        return None
+    return outlet
 
 
 def byline_names(text: str) -> str | None:

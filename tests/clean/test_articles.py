@@ -1,11 +1,13 @@
 """clean_documents: raw documents in, clean articles or boilerplate_only rejections out, in order."""
 
 import datetime as dt
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from pipelines.clean.articles import MIN_BODY_WORDS, clean_documents, source_group
+from pipelines.clean.assets import CLEAN_ARTICLE_SCHEMA
 from pipelines.records import CleanArticle, RawDocument, Rejection
 
 SAMPLES = Path(__file__).resolve().parents[2] / "seeds" / "articles"
@@ -197,3 +199,7 @@ def test_samples_bylines_and_publishers_are_the_ones_the_pages_state_and_nothing
     found = {a.source_file: (a.byline, a.publisher) for a in clean_documents(docs)}
     assert found == SAMPLE_FIELDS
     assert all(a.published_date is None for a in clean_documents(docs))
+
+
+def test_the_clean_table_holds_every_article_field() -> None:
+    assert [f.name for f in fields(CleanArticle) if f.name != "body"] == [n for n in CLEAN_ARTICLE_SCHEMA if n != "body"]

@@ -6,6 +6,7 @@ from pipelines.clean.fields import (
     author_box,
     byline_in,
     byline_names,
+    byline_outlet,
     date_from_url,
     date_in_text,
     dateline_in,
@@ -149,3 +150,11 @@ def test_datelines_name_the_place_a_report_is_filed_from() -> None:
     assert dateline_in("LOS ANGELES, California – Fires spread.") == "LOS ANGELES"
     assert dateline_in("The UN said on Tuesday - in a statement - that it would act.") is None
     assert dateline_in("NATO allies met in Brussels.") is None
+
+
+def test_a_byline_names_its_outlet_after_a_bar() -> None:
+    assert byline_outlet("By Jane Roe | Reuters") == "Reuters"
+    assert byline_outlet("By Jane Roe and John Doe | The Delta Times") == "The Delta Times"
+    assert byline_outlet("By Jane Roe | Political Editor") is None
+    assert byline_outlet("By Jane Roe | Updated 4 March 2021") is None
+    assert byline_outlet("By Jane Roe, Sam Lee") is None
