@@ -12,8 +12,9 @@ seconds. Two readings of the events:
 - sentences: every gold event's sentence handed in alone as a brief (a one-sentence wire report),
   scored by whether an event is found and whether a found event has the gold root.
 
-`python -m pipelines evaluate` prints the figures and writes `docs/evaluation.md`;
-`tests/evaluation/figures.json` records the test-half figures a test guards.
+`python -m pipelines evaluate` prints the figures, with the article-body figures of
+`pipelines.body_evaluation`, and writes `docs/evaluation.md`; `tests/evaluation/figures.json`
+records the test-half figures a test guards.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipelines.body_evaluation import evaluate_bodies, guarded_body_figures, load_bodies, render_bodies
 from pipelines.paths import PROJECT_ROOT
 
 if TYPE_CHECKING:
@@ -402,7 +404,9 @@ def _before_after(results: dict[str, dict], baseline: dict[str, dict]) -> list[s
     return lines
 
 
-def render(results: dict[str, dict], baseline: dict[str, dict] | None = None, corpus: dict[str, float] | None = None) -> str:
+def render(
+    results: dict[str, dict], baseline: dict[str, dict] | None = None, corpus: dict[str, float] | None = None, bodies: Sequence[str] = ()
+) -> str:
     out = [
         "# Evaluation",
         "",
@@ -462,7 +466,7 @@ def render(results: dict[str, dict], baseline: dict[str, dict] | None = None, co
         ]
         out += _table((f"root {root}", v) for root, v in figures["by_root"].items())
         out.append("")
-    return "\n".join(out)
+    return "\n".join([*out, *bodies])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -470,7 +474,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder of gold JSONL files")
     parser.add_argument("--split", choices=SPLITS, help="score one half only")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/evaluation.md and figures.json alone")
+    parser.add_argument("--bodies", action="store_true", help="score the article bodies only (seconds; writes nothing)")
     args = parser.parse_args(argv)
+    golds = load_bodies()
+    bodies = evaluate_bodies(golds)
+    if args.bodies:
+        print("\n".join(render_bodies(bodies, golds)))
+        return 0
     stories = [s for s in load_gold(args.gold) if args.split in (None, s.split)]
     if not stories:
         print(f"error: no gold stories in {args.gold}", file=sys.stderr)
@@ -478,9 +488,10 @@ def main(argv: list[str] | None = None) -> int:
     results = evaluate(stories)
     baseline = json.loads(BASELINE_FILE.read_text(encoding="utf-8")) if BASELINE_FILE.exists() and args.gold == GOLD_DIR else None
     whole = lee_stories() if args.split is None else []
-    report = render(results, baseline, corpus_figures(whole) if whole else None)
+    report = render(results, baseline, corpus_figures(whole) if whole else None, render_bodies(bodies, golds))
     print(report)
     if not args.no_write and args.split is None:
         REPORT_FILE.write_text(report + "\n", encoding="utf-8")
-        FIGURES_FILE.write_text(json.dumps(guarded_figures(results["test"]), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        figures = guarded_figures(results["test"]) | guarded_body_figures(bodies)
+        FIGURES_FILE.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0

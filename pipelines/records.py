@@ -52,6 +52,10 @@ class CleanArticle:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     language: str = "en"  # ISO 639-1
+    published_at: str | None = None  # ISO 8601, as precise as the source states it ("2024-03-05T14:12:00Z", "2024-03-05")
+    published_precision: str | None = None  # second | minute | day: what published_at states
+    section: str | None = None  # the site's section for the article, when its metadata names one
+    dateline: str | None = None  # the place a report is filed from, as its first line prints it ("GENEVA")
 
 
 @dataclass(frozen=True)

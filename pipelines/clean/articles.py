@@ -16,22 +16,36 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from pipelines.clean.fields import (
+    author_box,
     byline_in,
     byline_names,
+    byline_outlet,
     date_from_url,
+    dateline_in,
+    employer_in,
     header_date,
     is_date_line,
     is_host_name,
     parse_published,
+    published_moment,
     publisher_from_url,
     publisher_in,
     strip_site_suffix,
     title_in,
 )
-from pipelines.clean.furniture import PageLayout, is_terminal, line_features, logical_lines, shared_furniture, split_page
+from pipelines.clean.furniture import (
+    HEADER_LINES_IN_BODY,
+    PageLayout,
+    is_terminal,
+    line_features,
+    logical_lines,
+    shared_furniture,
+    split_page,
+)
 from pipelines.clean.html import HtmlExtract, extract_html
-from pipelines.clean.language import LanguageSplit, identify, is_foreign_page, split_languages, stop_ratio, stop_words
+from pipelines.clean.language import LanguageSplit, identify, is_foreign_page, ratio_scale, split_languages, stop_ratio, stop_words
 from pipelines.clean.segment import split_paragraphs, split_sentences
+from pipelines.clean.words import clean_words
 from pipelines.parallel import map_chunks
 from pipelines.records import CleanArticle, RawDocument, Rejection
 
@@ -43,7 +57,9 @@ MIN_BODY_WORDS = 40
 # (so it was no page of furniture) and it holds a complete sentence of a few words.
 MIN_BRIEF_WORDS = 4
 MIN_BRIEF_KEPT_SHARE = 0.8
-BYLINE_SEARCH_BODY_LINES = 3  # a byline or date line may follow the standfirst
+# A scraped page's brief is one paragraph of two sentences or so; an error or gallery page's stray
+# sentence is shorter.
+SCRAPED_BRIEF_MIN_LINE_WORDS = 20
 _TERMINAL_SENTENCE = re.compile(r"""[.!?…。！？]['"”’)\]」』]*$""")
 
 
@@ -71,11 +87,26 @@ def _brief_layout(doc: RawDocument, lines: Sequence[str]) -> PageLayout | None:
     return PageLayout(head=[], body=body, tail=[]) if body else None
 
 
-def _brief(doc: RawDocument, page: _Page, body_words: int) -> bool:
-    """Whether a short body is a brief handed in as text: not a scraped page (HTML), a few words at
-    least, and nearly all of the document's words (nothing of weight was furniture)."""
+def _brief(doc: RawDocument, page: _Page, body: _Body) -> bool:
+    """Whether a short body is a brief (a few words at least) rather than the remains of a menu,
+    gallery or error page: handed in as text with nearly all of the document's words (nothing of
+    weight was furniture); or on a page that shows itself an article. An HTML page says so (og:type,
+    JSON-LD type, an <article> element) and holds a full sentence of prose; a scraped text page
+    shows a headline in its header and a paragraph of reported prose, long and not addressed to the
+    reader (an error page's "the page you are looking for ..." is)."""
+    if body.words < MIN_BRIEF_WORDS:
+        return False
+    features = [line_features(line, body.language) for line in body.layout.body]
+    if doc.kind == "html":
+        return bool(page.meta and page.meta.states_article) and any(f.prose for f in features)
     document_words = sum(len(line.split()) for line in page.lines)
-    return doc.kind == "text" and body_words >= MIN_BRIEF_WORDS and body_words >= MIN_BRIEF_KEPT_SHARE * document_words
+    if body.words >= MIN_BRIEF_KEPT_SHARE * document_words:
+        return True
+    reported = (
+        f.prose and f.words >= SCRAPED_BRIEF_MIN_LINE_WORDS and clean_words()["second_person"].isdisjoint(line.lower().split())
+        for f, line in zip(features, body.layout.body, strict=True)
+    )
+    return any(reported) and title_in(body.header) is not None
 
 
 def _read(doc: RawDocument) -> _Page:
@@ -119,34 +150,37 @@ class _Body:
     sentences: list[tuple[int, int]]
     words: int
     languages: LanguageSplit
+    language: str
 
 
 def _body(doc: RawDocument, page: _Page, shared: frozenset[str], language: str) -> _Body:
     """The page's body in `language`: its lines in that language, less furniture and header lines."""
-    languages = split_languages(page.lines, stop_words(language))
+    languages = split_languages(page.lines, stop_words(language), ratio_scale(language))
     layout = _brief_layout(doc, languages.kept) or split_page(languages.kept, shared, language)
     body_lines = list(layout.body)
-    # Byline and date lines belong to the header even when they follow the standfirst.
+    # Byline and date lines belong to the header even when they follow the standfirst; a sentence
+    # that states a date ("Voters go to the polls on Sunday, May 12, 2024.") is the story's.
     header = list(layout.head)
-    for line in body_lines[:BYLINE_SEARCH_BODY_LINES]:
-        if byline_in(line) or is_date_line(line):
+    for line in body_lines[:HEADER_LINES_IN_BODY]:
+        features = line_features(line, language)
+        if byline_in(line) or (is_date_line(line) and not (features.prose or features.short_sentence)):
             header.append(line)
             body_lines.remove(line)
     body = "\n\n".join(body_lines)
     paragraphs = split_paragraphs(body)
     # Words as whitespace separates them; in scripts that do not (Han, kana), characters.
     words = len(body.split()) if language == "en" else stop_ratio(body, frozenset()).words
-    return _Body(layout, header, body, paragraphs, split_sentences(body, paragraphs), words, languages)
+    return _Body(layout, header, body, paragraphs, split_sentences(body, paragraphs), words, languages, language)
 
 
 def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticle | Rejection:
     found, language = _body(doc, page, shared, "en"), "en"
-    # No article's worth of English but an article's worth of foreign lines or a foreign page (whose
-    # prose the English furniture pass drops as non-prose), or a foreign body the line test missed:
-    # the page is cleaned again in the language it is written in.
+    # No article's worth of English but more foreign words than English ones (a brief in another
+    # language too) or a foreign page (whose prose the English furniture pass drops as non-prose),
+    # or a foreign body the line test missed: the page is cleaned again in the language it is written in.
     too_short = stop_ratio(found.body).words < MIN_BODY_WORDS
     text = "\n".join(page.lines)
-    if (too_short and (found.languages.foreign_words >= MIN_BODY_WORDS or is_foreign_page(text))) or is_foreign_page(found.body):
+    if (too_short and (found.languages.foreign_words > found.words or is_foreign_page(text))) or is_foreign_page(found.body):
         identified = identify(text)
         if identified != "en":
             found, language = _body(doc, page, shared, identified), identified
@@ -159,7 +193,7 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
         found.words,
     )
     complete = any(_TERMINAL_SENTENCE.search(body[s:e]) for s, e in sentences)
-    if not complete or (words < MIN_BODY_WORDS and not _brief(doc, page, words)):
+    if not complete or (words < MIN_BODY_WORDS and not _brief(doc, page, found)):
         return Rejection(
             source_file=doc.source_file,
             reason="boilerplate_only",
@@ -173,21 +207,26 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
         )
     meta = page.meta
     url = doc.url or (meta.url if meta else None)
-    # A name the page states for itself beats the host name; lines on the page come last.
+    box = author_box(layout.tail)  # the author box closing the article: its name and bio
+    # A name the page states for itself beats the host name; lines on the page come last, the
+    # outlet the author's bio says they work for after all.
     publisher = (
         (meta.sitename if meta and meta.sitename and not is_host_name(meta.sitename) else None)
         or publisher_from_url(url)
         or (publisher_from_url(meta.sitename) if meta else None)
         or publisher_in(header)
         or publisher_in(layout.tail)
+        or next(filter(None, map(byline_outlet, header)), None)
+        or (employer_in(box[1]) if box else None)
     )
     title = doc.title or (meta.title if meta else None) or title_in(header)
     if title:
         site_names = [name for name in (publisher, meta.sitename if meta else None, publisher_in(header + layout.tail)) if name]
         title = strip_site_suffix(title.strip(), site_names)
     stated_author = byline_names(meta.author) if meta and meta.author else None
-    byline = stated_author or next((b for b in map(byline_in, header) if b), None)
+    byline = stated_author or next((b for b in map(byline_in, header) if b), None) or (box[0] if box else None)
     published = parse_published(doc.published) or parse_published(meta.date if meta else None) or header_date(header) or date_from_url(url)
+    published_at, precision = published_moment(published, [doc.published, meta.published_at if meta else None])
     return CleanArticle(
         source_file=doc.source_file,
         body=body,
@@ -199,4 +238,9 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
         paragraphs=paragraphs,
         sentences=sentences,
         language=language,
+        published_at=published_at,
+        published_precision=precision,
+        section=meta.section if meta else None,
+        # a caption may come before the story's first paragraph, which the dateline opens
+        dateline=next(filter(None, (dateline_in(body[start:end]) for start, end in paragraphs[:HEADER_LINES_IN_BODY])), None),
     )

@@ -33,6 +33,10 @@ CLEAN_ARTICLE_SCHEMA = {
     "paragraphs": _SPAN,
     "sentences": _SPAN,
     "language": pl.String,
+    "published_at": pl.String,
+    "published_precision": pl.String,
+    "section": pl.String,
+    "dateline": pl.String,
 }
 CLEAN_REJECTION_SCHEMA = schema_of(Rejection)
 OUTPUTS = ["staging.clean_articles", "staging.clean_rejections"]

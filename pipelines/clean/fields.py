@@ -24,6 +24,8 @@ DATE_LINE_MAX_WORDS = 14  # a header date line is mostly the date ("Published 14
 SUFFIX_MAX_WORDS = 6  # " | Site Name" suffix of a page title
 MIN_SITE_KEY_CHARS = 4
 BYLINE_MAX_WORDS = 12  # longer is a sentence that happens to start with "By"
+OUTLET_MAX_WORDS = 4  # "By Jane Roe | Reuters", "| The Delta Times"
+BOX_NAME_MAX_WORDS = 4  # an author box's name line is a name alone
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -35,6 +37,13 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")  # 14/09/20
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|-|\b)")
+# An ISO date, then perhaps a time: group 1 marks minutes, group 2 seconds.
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}(:\d{2})(:\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+# A dateline: a place in capitals (and its region), perhaps a date and an agency, then a dash.
+_DATELINE = re.compile(
+    r"^([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+    rf"(?:,? {_MONTH} \d{{1,2}})?(?: \([^()]{{1,40}}\))? ?(?:--|[—–-]) ?\S"
+)
 _DATEPARSER_SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "RETURN_AS_TIMEZONE_AWARE": False,
@@ -60,6 +69,17 @@ _COPYRIGHT = re.compile(
     re.I,
 )
 _COMPANY_SUFFIX = re.compile(r",?\s+(?:ltd|limited|inc|llc|plc|gmbh|pty)\.?$", re.I)  # the legal entity, not the title
+_NAME = r"((?:The )?[A-Z][\w&.'’/-]*(?: [A-Z][\w&.'’/-]*){0,4})"  # a capitalised name of up to five words
+# A site describing itself: "Euro Examiner is one of the best online newspapers in Europe".
+_OUTLET_SELF = re.compile(
+    rf"^{_NAME} (?:is|has been) (?:a|an|the|one of)\b[^.]{{0,80}}?"
+    r"\b(?i:newspapers?|magazines?|publications?|websites?|news (?:sites?|portals?|agency|agencies|outlets?)|outlets?|broadcasters?)\b"
+)
+# The outlet in an author's bio: the one they joined, or the one they are a reporter for now.
+_EMPLOYER = re.compile(
+    rf"\b(?i:before|since|after) joining (?:the )?{_NAME}"
+    rf"|\b(?:is|works as) an? (?:[\w-]+ ){{0,3}}?(?:journalist|reporter|correspondent|editor|writer|columnist|analyst|producer) (?:at|for|with) (?:the )?{_NAME}"
+)
 _SUFFIX_SEPARATOR = re.compile(r"\s+(?:\||[-–—]|::|»)\s+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]")
 _HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile|edition)\.")
@@ -102,6 +122,29 @@ def parse_published(value: str | None) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+def is_iso_moment(value: str) -> bool:
+    """ "2024-03-05", "2024-03-05T14:12", "2024-03-05T14:12:00+01:00": an ISO 8601 date, perhaps with its time."""
+    return bool(_ISO_MOMENT.match(value.strip()))
+
+
+def published_moment(published: dt.date | None, stated: Sequence[str | None]) -> tuple[str | None, str | None]:
+    """(published_at, precision) for a publication date: the first ISO moment a source states for
+    that day, with its time when it gives one ("2024-03-05T14:12:00Z", "second"), else the day
+    itself ("2024-03-05", "day"); (None, None) without a date."""
+    if published is None:
+        return None, None
+    moment = next((v.strip() for v in stated if v and is_iso_moment(v) and v.strip()[:10] == published.isoformat()), published.isoformat())
+    time = _ISO_MOMENT.match(moment)
+    return moment, "second" if time and time[2] else "minute" if time and time[1] else "day"
+
+
+def dateline_in(paragraph: str) -> str | None:
+    """The place a report is filed from, as the first paragraph prints it: "GENEVA, March 5
+    (Meridian) - ...", "NUR-SULTAN -- ...", "WASHINGTON (AP) — ..."."""
+    m = _DATELINE.match(paragraph)
+    return m[1] if m else None
+
+
 def date_from_url(url: str | None) -> dt.date | None:
     """Date in a URL path such as /2022/09/14/ or /2022-09-14-slug."""
     if not url:
@@ -130,6 +173,21 @@ def byline_in(line: str) -> str | None:
     if not words or not words[0][:1].isupper():
         return None
     return byline_names(m[1])
+
+
+def byline_outlet(line: str) -> str | None:
+    """The outlet a byline line names after a bar: "By Jane Roe | Reuters" -> "Reuters"; not a
+    role ("| Political Editor") nor a date. (After a comma it may be a second author's name.)"""
+    m = _BYLINE.match(line.strip())
+    if not m or "|" not in m[1]:
+        return None
+    outlet = m[1].rsplit("|", 1)[1].strip(" .")
+    words = outlet.split()
+    if not (1 <= len(words) <= OUTLET_MAX_WORDS) or not all(w[:1].isupper() for w in words) or any(c.isdigit() for c in outlet):
+        return None
+    if not clean_words()["byline_role"].isdisjoint(w.lower() for w in words) or _NAME_END.search(outlet):
+        return None
+    return outlet
 
 
 def byline_names(text: str) -> str | None:
@@ -201,13 +259,25 @@ def strip_site_suffix(title: str, site_names: Sequence[str] = ()) -> str:
 
 
 def site_in_title(page_title: str, headline: str) -> str | None:
-    """The site name a page <title> adds to the headline ("Headline - Site Name")."""
+    """The site name a page <title> adds to the headline ("Headline - Site Name"); None when what
+    it adds is longer than the headline, which makes that the headline and the first part the site
+    ("Island Gazette - Assembly passes budget after all-night sitting", see `headline_in_title`)."""
     if not page_title.startswith(headline):
         return None
     rest = page_title[len(headline) :]
     m = _SUFFIX_SEPARATOR.match(rest)
     name = rest[m.end() :].strip() if m else ""
-    return name if name and len(name.split()) <= SUFFIX_MAX_WORDS else None
+    return name if name and len(name.split()) <= min(SUFFIX_MAX_WORDS, len(headline.split())) else None
+
+
+def headline_in_title(page_title: str, first_part: str) -> str | None:
+    """The headline of a <title> that puts the site first: what follows `first_part` when it is
+    longer than it ("Site Name - Headline")."""
+    if not page_title.startswith(first_part):
+        return None
+    m = _SUFFIX_SEPARATOR.match(page_title[len(first_part) :])
+    rest = page_title[len(first_part) + m.end() :].strip() if m else ""
+    return rest if len(rest.split()) > len(first_part.split()) else None
 
 
 def _site_key(name: str) -> str:
@@ -233,11 +303,33 @@ def publisher_from_url(url: str | None) -> str | None:
 
 
 def publisher_in(lines: Sequence[str]) -> str | None:
-    """Publisher stated on the page: "Publication: X" or a copyright line "© 2022 X"."""
+    """Publisher stated on the page: "Publication: X", a copyright line "© 2022 X", or the site
+    describing itself ("X is one of the best online newspapers in Europe")."""
     for line in lines:
         if m := _PUBLICATION.match(line):
             return m[1].strip()
     for line in lines:
         if m := _COPYRIGHT.search(line):
             return _COMPANY_SUFFIX.sub("", m[1].strip())
+    for line in lines:
+        if m := _OUTLET_SELF.match(line):
+            return m[1]
     return None
+
+
+def author_box(lines: Sequence[str]) -> tuple[str, str] | None:
+    """(name, bio) of an author box: a line that is a person's name, then a bio opening with that
+    name ("Chris Rickleton" / "Chris Rickleton is a journalist living in Almaty. ...")."""
+    for name_line, bio in zip(lines, lines[1:], strict=False):
+        name = name_line.strip()
+        if len(name.split()) <= BOX_NAME_MAX_WORDS and bio.startswith(f"{name} ") and line_features(bio).bio:
+            found = byline_names(name)
+            if found and found == name:
+                return name, bio
+    return None
+
+
+def employer_in(bio: str) -> str | None:
+    """The outlet an author's bio says they work for: "Before joining X he was ...", "is a reporter for X"."""
+    m = _EMPLOYER.search(bio)
+    return (m[1] or m[2]) if m else None

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipelines.clean.language import stop_words
+from pipelines.clean.language import ratio_scale, stop_words
 from pipelines.clean.words import clean_words
 from pipelines.reference import reference_rows
 
@@ -60,6 +60,10 @@ BIO_MIN_BODY_SHARE = 0.6  # a bio-shaped line earlier than this is part of the s
 # recurs on unrelated stories, which share only a few lines. The overlap coefficient, unlike
 # Jaccard, stays high for a truncated copy.
 SHARED_PROSE_OVERLAP = 0.5
+HEADER_LINES_IN_BODY = 3  # a byline or date line may follow the standfirst, which opens the body
+LINK_BLOCK_MIN_LINES = 2  # headline-like lines in a row inside a body are a block of links, one alone a subheading
+LIST_ITEM_MAX_UI = 0.25  # UI-lexicon weight per word above which a short line is a link, not a list item
+LIST_MAX_ITEMS = 20  # a list a story introduces ("The main measures:") is shorter; a menu may be longer
 
 # A word, or one Han/kana/hangul character (those scripts do not separate words with spaces).
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]|\w+(?:['’]\w+)*")
@@ -67,6 +71,8 @@ _CLOSERS = "'\"”’)]"
 _QUOTATION = re.compile(r"[\"“”«»„]")
 _TERMINALS = (".", "!", "?", "…", ":", "。", "！", "？")
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|info|co\.uk)\b", re.I)  # a cited source in prose is fine
+_LIST_MARKER = re.compile(r"^(?:[-*•·–]|\d{1,2}[.)])\s")  # trafilatura writes "- " before a list item
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")  # "HomeWorldPolitics": menu items run together
 # Photo credits are cut from captions.
 # "(Jane Roe/Agency)" with capitalised names on both sides of the slash, or a credit word.
@@ -224,7 +230,7 @@ def line_features(line: str, language: str = "en") -> LineFeatures:
     """A line's evidence; prose is judged by the stop words of the page's `language` (a language
     with no stop-word list passes that test, and is judged on the rest)."""
     stops = stop_words(language)
-    min_stop_ratio = MIN_STOP_RATIO if language == "en" else MIN_OTHER_LANGUAGE_STOP_RATIO
+    min_stop_ratio = MIN_STOP_RATIO if language == "en" else MIN_OTHER_LANGUAGE_STOP_RATIO * ratio_scale(language)
     words = _WORD.findall(line)
     tokens = [w.lower() for w in words]
     n = len(tokens)
@@ -238,10 +244,15 @@ def line_features(line: str, language: str = "en") -> LineFeatures:
     terminal = is_terminal(line)
     short = n < PROSE_MIN_WORDS
     timestamp = short and bool(_TIMESTAMP.match(line))
+    second_person = sum(map(clean_words()["second_person"].__contains__, tokens))
+    # A sentence of reported prose (a full sentence in the third person that opens with no UI word)
+    # is news about subscriptions or a website, not a prompt: a prompt speaks to the reader or
+    # opens with a call to action ("Sign up ...", "Subscribe now ..."). Such a line is UI only when
+    # the lexicon is dense in it.
+    reported = terminal and not short and stop_ratio >= min_stop_ratio and not second_person and not _opens_with_cta(line, lexicon)
     strong_ui = (
-        (strong >= 2 and (n <= UI_WORDS_ANYWHERE_MAX_WORDS or strong >= UI_MIN_DENSITY * n))
-        or "://" in line
-        or "www." in line
+        (strong >= 2 and not reported and (n <= UI_WORDS_ANYWHERE_MAX_WORDS or strong >= UI_MIN_DENSITY * n))
+        or (not reported and ("://" in line or "www." in line))
         or (short and bool(_DOMAIN.search(line)))
         or (not terminal and bool(_GLUED.search(line)))
         or (score > 0 and score >= 0.25 * n)
@@ -254,13 +265,22 @@ def line_features(line: str, language: str = "en") -> LineFeatures:
     content = [w for w, t in zip(words, tokens, strict=True) if t not in stops]
     title_case = n >= TITLE_CASE_MIN_WORDS and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
     prose = stop_ratio >= min_stop_ratio and not strong_ui and not title_case and ((terminal and not short) or n >= LONG_LINE_WORDS)
-    reader = sum(map(clean_words()["second_person"].__contains__, tokens)) >= 2 and '"' not in line and "“" not in line
+    reader = second_person >= 2 and '"' not in line and "“" not in line
     short_sentence = (
         # A UI word or two ("more", "follow") does not unmake a sentence; dense UI vocabulary does.
         short and terminal and n >= MIN_SENTENCE_WORDS and not strong_ui and stop_ratio >= min_stop_ratio
     )
     comments = n <= MAX_PHRASE_WORDS and bool(_COMMENTS_HEADING.match(line))
     return LineFeatures(n, prose, score, strong_ui, reader, bool(_BIO.match(line)), short_sentence, timestamp, comments)
+
+
+def _opens_with_cta(line: str, lexicon: dict[str, str]) -> bool:
+    """Whether a sentence of the line opens with a call to action ("Want more? Subscribe now ...", "Sign up ...")."""
+    for sentence in _SENTENCE_BREAK.split(line):
+        opening = [w.lower() for w in _WORD.findall(sentence)[:2]]
+        if opening and "cta" in (lexicon.get(opening[0]), lexicon.get(" ".join(opening))):
+            return True
+    return False
 
 
 def _labelled_link(line: str, lexicon: dict[str, str]) -> bool:
@@ -392,5 +412,57 @@ def split_page(lines: Sequence[str], shared: frozenset[str] = frozenset(), langu
             break
         if f.prose:
             words_so_far += f.words
-    body = [lines[i] for i in range(first, last) if not furniture[i] and (features[i].words > 1 or is_terminal(lines[i]))]
+    list_start = last
+    last = _introduced_list_end(lines, features, furniture, last)
+    kept = [i for i in range(first, last) if not furniture[i] and (features[i].words > 1 or is_terminal(lines[i]))]
+    links = _link_blocks(lines, features, [i for i in kept if i < list_start])
+    body = [lines[i] for i in kept if i not in links]
     return PageLayout(head=list(lines[:first]), body=body, tail=list(lines[last:]))
+
+
+def _introduced_list_end(lines: Sequence[str], features: Sequence[LineFeatures], furniture: Sequence[bool], last: int) -> int:
+    """Where the body ends when its last line introduces a list ("The main measures:"): the list's
+    items are the story's, though short and unpunctuated like a menu. Items run on while UI
+    vocabulary is sparse in them (a word in four at most: "A national register of landlords", not
+    "Most read") and, when the first has one, they carry its list marker; LIST_MAX_ITEMS at most."""
+    if not last or not lines[last - 1].rstrip().endswith(":"):
+        return last
+    marker = _LIST_MARKER.match(lines[last]) if last < len(lines) else None
+    end = last
+    while end < min(len(lines), last + LIST_MAX_ITEMS):
+        f = features[end]
+        if (
+            furniture[end]
+            or f.ui_score >= LIST_ITEM_MAX_UI * f.words
+            or f.reader_address
+            or (marker and not lines[end].startswith(marker[0]))
+        ):
+            break
+        end += 1
+    return end
+
+
+def _link_blocks(lines: Sequence[str], features: Sequence[LineFeatures], kept: Sequence[int]) -> set[int]:
+    """Lines of the body that form a block of links: two or more lines in a row that are neither
+    prose nor sentences ("Related coverage", then headlines; the cells of a table), with the short
+    sentences among them (a linked headline may end in "?"). One such line alone between
+    paragraphs is a subheading or a caption and stays; so do the items of a list a line introduces
+    ("The main measures:"), and the lines opening the body, where a byline and a date line sit."""
+    blocks: list[list[int]] = []
+    for position, i in enumerate(kept):
+        if features[i].prose or (position and lines[kept[position - 1]].rstrip().endswith(":")):
+            blocks.append([])
+        elif blocks and blocks[-1] and blocks[-1][-1] == kept[position - 1]:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    # The body's first lines may hold its byline and date lines, after the standfirst and before the
+    # story's first paragraph: the clean stage moves them to the header.
+    prose = [i for i in kept if features[i].prose]
+    opening = {i for i in kept[:HEADER_LINES_IN_BODY] if len(prose) < 2 or i < prose[1]}
+    return {
+        i
+        for block in blocks
+        if sum(not features[j].short_sentence for j in block) >= LINK_BLOCK_MIN_LINES and block[0] not in opening
+        for i in block
+    }

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import trafilatura
 
-from pipelines.clean.fields import is_host_name, site_in_title
+from pipelines.clean.fields import headline_in_title, is_host_name, is_iso_moment, site_in_title
 
 # Only metadata the page states: no guessing a date from the body text.
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
@@ -30,6 +30,18 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.S | re.I)
 _JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.S | re.I)
 _BODY_TAG = re.compile(r"<body\b.*", re.S | re.I)
+_META = re.compile(r"<meta\b[^>]*>", re.I)
+_META_KEY = re.compile(r"""(?:property|name|itemprop)\s*=\s*["']([^"']+)["']""", re.I)
+_META_CONTENT = re.compile(r"""content\s*=\s*["']([^"']*)["']""", re.I)
+_TIME_TAG = re.compile(r"""<time\b[^>]*datetime\s*=\s*["']([^"']+)["']""", re.I)
+# Metadata that states when the article was first published, and which section it belongs to.
+_PUBLISHED_KEYS = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "dc.date.issued", "date")
+_SECTION_KEYS = ("article:section", "articlesection")
+_ARTICLE_MARK = re.compile(
+    r"<article\b|<meta[^>]+(?:property|name)=[\"']og:type[\"'][^>]+content=[\"']article"
+    r"|[\"']@type[\"']\s*:\s*\[?\s*[\"'](?:\w*Article|BlogPosting|Report)[\"']",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +54,9 @@ class HtmlExtract:
     sitename: str | None
     date: str | None  # ISO YYYY-MM-DD
     url: str | None
+    states_article: bool = False  # the page calls itself an article (og:type, JSON-LD type, <article>)
+    published_at: str | None = None  # ISO 8601 publication moment as the metadata states it
+    section: str | None = None
 
 
 def strip_tags(page: str) -> str:
@@ -56,6 +71,43 @@ def json_ld_article_body(page: str) -> str:
     if not bodies:
         return ""
     return _tidy_lines(html_lib.unescape(_TAG.sub("", line)) for line in max(bodies, key=len).split("\n"))
+
+
+def page_metadata(page: str) -> dict[str, str]:
+    """<meta> key (property, name or itemprop, lower case) -> its first content, plus the first
+    string JSON-LD states under each key (lower case), metadata keys winning."""
+    found: dict[str, str] = {}
+    for tag in _META.findall(page):
+        key, content = _META_KEY.search(tag), _META_CONTENT.search(tag)
+        if key and content and content[1].strip():
+            found.setdefault(key[1].lower(), html_lib.unescape(content[1]).strip())
+    for block in _JSON_LD.findall(page):
+        for key, value in _json_strings(_load_json(block)):
+            found.setdefault(key.lower(), value)
+    return found
+
+
+def _json_strings(node: object) -> Iterator[tuple[str, str]]:
+    """(key, string) pairs of a JSON-LD tree, a list's first string standing for the list."""
+    if isinstance(node, list):
+        for item in node:
+            yield from _json_strings(item)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, str) and key != "articleBody":
+                yield key, value.strip()
+            elif isinstance(value, list) and value and isinstance(value[0], str):
+                yield key, value[0].strip()
+            else:
+                yield from _json_strings(value)
+
+
+def stated_published(page: str, metadata: dict[str, str]) -> str | None:
+    """The publication moment the page's metadata states as ISO 8601 (with its time when given),
+    else the first <time datetime>; None when neither is an ISO date."""
+    stated = [metadata.get(key, "") for key in _PUBLISHED_KEYS]
+    stated += _TIME_TAG.findall(page)[:1]
+    return next((value.strip() for value in stated if is_iso_moment(value)), None)
 
 
 def _tidy_lines(lines: Iterable[str]) -> str:
@@ -109,15 +161,23 @@ def extract_html(page: str, url: str | None = None) -> HtmlExtract:
             text = stated_body
     title_match = _TITLE_TAG.search(page)
     page_title = " ".join(html_lib.unescape(title_match.group(1)).split()) if title_match else ""
+    states_article = bool(_ARTICLE_MARK.search(page))
     if doc is None or not text.strip():  # no main text (or only the JSON-LD body): no metadata either
-        return HtmlExtract(text if text.strip() else strip_tags(page), page_title or None, None, None, None, url)
+        return HtmlExtract(text if text.strip() else strip_tags(page), page_title or None, None, None, None, url, states_article)
+    metadata = page_metadata(page)
+    # trafilatura takes a <title>'s first part for the headline; on a page whose title puts the
+    # site first, that part is the site's name and the longer rest the headline.
+    site_first = headline_in_title(page_title, doc.title) if doc.title and not doc.sitename else None
     return HtmlExtract(
         text=text,
-        title=doc.title or None,
+        title=site_first or doc.title or None,
         author=doc.author or None,
-        sitename=_site_name(doc.sitename, page_title, doc.title),
+        sitename=doc.title if site_first else _site_name(doc.sitename, page_title, doc.title),
         date=doc.date or None,
         url=doc.url or url,
+        states_article=states_article,
+        published_at=stated_published(page, metadata),
+        section=next((metadata[key] for key in _SECTION_KEYS if metadata.get(key)), None),
     )
 
 

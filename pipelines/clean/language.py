@@ -44,6 +44,10 @@ MIN_PAGE_WORDS = 60  # fewer words are too little text to reject a whole page fo
 MIN_PAGE_STOP_RATIO = 0.2  # half the lowest English page measured (0.39)
 MIN_LINE_WORDS = 10  # lower-case words: fewer are too little evidence (and headlines and lists have few)
 MAX_FOREIGN_LINE_STOP_RATIO = 0.12  # 1 in 2,400 English sentences of 12+ words measures lower
+# The stop-word bars are set on lists of 300-800 words (English, German, Russian ...). A shorter
+# list covers fewer of its language's function words (Latvian's 161 words: its prose measures
+# 0.07-0.15), so the bars scale down with its length.
+FULL_STOP_LIST_WORDS = 400
 
 # One Han/kana/hangul character, or a run of letters (with inner apostrophes).
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]|[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -70,20 +74,21 @@ def stop_ratio(text: str, stops: frozenset[str] | set[str] = STOP_WORDS) -> Stop
     return StopRatio(len(words), len(lower), stops / len(lower) if lower else 0.0)
 
 
-def split_languages(lines: Sequence[str], stops: frozenset[str] | set[str] = STOP_WORDS) -> LanguageSplit:
+def split_languages(lines: Sequence[str], stops: frozenset[str] | set[str] = STOP_WORDS, scale: float = 1.0) -> LanguageSplit:
     """Drop the lines of a page not in the language of `stops` (English by default): long lines by
-    their own ratio, runs of short lines by the run's. With no stop words, every line is kept."""
+    their own ratio, runs of short lines by the run's, against bars times `scale` (see
+    `ratio_scale`). With no stop words, every line is kept."""
     if not stops:
         return LanguageSplit(list(lines), 0, stop_ratio("\n".join(lines), stops))
     measures = [stop_ratio(line, stops) for line in lines]
-    verdicts: list[bool | None] = [_verdict(m) for m in measures]
+    verdicts: list[bool | None] = [_verdict(m, scale) for m in measures]
     start = 0
     while start < len(lines):  # a story set one sentence per line is judged as a block
         end = start
         while end < len(lines) and verdicts[end] is None:
             end += 1
         if end > start:
-            verdicts[start:end] = [_verdict(stop_ratio("\n".join(lines[start:end]), stops))] * (end - start)
+            verdicts[start:end] = [_verdict(stop_ratio("\n".join(lines[start:end]), stops), scale)] * (end - start)
         start = end + 1
     foreign = [_neighbours_agree(verdicts, i) if v is None else v for i, v in enumerate(verdicts)]
     return LanguageSplit(
@@ -93,8 +98,8 @@ def split_languages(lines: Sequence[str], stops: frozenset[str] | set[str] = STO
     )
 
 
-def _verdict(measure: StopRatio) -> bool | None:
-    return measure.ratio < MAX_FOREIGN_LINE_STOP_RATIO if measure.judged >= MIN_LINE_WORDS else None
+def _verdict(measure: StopRatio, scale: float) -> bool | None:
+    return measure.ratio < MAX_FOREIGN_LINE_STOP_RATIO * scale if measure.judged >= MIN_LINE_WORDS else None
 
 
 def is_foreign_page(text: str) -> bool:
@@ -131,6 +136,14 @@ UNSPACED = frozenset({"zh", "ja", "ko", "th", "lo", "km", "my", "bo"})
 
 
 @cache
+@cache
+def ratio_scale(language: str) -> float:
+    """How far the stop-word bars scale down for `language`: 1 for English and for languages with
+    a full list, less for a short list (FULL_STOP_LIST_WORDS)."""
+    stops = stop_words(language)
+    return 1.0 if language == "en" or not stops else min(1.0, len(stops) / FULL_STOP_LIST_WORDS)
+
+
 def stop_words(language: str) -> frozenset[str]:
     """spaCy's stop words of a language; empty for a language spaCy has no list for, or one
     written without spaces."""

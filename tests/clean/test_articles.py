@@ -1,11 +1,13 @@
 """clean_documents: raw documents in, clean articles or boilerplate_only rejections out, in order."""
 
 import datetime as dt
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from pipelines.clean.articles import MIN_BODY_WORDS, clean_documents, source_group
+from pipelines.clean.assets import CLEAN_ARTICLE_SCHEMA
 from pipelines.records import CleanArticle, RawDocument, Rejection
 
 SAMPLES = Path(__file__).resolve().parents[2] / "seeds" / "articles"
@@ -144,3 +146,60 @@ def test_sample_articles_end_to_end() -> None:
         assert all(article.body[s:e] == article.body[s:e].strip() for s, e in article.sentences)
         tail = article.body[-400:].lower()
         assert "click here" not in tail and "subscribe" not in article.body.lower()
+
+
+BRIEF = "All ferry sailings to the western islands were cancelled on Monday as gusts of up to 80mph battered the coast. The operator said it would review services at noon."
+
+
+def test_a_short_article_on_a_page_that_calls_itself_an_article_is_kept() -> None:
+    html = (
+        '<html><head><meta property="og:type" content="article"></head><body><nav>Home | World | Sport</nav>'
+        f"<article><h1>Ferry services cancelled as gales hit islands</h1><p>{BRIEF}</p></article></body></html>"
+    )
+    [article] = clean_documents([document(html, "site/brief.html", kind="html")])
+    assert isinstance(article, CleanArticle) and BRIEF in article.body
+
+
+def test_a_scraped_brief_under_its_headline_is_kept_and_a_stray_sentence_is_not() -> None:
+    page = "\n".join(
+        ["News", "Sport", "Weather", "Ferry services cancelled as gales hit islands", "28 October 2024", BRIEF, "Latest", "Contact us"]
+    )
+    [article] = clean_documents([document(page, "site/brief.txt")])
+    assert isinstance(article, CleanArticle) and article.body == BRIEF
+    error = "\n".join(["News", "Sport", "Page not found here", "Sorry, the page you were looking for could not be found.", "Home"])
+    [rejected] = clean_documents([document(error, "site/missing.txt")])
+    assert isinstance(rejected, Rejection)
+
+
+def test_a_short_article_in_another_language_is_kept_in_its_language() -> None:
+    brief = (
+        "In einer Lagerhalle im Gewerbegebiet Nord ist am Montagabend ein Großbrand ausgebrochen. Verletzt wurde nach "
+        "ersten Angaben der Feuerwehr niemand, die Anwohner sollen Fenster und Türen geschlossen halten."
+    )
+    html = f'<html><head><meta property="og:type" content="article"></head><body><article><h1>Großbrand in Lagerhalle</h1><p>{brief}</p></article></body></html>'
+    [article] = clean_documents([document(html, "site/brand.html", kind="html")])
+    assert isinstance(article, CleanArticle) and article.language == "de" and article.body == brief
+
+
+# What each sample page states about itself, read by hand: its author (in a byline or an author box
+# closing the page) and its outlet (a "Publication:" label, the site describing itself, the outlet
+# its author's bio names). The other two pages state neither (a photo credit "via AP" names the
+# photo's source, not the page's), and none states its publication date.
+SAMPLE_FIELDS = {
+    "000_7520128791ee56e3.txt": ("Chris Rickleton", "RFE/RL"),
+    "001_6c3a49d75e9ae065.txt": (None, "Eurasia Daily Monitor"),
+    "002_7a4f6bc9b61ba27a.txt": ("William Hampton", "Euro Examiner"),
+    "003_601ee3e709455754.txt": (None, None),
+    "004_fefce6469b1c31c0.txt": (None, None),
+}
+
+
+def test_samples_bylines_and_publishers_are_the_ones_the_pages_state_and_nothing_is_guessed() -> None:
+    docs = [document(path.read_text(encoding="utf-8"), path.name) for path in sorted(SAMPLES.glob("*.txt"))]
+    found = {a.source_file: (a.byline, a.publisher) for a in clean_documents(docs)}
+    assert found == SAMPLE_FIELDS
+    assert all(a.published_date is None for a in clean_documents(docs))
+
+
+def test_the_clean_table_holds_every_article_field() -> None:
+    assert [f.name for f in fields(CleanArticle) if f.name != "body"] == [n for n in CLEAN_ARTICLE_SCHEMA if n != "body"]

@@ -3,12 +3,17 @@
 import datetime as dt
 
 from pipelines.clean.fields import (
+    author_box,
     byline_in,
     byline_names,
+    byline_outlet,
     date_from_url,
     date_in_text,
+    dateline_in,
+    employer_in,
     header_date,
     parse_published,
+    published_moment,
     publisher_from_url,
     publisher_in,
     site_in_title,
@@ -113,3 +118,43 @@ def test_publisher_from_url_and_page_lines() -> None:
     assert publisher_in(["© 2024 The Delta Times. All rights reserved."]) == "The Delta Times"
     assert publisher_in(["Copyright 2019-2024 Delta Media Group"]) == "Delta Media Group"
     assert publisher_in(["Nothing here"]) is None
+
+
+def test_author_box_names_the_author_and_their_bio_the_outlet() -> None:
+    lines = ["Image", "Jane Roe", "Jane Roe is a journalist based in Lagos. Before joining Example News she worked for a radio station."]
+    assert author_box(lines) == ("Jane Roe", lines[2])
+    assert employer_in(lines[2]) == "Example News"
+    assert employer_in("Sam Lee is a senior reporter for The Harbour Times, covering courts.") == "The Harbour Times"
+    # a bio without its name line above it may describe someone the story quotes
+    assert author_box(["Dr Hannah Okoye is a professor of politics at the University of Eastbridge."]) is None
+    assert author_box(["Editorial Staff", "Editorial Staff is a team of writers."]) is None
+
+
+def test_a_site_describing_itself_names_its_publisher() -> None:
+    assert publisher_in(["Euro Examiner is one of the best online Newspapers in Europe, We provide news."]) == "Euro Examiner"
+    assert publisher_in(["The council is one of the largest employers in the region."]) is None
+
+
+def test_published_moment_keeps_the_time_a_source_states_for_the_day() -> None:
+    day = dt.date(2024, 3, 5)
+    assert published_moment(day, [None, "2024-03-05T14:12:00Z"]) == ("2024-03-05T14:12:00Z", "second")
+    assert published_moment(day, ["2024-03-05T14:12"]) == ("2024-03-05T14:12", "minute")
+    assert published_moment(day, ["5 March 2024", "2024-03-04T23:00:00Z"]) == ("2024-03-05", "day")  # another day: not this date's time
+    assert published_moment(None, ["2024-03-05"]) == (None, None)
+
+
+def test_datelines_name_the_place_a_report_is_filed_from() -> None:
+    assert dateline_in("GENEVA, March 5 (Meridian) - The council voted.") == "GENEVA"
+    assert dateline_in("NUR-SULTAN -- A rare papal visit.") == "NUR-SULTAN"
+    assert dateline_in("WASHINGTON (AP) — Lawmakers agreed.") == "WASHINGTON"
+    assert dateline_in("LOS ANGELES, California – Fires spread.") == "LOS ANGELES"
+    assert dateline_in("The UN said on Tuesday - in a statement - that it would act.") is None
+    assert dateline_in("NATO allies met in Brussels.") is None
+
+
+def test_a_byline_names_its_outlet_after_a_bar() -> None:
+    assert byline_outlet("By Jane Roe | Reuters") == "Reuters"
+    assert byline_outlet("By Jane Roe and John Doe | The Delta Times") == "The Delta Times"
+    assert byline_outlet("By Jane Roe | Political Editor") is None
+    assert byline_outlet("By Jane Roe | Updated 4 March 2021") is None
+    assert byline_outlet("By Jane Roe, Sam Lee") is None

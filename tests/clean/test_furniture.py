@@ -289,3 +289,35 @@ def test_a_statement_two_stories_quote_verbatim_is_news_not_furniture() -> None:
     short_a, short_b = [PROSE[0], PROSE[1], quote], [quote, other[0], other[1]]
     shared = shared_furniture([short_a, short_b])
     assert quote in split_page(short_a, shared).body and quote in split_page(short_b, shared).body
+
+
+def test_a_reported_sentence_about_subscriptions_or_a_website_is_news_not_a_prompt() -> None:
+    news = "Print subscribers will be able to read the websites at no extra cost once they register for a free trial."
+    assert line_features(news).prose and not line_features(news).strong_ui
+    cited = "Consumer groups said customers could compare the cost of plans at https://www.example.org/compare before renewing."
+    assert line_features(cited).prose
+    # a prompt speaks to the reader or opens a sentence with a call to action
+    assert line_features("Want to read more? Subscribe now for unlimited access to the Gazette from just £1 a week.").strong_ui
+    assert line_features("Sign up for our free newsletter and get unlimited access to every story on the site.").strong_ui
+    assert line_features("For more information visit www.example.com.").strong_ui
+
+
+def test_a_list_the_story_introduces_is_kept_and_runs_of_link_headlines_are_dropped() -> None:
+    lines = [
+        *PROSE[:2],
+        "Related coverage",
+        "Rights groups urge access to border camps",
+        "Government rejects detention reports as fabricated",
+        PROSE[2],
+        "What happens next",
+        *PROSE[3:],
+        "The main measures in the bill:",
+        "- An end to no-fault evictions",
+        "- A national register of private landlords",
+        "- A cap on deposits",
+        "Most read",
+    ]
+    body = split_page(lines).body
+    assert "Rights groups urge access to border camps" not in body and "Related coverage" not in body
+    assert "What happens next" in body  # one headline-like line alone between paragraphs is a subheading
+    assert body[-4:] == lines[-5:-1]

@@ -47,3 +47,18 @@ def test_falls_back_to_tag_stripping_when_trafilatura_finds_nothing() -> None:
     page = extract_html("<html><head><title>Empty page</title></head><body></body></html>")
     assert page.text == ""
     assert page.title == "Empty page"
+
+
+def test_metadata_states_the_publication_moment_and_section() -> None:
+    page = (
+        "<html><head><title>Island Gazette - Assembly passes budget after all-night sitting</title>"
+        '<meta property="article:published_time" content="2019-06-13T06:05:00+10:00">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "articleSection": ["Politics", "Budget"]}</script></head>'
+        "<body><article><p>"
+        + " ".join(["The assembly passed the budget after a sitting of nineteen hours."] * 6)
+        + "</p></article></body></html>"
+    )
+    meta = extract_html(page)
+    assert meta.published_at == "2019-06-13T06:05:00+10:00" and meta.section == "Politics"
+    # a <title> that puts the site first: the longer part is the headline
+    assert (meta.title, meta.sitename) == ("Assembly passes budget after all-night sitting", "Island Gazette")

@@ -3,7 +3,15 @@
 import pytest
 
 from pipelines.clean.articles import clean_documents
-from pipelines.clean.language import MAX_FOREIGN_LINE_STOP_RATIO, MIN_PAGE_STOP_RATIO, identify, split_languages, stop_ratio, stop_words
+from pipelines.clean.language import (
+    MAX_FOREIGN_LINE_STOP_RATIO,
+    MIN_PAGE_STOP_RATIO,
+    identify,
+    ratio_scale,
+    split_languages,
+    stop_ratio,
+    stop_words,
+)
 from pipelines.records import CleanArticle, RawDocument, Rejection
 
 FRENCH = [
@@ -122,3 +130,14 @@ def test_short_foreign_heading_goes_with_its_section() -> None:
 def test_stop_words_come_from_spacy_and_unspaced_scripts_have_none() -> None:
     assert "le" in stop_words("fr") and "und" in stop_words("de")
     assert stop_words("zh") == frozenset() == stop_words("xx-unknown")
+
+
+def test_a_short_stop_list_lowers_the_bars_its_language_is_judged_by() -> None:
+    assert ratio_scale("en") == 1.0 and ratio_scale("de") == 1.0
+    assert 0 < ratio_scale("lv") < 0.5  # spaCy's Latvian list has 161 words
+    # Latvian prose measures far below the bars set on full lists, and is not dropped as foreign
+    paragraph = (
+        "Glābšanas darbus, kas vēl joprojām turpinās, apgrūtina nestabila grunts, slikti laika apstākļi un ierobežots "
+        "dienasgaismas stundu skaits. Tiek izmantoti siltumjutīgi bezpilota lidaparāti, helikopteri un glābšanas suņi."
+    )
+    assert split_languages([paragraph], stop_words("lv"), ratio_scale("lv")).kept == [paragraph]

@@ -1,5 +1,6 @@
 """The gold annotation is well formed: offsets slice the story, sentences are the story's, codes are CAMEO's."""
 
+from pipelines.body_evaluation import load_bodies, page_html
 from pipelines.evaluation import PLACE_TYPES, load_gold
 from pipelines.events.reference import cameo_codes
 
@@ -29,3 +30,13 @@ def test_events_quote_their_sentence_and_carry_a_cameo_code() -> None:
             assert e["sentence"] in s.text, (s.story, e["sentence"])
             assert e["code"] in codes and e["root"] == e["code"][:2], (s.story, e)
             assert e["modality"] in MODALITIES, (s.story, e)
+
+
+def test_every_body_page_is_listed_once_with_its_page_file_and_a_split() -> None:
+    golds = load_bodies()
+    assert len({g.page for g in golds}) == len(golds)
+    for g in golds:
+        assert g.split in {"dev", "test"} and g.body.strip(), g.page
+        assert all(line.strip() == line and line for line in g.body.split("\n")) and "<" not in g.body, g.page
+        assert page_html(g), g.page
+    assert {g.split for g in golds} == {"dev", "test"}
