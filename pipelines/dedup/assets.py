@@ -7,8 +7,16 @@ import polars as pl
 
 from pipelines.dedup.near_duplicates import DedupItem, deduplicate
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.store import connect, frame_of, read_table, write_table
+from pipelines.warehouse.memo import code_version, fingerprint, memo_frame, memo_table, unchanged
+from pipelines.warehouse.store import connect, frame_of, read_table, write_tables
 
+OUTPUT = "staging.article_assignments"
+# What the pass reads of the clean stage: every document's body and date (the canonical choice
+# reads the date), as one value for the stage's memo (warehouse/memo.py).
+CLEAN_DIGEST = """
+SELECT md5(coalesce(string_agg(source_file || '|' || md5(body) || '|' || coalesce(CAST(published_date AS VARCHAR), ''), ',' ORDER BY source_file), ''))
+FROM staging.clean_articles
+"""
 ASSIGNMENT_SCHEMA = {
     "source_file": pl.String,
     "article_id": pl.String,
@@ -28,19 +36,25 @@ ASSIGNMENT_SCHEMA = {
 )
 def article_assignments(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg.MaterializeResult:
     with connect(settings.work_db_path) as conn:
-        clean = read_table(conn, "staging.clean_articles", "source_file, body, published_date")
-        items = [DedupItem(**row) for row in clean.iter_rows(named=True)] if not clean.is_empty() else []
-        candidate_pairs = None
-        if settings.engine == "spark":  # the banding, the pass's cross-article join, on Spark
-            from pipelines.engines import spark
+        inputs = fingerprint(conn, code_version(["dedup"], []), [CLEAN_DIGEST])
+        reused = unchanged(conn, "dedup", inputs, [OUTPUT])
+        if reused:  # the same documents: the same assignments
+            frame = read_table(conn, OUTPUT)
+        else:
+            clean = read_table(conn, "staging.clean_articles", "source_file, body, published_date")
+            items = [DedupItem(**row) for row in clean.iter_rows(named=True)] if not clean.is_empty() else []
+            candidate_pairs = None
+            if settings.engine == "spark":  # the banding, the pass's cross-article join, on Spark
+                from pipelines.engines import spark
 
-            candidate_pairs = partial(spark.lsh_pairs, settings.spark_master, spark.parquet_root(settings.work_db_path))
-        frame = frame_of(deduplicate(items, candidate_pairs), ASSIGNMENT_SCHEMA).sort("source_file")
-        write_table(conn, "staging.article_assignments", frame)
+                candidate_pairs = partial(spark.lsh_pairs, settings.spark_master, spark.parquet_root(settings.work_db_path))
+            frame = frame_of(deduplicate(items, candidate_pairs), ASSIGNMENT_SCHEMA).sort("source_file")
+            write_tables(conn, {OUTPUT: frame, memo_table("dedup"): memo_frame(inputs)})
     relations = frame["relation"].value_counts().sort("relation")
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": frame.height,
+            "reused": reused,
             **{row["relation"]: row["count"] for row in relations.iter_rows(named=True)},
         }
     )
