@@ -87,6 +87,7 @@ def map_articles(
     keys_table, rows_table = f"staging.{stage}_article_keys", f"staging.{stage}_by_article"
     schema = keyed_schema(row_type)
     by_article: dict[str, list[Any]] = {}
+    cached = pl.DataFrame(schema=schema)
     if table_exists(conn, keys_table) and table_exists(conn, rows_table) and _columns(conn, rows_table) == list(schema):
         conn.register(
             "_keys",
@@ -103,13 +104,16 @@ def map_articles(
         finally:
             conn.unregister("_keys")
         by_article.update(grouped_rows(cached, row_type))
-    by_article.update(compute(set(keys) - set(by_article)))
+    computed = dict(compute(set(keys) - set(by_article)))
+    by_article.update(computed)
     ordered = [(article_id, by_article.get(article_id, [])) for article_id in sorted(keys)]
-    records = [record for article_id, rows in ordered for record in keyed_records(article_id, rows)]
+    # The kept rows go back as the frame they were read as; only new articles' rows are converted.
+    fresh = frame_of([record for article_id, rows in sorted(computed.items()) for record in keyed_records(article_id, rows)], schema)
     key_frame = pl.DataFrame(
         {"article_id_": sorted(keys), "map_key": [keys[a] for a in sorted(keys)]}, schema={"article_id_": pl.String, "map_key": pl.String}
     )
-    return [row for _, rows in ordered for row in rows], {keys_table: key_frame, rows_table: frame_of(records, schema)}
+    rows_frame = pl.concat([cached.cast(schema), fresh]).sort("article_id_", "ordinal")
+    return [row for _, rows in ordered for row in rows], {keys_table: key_frame, rows_table: rows_frame}
 
 
 def keyed_schema(row_type: type) -> dict[str, pl.DataType]:
@@ -126,8 +130,8 @@ def grouped_rows(frame: pl.DataFrame, row_type: type) -> dict[str, list[Any]]:
     """Records of `keyed_schema` back as each article's rows, in their order (articles with none are absent)."""
     names = [f.name for f in fields(row_type)]
     grouped: dict[str, list[Any]] = {}
-    for row in frame.sort("article_id_", "ordinal").iter_rows(named=True):
-        grouped.setdefault(row["article_id_"], []).append(row_type(**{name: row[name] for name in names}))
+    for article_id, *values in frame.sort("article_id_", "ordinal").select(["article_id_", *names]).iter_rows():
+        grouped.setdefault(article_id, []).append(row_type(*values))  # positional: a row type's fields in order
     return grouped
 
 
