@@ -470,7 +470,6 @@ def scale_rows(stories: Sequence[str], folder: Path, n: int, processes: int, eng
             (f"{label}: slowest steps", ", ".join(f"{key} {seconds:.1f} s" for key, seconds in steps[label].most_common(SLOWEST_STEPS)))
             for label in runs
         ),
-        *((f"{label}: all steps", f"{sum(steps[label].values()):8.1f} s in {len(steps[label])} steps") for label in runs),
     ]
 
 
