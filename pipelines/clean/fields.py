@@ -140,7 +140,7 @@ def published_moment(published: dt.date | None, stated: Sequence[str | None]) ->
 
 def dateline_in(paragraph: str) -> str | None:
     """The place a report is filed from, as the first paragraph prints it: "GENEVA, March 5
-    (Meridian) - ...", "NUR-SULTAN -- ...", "WASHINGTON (AP) — ..."."""
+    (Meridian) - ...", "PORT MORESBY -- ...", "WASHINGTON (AP) — ..."."""
     m = _DATELINE.match(paragraph)
     return m[1] if m else None
 
@@ -319,7 +319,7 @@ def publisher_in(lines: Sequence[str]) -> str | None:
 
 def author_box(lines: Sequence[str]) -> tuple[str, str] | None:
     """(name, bio) of an author box: a line that is a person's name, then a bio opening with that
-    name ("Chris Rickleton" / "Chris Rickleton is a journalist living in Almaty. ...")."""
+    name ("Jane Roe" / "Jane Roe is a journalist living in Lisbon. ...")."""
     for name_line, bio in zip(lines, lines[1:], strict=False):
         name = name_line.strip()
         if len(name.split()) <= BOX_NAME_MAX_WORDS and bio.startswith(f"{name} ") and line_features(bio).bio:
