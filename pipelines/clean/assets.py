@@ -19,7 +19,7 @@ from pipelines.records import RawDocument, Rejection
 from pipelines.reference import REFERENCE_DIR
 from pipelines.settings import WarehouseSettings
 from pipelines.warehouse.memo import code_version, key_of
-from pipelines.warehouse.store import connect, frame_of, read_table, schema_of, table_exists, write_tables
+from pipelines.warehouse.store import column_names, connect, frame_of, read_table, schema_of, table_exists, write_tables
 
 _SPAN = pl.List(pl.Struct({"start": pl.Int64, "end": pl.Int64}))
 CLEAN_ARTICLE_SCHEMA = {
@@ -122,7 +122,7 @@ def _kept_sources(conn, keys: dict[str, str]) -> set[str]:
     in the shape this code writes."""
     shapes = {OUTPUTS[0]: CLEAN_ARTICLE_SCHEMA, OUTPUTS[1]: CLEAN_REJECTION_SCHEMA, SOURCE_KEYS: SOURCE_KEY_SCHEMA}
     for table, schema in shapes.items():
-        if not table_exists(conn, table) or [name for (name, *_) in conn.execute(f"DESCRIBE {table}").fetchall()] != list(schema):
+        if not table_exists(conn, table) or column_names(conn, table) != list(schema):
             return set()
     stored = dict(conn.execute(f"SELECT source_group, clean_key FROM {SOURCE_KEYS}").fetchall())
     return {group for group, key in keys.items() if stored.get(group) == key}

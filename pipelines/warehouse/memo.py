@@ -26,7 +26,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from pipelines.warehouse.store import frame_of, schema_of, table_exists
+from pipelines.warehouse.store import column_names, frame_of, schema_of, table_exists
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -88,7 +88,7 @@ def map_articles(
     schema = keyed_schema(row_type)
     by_article: dict[str, list[Any]] = {}
     cached = pl.DataFrame(schema=schema)
-    if table_exists(conn, keys_table) and table_exists(conn, rows_table) and _columns(conn, rows_table) == list(schema):
+    if table_exists(conn, keys_table) and table_exists(conn, rows_table) and column_names(conn, rows_table) == list(schema):
         conn.register(
             "_keys",
             pl.DataFrame(
@@ -133,10 +133,6 @@ def grouped_rows(frame: pl.DataFrame, row_type: type) -> dict[str, list[Any]]:
     for article_id, *values in frame.sort("article_id_", "ordinal").select(["article_id_", *names]).iter_rows():
         grouped.setdefault(article_id, []).append(row_type(*values))  # positional: a row type's fields in order
     return grouped
-
-
-def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    return [name for (name, *_) in conn.execute(f"DESCRIBE {table}").fetchall()]
 
 
 def key_of(*parts: object) -> str:

@@ -111,6 +111,11 @@ def read_table(conn: duckdb.DuckDBPyConnection, table: str, columns: str = "*") 
     return conn.execute(f"SELECT {columns} FROM {table}").pl()
 
 
+def column_names(conn: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """The columns of an existing table, in order."""
+    return [name for (name, *_) in conn.execute(f"DESCRIBE {table}").fetchall()]
+
+
 def table_exists(conn: duckdb.DuckDBPyConnection, table: str) -> bool:
     schema, _, name = table.rpartition(".")
     row = conn.execute(
