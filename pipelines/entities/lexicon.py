@@ -81,7 +81,8 @@ class Lexicon:
     # former: before a role word ("former Beatle", "ex-Wallaby"); title_glue: allowed between a title and what
     # precedes it ("Russia's former President"); locative: prepositions before a place; not_locative_before:
     # words before "to" that make it no locative ("according to Smith"); name_suffix ("Jr", "III");
-    # name_connector: lower-case words inside a name ("Bank of England", "Osama bin Laden"); org_continuer:
+    # name_connector: lower-case words inside a name ("Bank of England", "Osama bin Laden"); name_particle:
+    # those a person's name holds ("Fernando de la Rua", "Hamad bin Khalifa"); org_continuer:
     # words after which an organisation name runs on through capitalised words ("Congress of Leaders of World
     # and Traditional Religions"; "and" only continues a name that already has one); determiner; compass: a
     # compass word or "New" before a country word makes another place's name ("New South Wales");

@@ -98,6 +98,7 @@ if not Span.has_extension("mention"):
     Span.set_extension("mention", default=None)
 
 ENT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+MISREAD_EVENT_LABELS = {"EVENT", "LAW", "WORK_OF_ART"}  # labels the model gives named events ("the Brisbane Test" as a law)
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 # Parts of speech that end a name run after a title (title-case headlines: "Minister Urges Calm In Lima").
@@ -128,9 +129,11 @@ PORTFOLIO_ROLES = {"GOV", "MIL"}
 # Roles of a state's own offices: a minister, general, judge or police chief the text names without
 # a country belongs to the country the article is set in (the one most of its places and countries
 # lie in: at least two, and three in five of them).
+MAX_REGION_DEMONYM_TOKENS = 3  # "Western Australian", "Rio Grande do Sul" is no demonym anyway
 OFFICE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP"}
 HOME_MIN_MENTIONS = 2
 HOME_MIN_SHARE = 0.6
+HOME_WINDOW_TOKENS = 120  # about five sentences either side: the part of a bulletin a mention sits in
 
 
 @dataclass(frozen=True)
@@ -245,7 +248,8 @@ def _spelled_acronym_country(text: str) -> str | None:
 
 
 def _region_of_demonym(word: str) -> Place | None:
-    """ "Kashmiri(s)" -> Kashmir, "Bavarian" -> Bavaria: a demonym that is no country's names its region."""
+    """ "Kashmiri(s)" -> Kashmir, "Bavarian" -> Bavaria, "South Australian" -> South Australia: a
+    demonym that is no country's names its region."""
     word = word[:-1] if word.endswith("s") and len(word) > 4 else word
     stems = [word[:-1]] if word.endswith(("i", "an")) and word[:1].isupper() else []
     places = (lookup(stem) for stem in stems)
@@ -426,8 +430,13 @@ def _of_country(display: str, country: str | None) -> str:
 
 
 def _country_tokens(drafts: list[_Draft]) -> dict[int, str]:
-    """token index -> the country of the country mention covering it."""
-    return {i: d.country_code for d in drafts if d.actor_type == "country" and d.country_code for i in range(d.start, d.end)}
+    """token index -> the country of the country mention, or region demonym ("South Australian"), covering it."""
+    return {
+        i: d.country_code
+        for d in drafts
+        if (d.actor_type == "country" or d.kind == "demonym") and d.country_code
+        for i in range(d.start, d.end)
+    }
 
 
 def _modifier_country(token: Token, country_at: Mapping[int, str]) -> str | None:
@@ -556,6 +565,8 @@ class _Builder:
                     run += 1
                 elif run > begin and self._surname_title(run):
                     run += 1  # "Dr Aamer Sultan": a title word ending a name is a surname
+                elif run > begin and (after := self._past_connectors(run)) is not None:
+                    run = after  # "President Fernando de la Rua", "Sheikh Hamad bin Khalifa"
                 elif (
                     token.text == "-"
                     and run > begin
@@ -586,6 +597,7 @@ class _Builder:
             # Minister", "Israel" in "Israel's Prime Minister", "Pakistan" in "Prime Minister of Pakistan").
             named = {k for c, e in self.countries.items() if first <= c < end for k in range(c, e)}
             self.consumed.update(k for k in [*range(first, end), *range(begin, run)] if k not in named)
+            self._title_countries(first, end)
             title = fold(doc[start:end].text)
             # "an official from Palestinian leader Yasser Arafat": the title right before the name is
             # his, not the one whose complement the name ends (whose role and country still hold)
@@ -607,6 +619,29 @@ class _Builder:
                     country_evidence=(evidence if country else "title") if country or complement_country else None,
                 )
             )
+
+    def _title_countries(self, first: int, end: int) -> None:
+        """The country terms of a title phrase the model buried in a longer entity ("British Defence"
+        read as one organisation in "British Defence Secretary Geoff Hoon"): mentions of their own,
+        as the model's own entities for them ("Israeli" in "Israeli Prime Minister") will be."""
+        for c, e in self.countries.items():
+            ent = self.entity_starts.get(c)
+            if first <= c < end and not (ent is not None and ent.end == e) and self.doc[c].ent_iob_ != "O":
+                term = self.doc[c:e]
+                draft = self._classify(term, "NORP" if fold(term.text) in self.lex.adjectives else "GPE")
+                if draft is not None:
+                    draft.rule = "title-country"
+                    self.drafts.append(draft)
+                    self.consumed.update(range(c, e))
+
+    def _past_connectors(self, i: int) -> int | None:
+        """Past the lower-case name particles at token i ("de la", "bin", "van der") when a name
+        token follows them; None when there are none or no name follows ("Ann Lee of Sydney")."""
+        doc, particles = self.doc, self.lex.words["name_particle"]
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].text.islower() and doc[j].lower_ in particles:
+            j += 1
+        return j if j > i and j < len(doc) and _is_name_token(doc[j]) else None
 
     def _surname_title(self, i: int) -> bool:
         """Whether the one-word title at token i is a surname: capitalised and followed by no name of its own."""
@@ -664,7 +699,11 @@ class _Builder:
 
     def entities(self) -> None:
         for ent in self.doc.ents:
-            if ent.label_ not in ENT_LABELS or any(i in self.consumed for i in range(ent.start, ent.end)):
+            if any(i in self.consumed for i in range(ent.start, ent.end)):
+                continue
+            if ent.label_ in MISREAD_EVENT_LABELS and (trimmed := _trim(ent)) is not None:
+                self._event_place(trimmed)  # "the Sydney Olympics", "the Brisbane Test" (read as a law)
+            if ent.label_ not in ENT_LABELS:
                 continue
             span, label = _trim(ent), ent.label_
             if span is not None and (dotted := _dotted_name(span)) is not None:
@@ -678,6 +717,7 @@ class _Builder:
                 self.consumed.update(range(span.start, span.end))
             if label != "NORP" and _not_actor(span):
                 self.non_actors.append(span)
+                self._event_place(span)
                 continue
             pair = _demonym_pair(span)
             if pair is not None:
@@ -689,6 +729,23 @@ class _Builder:
                 self.drafts.append(draft)
         self._unlabelled_names()
         self._known_place_names()
+
+    def _event_place(self, span: Span) -> bool:
+        """The place a named event is held at is a place mention ("the Melbourne Test", "the Sydney
+        Olympics", "the Beijing Games"): the words before an event word, when they name a country or
+        a place known by that name alone. Whether it found one."""
+        if len(span) < 2 or self.lex.non_actor_words.get(fold(span[-1].text)) != "event":
+            return False
+        prefix = span[:-1]
+        place = lookup(prefix.text)
+        if place is None or not all(t.text[:1].isupper() for t in prefix) or not (_sizeable(place) or place.kind == "country"):
+            return False
+        draft = self._classify(prefix, "GPE") if place.kind == "country" else _Draft(prefix.start, prefix.end, "location")
+        if draft is None:
+            return False
+        draft.rule = "event-place"
+        self.drafts.append(draft)
+        return True
 
     def _unlabelled_names(self) -> None:
         """A name the model gave no label, where the parse makes it a party to a clause ("Arnor
@@ -749,6 +806,8 @@ class _Builder:
             while end < len(self.doc) and free(self.tokens[end]):
                 end += 1
             span, i = self.doc[i:end], end
+            if self._event_place(span):
+                continue  # "the Perth Test"
             place = lookup(span.text)
             if place is None or not (_sizeable(place) or lexicon().capitals.get(fold(place.name)) == place.country_code):
                 continue
@@ -763,9 +822,11 @@ class _Builder:
         lex = self.lex
         text = fold(span.text)
         country = lex.countries.get(text) or _spelled_acronym_country(span.text)
-        region = _region_of_demonym(span.text) if country is None and len(span) == 1 else None
+        region = _region_of_demonym(span.text) if country is None and len(span) <= MAX_REGION_DEMONYM_TOKENS else None
         if region is not None:
-            return _Draft(span.start, span.end, "location", canonical=region.name, kind="demonym")
+            return _Draft(
+                span.start, span.end, "location", region.country_code, canonical=region.name, kind="demonym", country_evidence="gazetteer"
+            )
         if label == "NORP":
             return _Draft(span.start, span.end, "country", country) if country else None
         if WEB_DOMAIN.match(span.text):
@@ -1054,8 +1115,14 @@ def _trim(span: Span) -> Span | None:
     connectors = words["name_connector"]
     while start < end and (doc[start].lower_ in words["leading_drop"] or doc[start].is_punct or doc[start].is_space):
         start += 1
-    # A capitalised sentence opener glued to a country ("Tiny Vatican and Chinese flags").
-    if end - start >= 2 and doc[start].pos_ != "PROPN" and fold(doc[start + 1 : end].text) in lexicon().countries:
+    # A capitalised sentence opener glued to a country ("Tiny Vatican and Chinese flags"), but no
+    # compass word: "South Australian police" names a state.
+    if (
+        end - start >= 2
+        and doc[start].pos_ != "PROPN"
+        and doc[start].lower_ not in words["compass"]
+        and fold(doc[start + 1 : end].text) in lexicon().countries
+    ):
         start += 1
     # A lower-case word that cannot sit inside a name ends it: "Eden is Grundig", "Dora village".
     for i in range(start + 1, end):
@@ -1441,13 +1508,17 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     drafts = _drop_stray_names(drafts, doc)
     _link_people(drafts, doc)
     _title_names(drafts)
-    home = _home_country(drafts, located)
-    _offices_at_home(drafts, home, "organization")  # first, so "the Bureau of Meteorology's Ann Lee" reads its country
+    marks = _setting_marks(drafts, located)
+    # What the text writes a name with comes before the setting ("New York's Police Department" in a
+    # story set in Australia), and the setting of an office before the people written with it ("the
+    # Bureau of Meteorology's Ann Lee"): affiliations, offices at home, affiliations again.
+    builder.affiliations(drafts)
+    _offices_at_home(drafts, marks, "organization")
     builder.affiliations(drafts)
     drafts = sorted(drafts + builder.descriptors(drafts), key=lambda d: (d.start, d.end))
     drafts = sorted(drafts + _pronouns(drafts, doc, builder.tokens) + _groups(drafts, doc, builder.tokens), key=lambda d: (d.start, d.end))
     drafts = sorted(drafts + _org_descriptors(drafts, doc, builder.tokens), key=lambda d: (d.start, d.end))
-    _offices_at_home(drafts, home, "person")  # last: what the text says of a person, descriptors included, comes first
+    _offices_at_home(drafts, marks, "person")  # last: what the text says of a person, descriptors included, comes first
     starts = [s for _, s, _ in sentences]
     body = doc.text  # spaCy rebuilds Doc.text from every token on each access: read it once
     divisions = context_divisions(
@@ -1487,23 +1558,29 @@ def _context_countries(drafts: list[_Draft], located: Sequence[tuple[_Draft, Pla
     return countries
 
 
-def _home_country(drafts: list[_Draft], located: Sequence[tuple[_Draft, Place | None]]) -> str | None:
-    """The one country an article is set in, when its countries and placed places agree on it: at
-    least HOME_MIN_MENTIONS of them, and HOME_MIN_SHARE of all, lie in it (else None)."""
-    counts = Counter(d.country_code for d in drafts if d.actor_type == "country" and d.country_code)
-    counts.update(place.country_code for _, place in located if place is not None and place.country_code)
-    if not counts:
+def _setting_marks(drafts: list[_Draft], located: Sequence[tuple[_Draft, Place | None]]) -> list[tuple[int, str]]:
+    """Where the article names a country, a placed place or an organisation of a country (by its name or
+    as a listed body: "ASIO"), and that country: (token, country)."""
+    marks = [(d.start, d.country_code) for d in drafts if d.actor_type in ("country", "organization") and d.country_code]
+    marks += [(d.start, place.country_code) for d, place in located if place is not None and place.country_code]
+    return marks
+
+
+def _dominant_country(countries: Sequence[str]) -> str | None:
+    """The one country of `countries` when at least HOME_MIN_MENTIONS and HOME_MIN_SHARE of them are it."""
+    if not countries:
         return None
-    country, n = counts.most_common(1)[0]
-    return country if n >= HOME_MIN_MENTIONS and n >= HOME_MIN_SHARE * sum(counts.values()) else None
+    country, n = Counter(countries).most_common(1)[0]
+    return country if n >= HOME_MIN_MENTIONS and n >= HOME_MIN_SHARE * len(countries) else None
 
 
-def _offices_at_home(drafts: list[_Draft], home: str | None, actor_type: ActorType) -> None:
-    """A state office the text gives no country, in an article set in one country, is that country's
-    ("Defence Minister Robert Hill" in a story set in Australia, "the Rural Fire Service"): people by
+def _offices_at_home(drafts: list[_Draft], marks: Sequence[tuple[int, str]], actor_type: ActorType) -> None:
+    """A state office the text gives no country is the country its part of the article is set in
+    ("Defence Minister Robert Hill" amid Australian places, "the Rural Fire Service"): the one
+    country of the places and countries named within HOME_WINDOW_TOKENS of it, else the one country
+    of the whole article's (a bulletin of several stories sets each in its own country). People by
     their title, organisations by their role, of OFFICE_ROLES (evidence "context")."""
-    if home is None:
-        return
+    home = _dominant_country([c for _, c in marks])
     titles = lexicon().titles
     stated = {d.canonical for d in drafts if d.country_code and d.canonical}  # "President Chirac" after "French President Jacques Chirac"
     for d in drafts:
@@ -1511,7 +1588,7 @@ def _offices_at_home(drafts: list[_Draft], home: str | None, actor_type: ActorTy
             continue
         role = (titles.get(d.title) if d.title else None) if actor_type == "person" else d.role
         if role in OFFICE_ROLES:
-            d.attest(home, "context")
+            d.attest(_dominant_country([c for at, c in marks if abs(at - d.start) <= HOME_WINDOW_TOKENS]) or home, "context")
 
 
 def _division_short_forms(drafts: list[_Draft], doc: Doc) -> None:
@@ -1548,6 +1625,7 @@ def _joined_places(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     two and "of" before a place ("Bay of Biscay", "Gulf of Aden": "Bay" and "Biscay"), or a
     capitalised word or two right before it, outside any person's name, that make a division,
     feature or country's name with it ("Western Australia": "Western" and the country)."""
+    drafts = _hyphenated_places(drafts, doc)
     people = {i for d in drafts if d.actor_type == "person" for i in range(d.start, d.end)}
     for d in [d for d in drafts if d.actor_type in ("location", "country")]:
         of = d.start >= 1 and doc[d.start - 1].lower_ == "of"
@@ -1563,6 +1641,32 @@ def _joined_places(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
                 )
                 drafts = [o for o in drafts if o.end <= start or o.start >= d.end] + [joined]
                 break
+    return sorted(drafts, key=lambda d: (d.start, d.end))
+
+
+def _hyphen_glued(doc: Doc, i: int) -> bool:
+    """Whether token i is a hyphen glued to the words on both sides ("Mazar-e-Sharif")."""
+    return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
+def _hyphenated_places(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+    """A hyphenated place name the tokenizer split and the model read in part ("Mazar-e-Sharif" as
+    "Mazar", "Guinea-Bissau" as "Guinea") is one place when the gazetteer knows the whole chain."""
+    for d in [d for d in drafts if not d.titled]:
+        start, end = d.start, d.end
+        while start >= 2 and _hyphen_glued(doc, start - 1):
+            start -= 2
+        while _hyphen_glued(doc, end):
+            end += 2
+        if (start, end) == (d.start, d.end) or not doc[start].text[:1].isupper():
+            continue
+        place = lookup(doc[start:end].text)
+        if place is not None:
+            kind = "country" if place.kind == "country" else "location"
+            joined = _Draft(
+                start, end, kind, place.country_code if kind == "country" else None, canonical=place.name, rule="hyphenated-place"
+            )
+            drafts = [o for o in drafts if o.end <= start or o.start >= end] + [joined]
     return sorted(drafts, key=lambda d: (d.start, d.end))
 
 

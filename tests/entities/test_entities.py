@@ -900,3 +900,47 @@ def test_a_division_the_model_split_from_its_first_word_is_joined(nlp: Language)
     joined = _joined_places(split, doc)
     assert [(d.start, d.end, d.actor_type, d.canonical) for d in joined][0] == (2, 4, "location", "Western Australia")
     assert [(d.start, d.end, d.actor_type) for d in joined][1:] == [(5, 7, "person"), (7, 8, "country")]  # no person's word joins
+
+
+def test_a_titled_name_runs_through_its_particles(nlp: Language) -> None:
+    found = mentions_of(nlp, "Chile's President Ramon de la Vega resigned on Monday. Minister Ann Lee of Sydney said so.")
+    assert by_text(found, "Ramon de la Vega").country_code == "CHL"
+    assert "Ann Lee" in {m.text for m in found if m.actor_type == "person"}  # "of" is no particle
+
+
+def test_a_country_term_the_model_buried_in_a_title_phrase_is_a_mention(nlp: Language) -> None:
+    found = mentions_of(nlp, "British Defence Secretary Tom Brand said the troops would stay.")
+    assert (by_text(found, "British").actor_type, by_text(found, "British").country_code) == ("country", "GBR")
+    assert by_text(found, "Tom Brand").country_code == "GBR"
+    assert [m.text for m in found].count("British") == 1
+
+
+def test_a_two_word_regional_demonym_names_the_region_and_gives_its_country(nlp: Language) -> None:
+    found = mentions_of(nlp, "South Australian police are expected to reveal details of the operation today.")
+    region = by_text(found, "South Australian")
+    assert (region.actor_type, region.canonical) == ("location", "South Australia")
+    assert by_text(found, "police").country_code == "AUS"
+
+
+def test_a_hyphenated_place_the_tokenizer_split_is_one_place(nlp: Language) -> None:
+    found = mentions_of(nlp, "The prisoners were captured near the northern city of Mazar-e-Sharif last week.")
+    place = by_text(found, "Mazar-e-Sharif")
+    assert (place.actor_type, place.country_code) == ("location", "AFG")
+    assert not {"Mazar", "Sharif"} & {m.text for m in found}
+
+
+def test_the_place_a_named_event_is_held_at_is_a_place(nlp: Language) -> None:
+    found = mentions_of(nlp, "The bowler missed the Perth Test. He was dropped for the Brisbane Test. The Sydney Olympics were a success.")
+    places = {"Perth", "Brisbane", "Sydney"}
+    assert {(m.text, m.actor_type) for m in found if m.text in places} == {(p, "location") for p in places}
+    assert not {"Perth Test", "Brisbane Test", "Sydney Olympics"} & {m.text for m in found}
+
+
+def test_an_office_takes_the_country_its_part_of_a_bulletin_is_set_in(nlp: Language) -> None:
+    australian = "Police in Sydney and Melbourne searched homes. The Federal Attorney-General Tom Brand says ASIO needs more power. "
+    filler = "Nothing more was said about the matter by anybody who had been asked about it during the day. " * 6
+    american = (
+        "In Washington, the United States Senate debated. US troops in the United States and US officials in the United States waited. " * 2
+    )
+    found = mentions_of(nlp, australian + filler + american)
+    assert by_text(found, "Tom Brand").country_code == "AUS"
