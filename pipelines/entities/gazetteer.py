@@ -542,10 +542,15 @@ def lookup(
             regions.add((place.country_code, place.admin1 or (place.name if place.kind == "state" else "")))
     candidates = [(code >> 1, bool(code & 1)) for code in found]
     notable = [(i, main) for i, main in candidates if _notable(index, i, main, countries)]
-    candidates = notable or ([] if strict else candidates)
-    if not candidates:
+    if notable:
+        best, _ = max(notable, key=lambda c: _score(index, c[0], c[1], countries, regions))
+        return _place(best)
+    if strict:
         return None
-    best, _ = max(candidates, key=lambda c: _score(index, c[0], c[1], countries, regions))
+    # The lenient fallback, for a name known to be a place: one in the article's countries under any
+    # of its names (a district's bare name, "Hawkesbury") beats a small town of that name abroad.
+    country = index.columns[2]
+    best, _ = max(candidates, key=lambda c: (country[c[0]] in countries, *_score(index, c[0], c[1], countries, regions)))
     return _place(best)
 
 

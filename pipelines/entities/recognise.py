@@ -715,7 +715,8 @@ class _Builder:
             if label in {"ORG", "FAC"}:
                 span = _extend_org(span)
                 self.consumed.update(range(span.start, span.end))
-            if label != "NORP" and _not_actor(span):
+            if label != "NORP" and _not_actor(span) and not (span.text.isupper() and lookup(span.text) is not None):
+                # "under the Act" is a law; "the ACT" the territory
                 self.non_actors.append(span)
                 self._event_place(span)
                 continue
@@ -732,12 +733,16 @@ class _Builder:
 
     def _event_place(self, span: Span) -> bool:
         """The place a named event is held at is a place mention ("the Melbourne Test", "the Sydney
-        Olympics", "the Beijing Games"): the words before an event word, when they name a country or
-        a place known by that name alone. Whether it found one."""
+        Olympics", "the Beijing Games"): the words before an event word, or the country term it opens
+        with ("the Australian Formula One Grand Prix"), when they name a country or a place known by
+        that name alone. Whether it found one."""
         if len(span) < 2 or self.lex.non_actor_words.get(fold(span[-1].text)) != "event":
             return False
         prefix = span[:-1]
         place = lookup(prefix.text)
+        if place is None and span.start in self.countries and self.countries[span.start] < span.end - 1:
+            prefix = self.doc[span.start : self.countries[span.start]]  # "the Australian Formula One Grand Prix"
+            place = lookup(prefix.text)
         if place is None or not all(t.text[:1].isupper() for t in prefix) or not (_sizeable(place) or place.kind == "country"):
             return False
         draft = self._classify(prefix, "GPE") if place.kind == "country" else _Draft(prefix.start, prefix.end, "location")
@@ -756,7 +761,9 @@ class _Builder:
         taken = self.consumed | {i for d in self.drafts for i in range(d.start, d.end)}
         taken |= {i for start, end in self.titles.items() for i in range(start, end)}
         for token in self.tokens:
-            if token.pos_ != "PROPN" or token.ent_type_ in ENT_LABELS or token.i in taken or not token.text[:1].isupper():
+            if not (token.pos_ == "PROPN" or self._name_tagged_noun(token)) or token.ent_type_ in ENT_LABELS or token.i in taken:
+                continue
+            if not token.text[:1].isupper():
                 continue
             role_dep = token.dep_ if token.dep_ != "conj" else token.head.dep_
             if role_dep not in UNLABELLED_NAME_DEPS or _group_entry(token) is not None:
@@ -765,7 +772,7 @@ class _Builder:
             while start > 0 and self.doc[start - 1].dep_ == "compound" and start - 1 < self.doc[start - 1].head.i <= token.i:
                 start -= 1  # "New South Wales": compounds of the head or of each other
             span = self.doc[start : token.i + 1]
-            if any(t.i in taken or t.pos_ != "PROPN" for t in span):
+            if any(t.i in taken or (t.pos_ != "PROPN" and t.i != token.i) for t in span):
                 continue
             after_locative = _after_locative(self.doc, span.start)
             place = lookup(span.text) if after_locative else None
@@ -784,6 +791,18 @@ class _Builder:
                 draft.rule = "unlabelled-name"
                 self.drafts.append(draft)
                 taken.update(range(span.start, span.end))
+
+    def _name_tagged_noun(self, token: Token) -> bool:
+        """A capitalised word inside a sentence that the tagger took for a common noun, after a
+        locative preposition, that is no common English word: a name ("a fire at Appin")."""
+        return (
+            token.pos_ == "NOUN"
+            and not token.is_sent_start
+            and token.text[:1].isupper()
+            and not token.text.isupper()
+            and _after_locative(self.doc, token.i)
+            and not common_word(token.text)
+        )
 
     def _known_place_names(self) -> None:
         """A whole run of capitalised proper nouns that the model left outside every entity and

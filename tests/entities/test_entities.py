@@ -944,3 +944,19 @@ def test_an_office_takes_the_country_its_part_of_a_bulletin_is_set_in(nlp: Langu
     )
     found = mentions_of(nlp, australian + filler + american)
     assert by_text(found, "Tom Brand").country_code == "AUS"
+
+
+def test_a_town_the_tagger_took_for_a_noun_after_a_locative_is_a_place(nlp: Language) -> None:
+    found = mentions_of(nlp, "Fires burned near Sydney and Wollongong. One at Appin in the south was quickly brought under control.")
+    assert (by_text(found, "Appin").actor_type, by_text(found, "Appin").country_code) == ("location", "AUS")
+
+
+def test_a_capitalised_territory_is_no_law(nlp: Language) -> None:
+    found = mentions_of(nlp, "Victoria has recorded three deaths, while the ACT and Tasmania remain free of them. The Act was passed.")
+    assert by_text(found, "ACT").canonical == "Australian Capital Territory"
+    assert "Act" not in {m.text for m in found}
+
+
+def test_a_named_event_opening_with_a_country_term_gives_that_country(nlp: Language) -> None:
+    found = mentions_of(nlp, "A marshal died at the 2001 Australian Formula One Grand Prix in Melbourne.")
+    assert (by_text(found, "Australian").actor_type, by_text(found, "Australian").country_code) == ("country", "AUS")

@@ -173,3 +173,9 @@ def test_hand_rows_pair_with_the_one_nearby_division_of_their_country() -> None:
     assert {key: row["name"] for key, row in paired.items()} == {("AAA", "Sudland"): "Sudland", ("AAA", "Nordland"): "Northland"}
     assert [row["name"] for row in lacking] == ["Farland", "Wardland"]
     assert gazetteer._hand_divisions(centres, list(reversed(rows)))[0] == paired
+
+
+def test_a_name_known_to_be_a_place_prefers_the_articles_country_under_any_name() -> None:
+    # "Hawkesbury" is a town in Canada and the bare name of a district of New South Wales
+    assert lookup("Hawkesbury", {"AUS"}, strict=False).country_code == "AUS"
+    assert lookup("Hawkesbury", {"CAN"}, strict=False).country_code == "CAN"
