@@ -1534,6 +1534,7 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     builder.affiliations(drafts)
     _offices_at_home(drafts, marks, "organization")
     builder.affiliations(drafts)
+    _titles_of_named_orgs(drafts, doc)
     drafts = sorted(drafts + builder.descriptors(drafts), key=lambda d: (d.start, d.end))
     drafts = sorted(drafts + _pronouns(drafts, doc, builder.tokens) + _groups(drafts, doc, builder.tokens), key=lambda d: (d.start, d.end))
     drafts = sorted(drafts + _org_descriptors(drafts, doc, builder.tokens), key=lambda d: (d.start, d.end))
@@ -1896,6 +1897,23 @@ def _groups(drafts: list[_Draft], doc: Doc, tokens: Sequence[Token]) -> list[_Dr
             )
         )
     return found
+
+
+def _titles_of_named_orgs(drafts: list[_Draft], doc: Doc) -> None:
+    """ "ministry spokesman Aziz Khan", "party leader Ann Lee": a title qualified by an organisation
+    word (entity_words.csv org_descriptor) speaks for the latest organisation named before it with
+    that head word, and takes its country (evidence "affiliation")."""
+    words = lexicon().words["org_descriptor"]
+    orgs = [d for d in drafts if d.actor_type == "organization" and d.kind == "name" and d.country_code]
+    for d in drafts:
+        if d.actor_type != "person" or d.country_code or not d.title:
+            continue
+        i = d.start - len(d.title.split()) - 1
+        if i < 0 or (word := doc[i].lemma_.lower()) not in words or not doc[i].text.islower():
+            continue
+        same = [o for o in orgs if o.end <= i and doc[o.end - 1].lemma_.lower() == word]
+        if same:
+            d.attest(same[-1].country_code, "affiliation")
 
 
 def _org_descriptors(drafts: list[_Draft], doc: Doc, tokens: Sequence[Token]) -> list[_Draft]:

@@ -960,3 +960,8 @@ def test_a_capitalised_territory_is_no_law(nlp: Language) -> None:
 def test_a_named_event_opening_with_a_country_term_gives_that_country(nlp: Language) -> None:
     found = mentions_of(nlp, "A marshal died at the 2001 Australian Formula One Grand Prix in Melbourne.")
     assert (by_text(found, "Australian").actor_type, by_text(found, "Australian").country_code) == ("country", "AUS")
+
+
+def test_a_title_qualified_by_an_organisation_word_takes_that_organisations_country(nlp: Language) -> None:
+    found = mentions_of(nlp, "Chile's Foreign Ministry rejected the demand. It will fail, ministry spokesman Ramon Vega said.")
+    assert (by_text(found, "Ramon Vega").country_code, by_text(found, "Ramon Vega").country_evidence) == ("CHL", "affiliation")
