@@ -731,6 +731,13 @@ class _Builder:
         self._unlabelled_names()
         self._known_place_names()
 
+    def _place_read_as_people(self, span: Span) -> bool:
+        """A place the model took for a people or party: a known place by that name before a
+        division word ("Chihuahua state") or after a locative preposition ("in Chihuahua")."""
+        doc = self.doc
+        placed = (span.end < len(doc) and doc[span.end].lower_ in self.lex.words["division_word"]) or _after_locative(doc, span.start)
+        return placed and lookup(span.text) is not None
+
     def _event_place(self, span: Span) -> bool:
         """The place a named event is held at is a place mention ("the Melbourne Test", "the Sydney
         Olympics", "the Beijing Games"): the words before an event word, or the country term it opens
@@ -846,6 +853,8 @@ class _Builder:
             return _Draft(
                 span.start, span.end, "location", region.country_code, canonical=region.name, kind="demonym", country_evidence="gazetteer"
             )
+        if label == "NORP" and country is None and self._place_read_as_people(span):
+            return _Draft(span.start, span.end, "location")  # "the governor of Chihuahua state"
         if label == "NORP":
             return _Draft(span.start, span.end, "country", country) if country else None
         if WEB_DOMAIN.match(span.text):

@@ -965,3 +965,18 @@ def test_a_named_event_opening_with_a_country_term_gives_that_country(nlp: Langu
 def test_a_title_qualified_by_an_organisation_word_takes_that_organisations_country(nlp: Language) -> None:
     found = mentions_of(nlp, "Chile's Foreign Ministry rejected the demand. It will fail, ministry spokesman Ramon Vega said.")
     assert (by_text(found, "Ramon Vega").country_code, by_text(found, "Ramon Vega").country_evidence) == ("CHL", "affiliation")
+
+
+def test_an_agency_style_state_abbreviation_places_the_town_in_that_state(nlp: Language) -> None:
+    found = mentions_of(nlp, "She was born in Springfield, Ill., and moved to Tulsa, Okla., in 1990.")
+    assert (by_text(found, "Ill.").canonical, by_text(found, "Okla.").canonical) == ("Illinois", "Oklahoma")
+    assert (
+        by_text(found, "Springfield").canonical == "Springfield"
+        and by_text(found, "Springfield").geonameid == lookup("Springfield", context_places=["Illinois"]).geonameid
+    )
+
+
+def test_a_place_the_model_took_for_a_people_is_a_place_before_a_division_word(nlp: Language) -> None:
+    found = mentions_of(nlp, "The governor of Chihuahua state said the crossing would reopen. Muslim leaders met in Cairo.")
+    assert by_text(found, "Chihuahua").actor_type == "location"
+    assert "Muslim" not in {m.text for m in found if m.actor_type == "location"}
