@@ -16,7 +16,8 @@ Sources, all installed packages or reference CSVs, so the index is built offline
 - seeds/reference/physical_features.csv: about 1,700 oceans, seas, gulfs, straits, rivers
   (a long river at a point of its middle course, so a mention anywhere along it lies near),
   lakes, islands, mountains, ranges, national parks, valleys, peninsulas, plateaus, basins,
-  coasts, deserts and named regions that are no division ("Middle East", "Riverland"); a name
+  coasts, deserts, named regions that are no division ("Middle East", "Riverland") and famous
+  built sites (kind "landmark": "Tahrir Square", "Bagram Air Base"); a name
   that is also a sizeable town, a division or a common name ("Jordan", "Severn") is only there
   in its full form ("Jordan River");
 - seeds/reference/place_aliases.csv: short and historical names ("Zaire", "NSW", "NYC");

@@ -98,6 +98,7 @@ if not Span.has_extension("mention"):
     Span.set_extension("mention", default=None)
 
 ENT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+LANDMARK_KIND = "landmark"  # physical_features.csv: a famous built site news names as a place
 MISREAD_EVENT_LABELS = {"EVENT", "LAW", "WORK_OF_ART"}  # labels the model gives named events ("the Brisbane Test" as a law)
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
@@ -863,6 +864,8 @@ class _Builder:
             return _Draft(span.start, span.end, "organization", _domain_country(span.text), "MED" if cited else None)
         if country and label in {"GPE", "ORG", "LOC", "FAC", "PERSON"}:  # "the Vatican" (FAC) said
             return _Draft(span.start, span.end, "country", country)
+        if label in {"ORG", "FAC"} and (landmark := lookup(span.text)) is not None and landmark.kind == LANDMARK_KIND:
+            return _Draft(span.start, span.end, "location")  # "the World Trade Centre", "the SCG": a place, not a body
         head_role = lex.org_types.get(span.root.lower_)
         if label == "PERSON" and head_role is not None:
             # Named after a person, but an airport is a place and a university an organisation.

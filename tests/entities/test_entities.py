@@ -980,3 +980,9 @@ def test_a_place_the_model_took_for_a_people_is_a_place_before_a_division_word(n
     found = mentions_of(nlp, "The governor of Chihuahua state said the crossing would reopen. Muslim leaders met in Cairo.")
     assert by_text(found, "Chihuahua").actor_type == "location"
     assert "Muslim" not in {m.text for m in found if m.actor_type == "location"}
+
+
+def test_a_famous_built_site_is_a_place_however_the_model_labels_it(nlp: Language) -> None:
+    found = mentions_of(nlp, "A memorial will stand on the site of the World Trade Center. Crowds filled Tahrir Square again.")
+    for name, country in (("World Trade Center", "USA"), ("Tahrir Square", "EGY")):
+        assert (by_text(found, name).actor_type, by_text(found, name).country_code) == ("location", country)
