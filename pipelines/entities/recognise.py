@@ -777,8 +777,13 @@ class _Builder:
             if role_dep not in UNLABELLED_NAME_DEPS or _group_entry(token) is not None:
                 continue
             start = token.i
-            while start > 0 and self.doc[start - 1].dep_ == "compound" and start - 1 < self.doc[start - 1].head.i <= token.i:
-                start -= 1  # "New South Wales": compounds of the head or of each other
+            while (
+                start > 0
+                and self.doc[start - 1].dep_ == "compound"
+                and self.doc[start - 1].pos_ == "PROPN"
+                and start - 1 < self.doc[start - 1].head.i <= token.i
+            ):
+                start -= 1  # "New South Wales": compounds of the head or of each other, "tailender" not
             span = self.doc[start : token.i + 1]
             if any(t.i in taken or (t.pos_ != "PROPN" and t.i != token.i) for t in span):
                 continue
@@ -1005,7 +1010,7 @@ class _Builder:
                 if (affiliate := by_start.get(j)) is not None:
                     d.attest(_draft_country(affiliate, doc), "affiliation")
             if not d.country_code:
-                d.attest(self._described_country(d, by_end), "demonym")
+                d.attest(*self._described_country(d, by_end))
         # "Swiss pair Martina Hingis and Roger Federer": a name joined to one that a country describes
         people = {doc[d.start : d.end].root.i: d for d in drafts if d.actor_type == "person" and d.kind == "name"}
         for d in people.values():
@@ -1014,10 +1019,12 @@ class _Builder:
             if head is not None and head.country_evidence == "demonym":
                 d.attest(head.country_code, "demonym")
 
-    def _described_country(self, d: _Draft, by_end: Mapping[int, _Draft]) -> str | None:
+    def _described_country(self, d: _Draft, by_end: Mapping[int, _Draft]) -> tuple[str | None, CountryEvidence]:
         """The country of a country term before a few lower-case words describing the person named
         next ("New Zealand tailender Shane Bond", "Swiss pair Martina Hingis"), or describing the
-        group the person is "of" ("the United States team of Monica Seles")."""
+        group the person is "of" ("the United States team of Monica Seles"), given by the demonym;
+        or of an organisation of a country there ("Federal Bureau of Investigation agent Ann Lee"),
+        given by the affiliation."""
         doc, end = self.doc, d.start
         root = doc[d.start : d.end].root
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == end - 1 and root.head.head.i == end - 2:
@@ -1026,7 +1033,9 @@ class _Builder:
         while k > 0 and end - k < MAX_DESCRIPTION_WORDS and doc[k - 1].pos_ in ("NOUN", "ADJ") and doc[k - 1].text.islower():
             k -= 1
         term = by_end.get(k) if k < end else None
-        return term.country_code if term is not None and term.actor_type == "country" else None
+        if term is not None and term.actor_type == "country":
+            return term.country_code, "demonym"
+        return (term.country_code if term is not None and term.actor_type == "organization" else None), "affiliation"
 
     def acronyms(self) -> dict[str, _Draft | None]:
         """ "Long Name (LN)" or "Long Name's (LN)": the acronym stands for what the long name does,

@@ -986,3 +986,8 @@ def test_a_famous_built_site_is_a_place_however_the_model_labels_it(nlp: Languag
     found = mentions_of(nlp, "A memorial will stand on the site of the World Trade Center. Crowds filled Tahrir Square again.")
     for name, country in (("World Trade Center", "USA"), ("Tahrir Square", "EGY")):
         assert (by_text(found, name).actor_type, by_text(found, name).country_code) == ("location", country)
+
+
+def test_an_organisation_before_a_role_noun_gives_the_person_its_country(nlp: Language) -> None:
+    found = mentions_of(nlp, "Federal Bureau of Investigation agent Margaret Lane said the device was real.")
+    assert (by_text(found, "Margaret Lane").country_code, by_text(found, "Margaret Lane").country_evidence) == ("USA", "affiliation")
