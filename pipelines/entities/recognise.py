@@ -1667,6 +1667,7 @@ def _joined_places(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     capitalised word or two right before it, outside any person's name, that make a division,
     feature or country's name with it ("Western Australia": "Western" and the country)."""
     drafts = _hyphenated_places(drafts, doc)
+    drafts = _regions_of_countries(drafts, doc)
     people = {i for d in drafts if d.actor_type == "person" for i in range(d.start, d.end)}
     for d in [d for d in drafts if d.actor_type in ("location", "country")]:
         of = d.start >= 1 and doc[d.start - 1].lower_ == "of"
@@ -1681,6 +1682,25 @@ def _joined_places(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
                     start, d.end, kind, place.country_code if kind == "country" else None, canonical=place.name, rule="joined-place"
                 )
                 drafts = [o for o in drafts if o.end <= start or o.start >= d.end] + [joined]
+                break
+    return sorted(drafts, key=lambda d: (d.start, d.end))
+
+
+def _regions_of_countries(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+    """A country term and the lower-case words after it that make a place's name the gazetteer
+    knows ("the Palestinian territories") are that place, not a country and a noun."""
+    for d in [d for d in drafts if d.actor_type == "country"]:
+        for width in (2, 1):
+            end = d.end + width
+            if end > len(doc) or not all(t.is_lower and t.is_alpha for t in doc[d.end : end]):
+                continue
+            place = lookup(doc[d.start : end].text)
+            if place is not None and place.kind != "city":
+                kind = "country" if place.kind == "country" else "location"
+                joined = _Draft(
+                    d.start, end, kind, place.country_code if kind == "country" else None, canonical=place.name, rule="country-region"
+                )
+                drafts = [o for o in drafts if o.end <= d.start or o.start >= end] + [joined]
                 break
     return sorted(drafts, key=lambda d: (d.start, d.end))
 

@@ -991,3 +991,11 @@ def test_a_famous_built_site_is_a_place_however_the_model_labels_it(nlp: Languag
 def test_an_organisation_before_a_role_noun_gives_the_person_its_country(nlp: Language) -> None:
     found = mentions_of(nlp, "Federal Bureau of Investigation agent Margaret Lane said the device was real.")
     assert (by_text(found, "Margaret Lane").country_code, by_text(found, "Margaret Lane").country_evidence) == ("USA", "affiliation")
+
+
+def test_a_country_term_and_the_words_after_it_naming_a_place_are_that_place(nlp: Language) -> None:
+    found = mentions_of(nlp, "The army will take security matters in the Palestinian territories into its own hands.")
+    assert (by_text(found, "Palestinian territories").actor_type, by_text(found, "Palestinian territories").country_code) == (
+        "country",
+        "PSE",
+    )
