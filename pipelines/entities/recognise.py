@@ -98,6 +98,7 @@ if not Span.has_extension("mention"):
     Span.set_extension("mention", default=None)
 
 ENT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+MAX_GROUP_MODIFIERS = 2
 LANDMARK_KIND = "landmark"  # physical_features.csv: a famous built site news names as a place
 MISREAD_EVENT_LABELS = {"EVENT", "LAW", "WORK_OF_ART"}  # labels the model gives named events ("the Brisbane Test" as a law)
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -1923,10 +1924,16 @@ def _groups(drafts: list[_Draft], doc: Doc, tokens: Sequence[Token]) -> list[_Dr
         if not collective and token.tag_ not in ("NNS", "NNPS"):
             continue  # "a soldier", "the leader": one person, not a group (the descriptor rules judge those)
         country = _modifier_country(token, country_at)
+        start = _group_modifiers_start(token, doc, covered | set(country_at))
+        if start < token.i:
+            # "security forces", "union leaders": a modifier with a role of its own gives it ("union": LAB)
+            modifier_roles = [(e.role if (e := _group_entry(t)) else lex.org_types.get(t.lemma_.lower())) for t in doc[start : token.i]]
+            role = next((r for r in modifier_roles if r and r != PLACE_ROLE), role)
+            display = " ".join([*(t.lower_ for t in doc[start : token.i]), display])
         canonical = f"{lex.country_names.get(country, country)} {display}" if country else display
         found.append(
             _Draft(
-                token.i,
+                start,
                 token.i + 1,
                 actor_type,
                 country,
@@ -1938,6 +1945,25 @@ def _groups(drafts: list[_Draft], doc: Doc, tokens: Sequence[Token]) -> list[_Dr
             )
         )
     return found
+
+
+def _group_modifiers_start(head: Token, doc: Doc, taken: set[int]) -> int:
+    """Where a group's noun phrase starts with the lower-case nouns compounding its head ("fire
+    authorities", "embassy staff", "crew members"; at most MAX_GROUP_MODIFIERS): they classify the
+    group. Adjectives, numbers, determiners, names and country terms stay out ("the three Israeli
+    troops" is "troops", with the country mention "Israeli")."""
+    start = head.i
+    while (
+        start > 0
+        and head.i - start < MAX_GROUP_MODIFIERS
+        and (t := doc[start - 1]).dep_ == "compound"
+        and t.pos_ == "NOUN"
+        and (t.text.islower() or (t.is_sent_start and t.text[1:].islower()))  # "Fire authorities say"
+        and t.head.i in range(start, head.i + 1)
+        and t.i not in taken
+    ):
+        start -= 1
+    return start
 
 
 def _titles_of_named_orgs(drafts: list[_Draft], doc: Doc) -> None:

@@ -999,3 +999,12 @@ def test_a_country_term_and_the_words_after_it_naming_a_place_are_that_place(nlp
         "country",
         "PSE",
     )
+
+
+def test_a_group_spans_the_nouns_compounding_it_and_takes_their_role(nlp: Language) -> None:
+    found = mentions_of(nlp, "Fire authorities say union leaders met the police officers. Three Israeli troops arrived.")
+    groups = {m.text: (m.canonical, m.role) for m in found if m.actor_type == "group"}
+    assert groups["Fire authorities"] == ("fire authorities", "GOV")
+    assert groups["union leaders"] == ("union leaders", "LAB")
+    assert groups["police officers"] == ("police officers", "COP")
+    assert groups["troops"] == ("Israel troops", "MIL")  # numbers and country terms stay out
