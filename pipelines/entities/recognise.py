@@ -891,8 +891,8 @@ class _Builder:
         role, org_country = _org_role_country(span)
         if role == PLACE_ROLE or (role is None and fold(span[0].text) in lex.words["landmark"]):  # "Royal National Park", "Mt Isa"
             return _Draft(span.start, span.end, "location")
-        if text in lex.org_types or text.split()[-1:] == ["government"]:
-            return None  # "the Government", "Federal Government": a common noun, not a named actor
+        if text in lex.org_types:
+            return None  # "the Government": a common noun, a generic group's (`_groups`); "the Australian Government" is named
         known = _known_org(span.text)
         if label == "ORG" and len(span) == 1 and span.root.tag_ == "JJ" and role is None and not known:
             return None  # "an Aboriginal boy": an adjective spaCy took for an organisation
@@ -1950,14 +1950,20 @@ def _groups(drafts: list[_Draft], doc: Doc, tokens: Sequence[Token]) -> list[_Dr
 def _group_modifiers_start(head: Token, doc: Doc, taken: set[int]) -> int:
     """Where a group's noun phrase starts with the lower-case nouns compounding its head ("fire
     authorities", "embassy staff", "crew members"; at most MAX_GROUP_MODIFIERS): they classify the
-    group. Adjectives, numbers, determiners, names and country terms stay out ("the three Israeli
-    troops" is "troops", with the country mention "Israeli")."""
+    group, as the adjectives of kind institution_classifier do an institution ("the interim
+    government"). Other adjectives, numbers, determiners, names and country terms stay out ("the
+    three Israeli troops" is "troops", with the country mention "Israeli")."""
+    classifiers = (
+        lexicon().words["institution_classifier"] if (entry := _group_entry(head)) and entry.actor_type == "organization" else set()
+    )
     start = head.i
     while (
         start > 0
         and head.i - start < MAX_GROUP_MODIFIERS
-        and (t := doc[start - 1]).dep_ == "compound"
-        and t.pos_ == "NOUN"
+        and (
+            ((t := doc[start - 1]).dep_ == "compound" and t.pos_ == "NOUN")
+            or (t.dep_ == "amod" and t.lower_ in classifiers)  # "the interim government"
+        )
         and (t.text.islower() or (t.is_sent_start and t.text[1:].islower()))  # "Fire authorities say"
         and t.head.i in range(start, head.i + 1)
         and t.i not in taken

@@ -1008,3 +1008,15 @@ def test_a_group_spans_the_nouns_compounding_it_and_takes_their_role(nlp: Langua
     assert groups["union leaders"] == ("union leaders", "LAB")
     assert groups["police officers"] == ("police officers", "COP")
     assert groups["troops"] == ("Israel troops", "MIL")  # numbers and country terms stay out
+
+
+def test_a_named_government_is_one_organisation_and_a_generic_one_keeps_its_classifier(nlp: Language) -> None:
+    found = mentions_of(
+        nlp, "The Australian Government and the United States Government agree. The interim government met the security cabinet."
+    )
+    assert (by_text(found, "Australian Government").actor_type, by_text(found, "Australian Government").country_code) == (
+        "organization",
+        "AUS",
+    )
+    assert by_text(found, "United States Government").country_code == "USA"
+    assert {m.text for m in found if m.kind == "generic"} == {"interim government", "security cabinet"}
