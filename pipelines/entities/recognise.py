@@ -311,8 +311,10 @@ def _product(span: Span) -> bool:
 def _furniture(span: Span) -> bool:
     lex = lexicon()
     text = fold(span.text)
-    # Proper names are capitalised; a lower-case "entity" is a common noun or a UI word.
-    if text in lex.furniture or "\n" in span.text or not span.text[:1].isalnum() or span.text[:1].islower():
+    # Proper names are capitalised ("bin Laden", "de Gaulle" after their particle); a lower-case
+    # "entity" is a common noun or a UI word.
+    particled = len(span) >= 2 and span[0].lower_ in lex.words["name_particle"] and span[1].text[:1].isupper()
+    if text in lex.furniture or "\n" in span.text or not span.text[:1].isalnum() or (span.text[:1].islower() and not particled):
         return True
     if any(DIMENSIONS.match(t.text) for t in span):
         return True

@@ -1020,3 +1020,13 @@ def test_a_named_government_is_one_organisation_and_a_generic_one_keeps_its_clas
     )
     assert by_text(found, "United States Government").country_code == "USA"
     assert {m.text for m in found if m.kind == "generic"} == {"interim government", "security cabinet"}
+
+
+def test_a_surname_after_its_particle_is_a_name(nlp: Language) -> None:
+    found = mentions_of(nlp, "Omar bin Hassan was not found. Officials say bin Hassan may have fled.")
+    assert by_text(found, "bin Hassan").canonical == "Omar bin Hassan"
+
+
+def test_a_legislature_named_by_its_common_noun_is_a_generic_institution(nlp: Language) -> None:
+    found = mentions_of(nlp, "The Senate passed the bill and Congress agreed.")
+    assert {(m.text, m.role) for m in found if m.kind == "generic"} == {("Senate", "LEG"), ("Congress", "LEG")}
