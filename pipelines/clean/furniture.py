@@ -28,7 +28,17 @@ from pipelines.reference import reference_rows
 
 # How much one lexicon hit counts, by category: calls to action and ads are the strongest signal;
 # navigation, section names, social and media words also occur in ordinary news prose.
-CATEGORY_WEIGHT = {"cta": 1.0, "ad": 1.0, "legal": 0.7, "list": 0.7, "nav": 0.5, "section": 0.5, "social": 0.5, "media": 0.5}
+CATEGORY_WEIGHT = {
+    "cta": 1.0,
+    "ad": 1.0,
+    "legal": 0.7,
+    "list": 0.7,
+    "nav": 0.5,
+    "section": 0.5,
+    "social": 0.5,
+    "media": 0.5,
+    "comments": 0.5,
+}
 STRONG_CATEGORIES = frozenset({"cta", "ad"})
 LINK_LABEL_CATEGORIES = frozenset({"cta", "list", "media", "social"})
 
@@ -55,6 +65,9 @@ PAGE_EDGE_LINES = 3  # a page's first and last lines, where mastheads and footer
 KEY_NORMALISE_MAX_CHARS = 80
 MAX_PHRASE_WORDS = 4
 BIO_MIN_BODY_SHARE = 0.6  # a bio-shaped line earlier than this is part of the story
+# A comments section may be as long as the story it follows: a comments heading ends the body once
+# a third of the run's prose comes before it (earlier, it may be a subheading of the story).
+COMMENTS_MIN_BODY_SHARE = 0.3
 # Pages that share more than this share of the shorter page's prose are versions of one story
 # (syndicated, edited or truncated copies): their common lines are the story itself. Furniture
 # recurs on unrelated stories, which share only a few lines. The overlap coefficient, unlike
@@ -96,7 +109,7 @@ _STAFF_CREDIT = re.compile(
 _LEGAL_LINE = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©\s*)?(?:19|20)\d\d)|\ball rights reserved\b", re.I)
 LEGAL_LINE_MAX_WORDS = 40
 # "Read more: <headline>", "Watch | <title>": a short label from the furniture lexicon, then a colon or bar.
-_LABEL_LEAD = re.compile(r"^([A-Za-z][A-Za-z' ]{0,24}?)\s*[:|»]\s*\S")
+_LABEL_LEAD = re.compile(r"^([^\W\d_](?:[^\W\d_]|['’ ]){0,24}?)\s*[:|»]\s*\S")
 _TIMESTAMP = re.compile(
     r"^(?:(?:updated|posted|published)(?:\s+at)?\s*:?\s*)?(?:(?:\d{1,2}\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+\d{1,2})(?:,?\s+\d{4})?,?\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
@@ -270,7 +283,7 @@ def line_features(line: str, language: str = "en") -> LineFeatures:
         # A UI word or two ("more", "follow") does not unmake a sentence; dense UI vocabulary does.
         short and terminal and n >= MIN_SENTENCE_WORDS and not strong_ui and stop_ratio >= min_stop_ratio
     )
-    comments = n <= MAX_PHRASE_WORDS and bool(_COMMENTS_HEADING.match(line))
+    comments = n <= MAX_PHRASE_WORDS and (bool(_COMMENTS_HEADING.match(line)) or _comments_label(tokens, lexicon))
     return LineFeatures(n, prose, score, strong_ui, reader, bool(_BIO.match(line)), short_sentence, timestamp, comments)
 
 
@@ -281,6 +294,13 @@ def _opens_with_cta(line: str, lexicon: dict[str, str]) -> bool:
         if opening and "cta" in (lexicon.get(opening[0]), lexicon.get(" ".join(opening))):
             return True
     return False
+
+
+def _comments_label(tokens: list[str], lexicon: dict[str, str]) -> bool:
+    """A comments heading in any language the lexicon knows: its words (numbers aside) are the
+    lexicon's comments words ("Kommentare (12)", "Réactions", "Комментарии")."""
+    words = [t for t in tokens if not t.isdigit()]
+    return bool(words) and (lexicon.get(" ".join(words)) == "comments" or all(lexicon.get(t) == "comments" for t in words))
 
 
 def _labelled_link(line: str, lexicon: dict[str, str]) -> bool:
@@ -403,10 +423,9 @@ def split_page(lines: Sequence[str], shared: frozenset[str] = frozenset(), langu
         # After most of the body, a comments heading ends it, and so does an author bio that
         # follows a non-prose line (name, photo) or is the last sentence standing.
         f = features[i]
-        if (
-            words_so_far >= BIO_MIN_BODY_SHARE * body_words
-            and i > first
-            and (f.comments_heading or (f.bio and (not features[i - 1].prose or i == story[-1])))
+        if i > first and (
+            (f.comments_heading and words_so_far >= COMMENTS_MIN_BODY_SHARE * body_words)
+            or (f.bio and words_so_far >= BIO_MIN_BODY_SHARE * body_words and (not features[i - 1].prose or i == story[-1]))
         ):
             first, last = _densest_run(weights, first, i)
             break

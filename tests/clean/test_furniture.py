@@ -1,6 +1,7 @@
 """Furniture removal by line-level evidence on made-up pages."""
 
 from pipelines.clean.furniture import (
+    CATEGORY_WEIGHT,
     furniture_lexicon,
     is_photo_caption,
     line_features,
@@ -54,7 +55,8 @@ def test_lexicon_is_loaded_from_reference_csv() -> None:
     lexicon = furniture_lexicon()
     assert lexicon["subscribe"] == "cta"
     assert lexicon["read more"] == "cta"
-    assert set(lexicon.values()) <= {"cta", "ad", "legal", "list", "nav", "section", "social", "media"}
+    assert lexicon["lire aussi"] == "list"  # UI words of other languages too
+    assert set(lexicon.values()) == set(CATEGORY_WEIGHT)
 
 
 def test_line_features_tell_prose_from_prompts() -> None:
@@ -255,6 +257,22 @@ def test_column_bio_closing_the_body_is_cut() -> None:
 def test_comments_section_ends_the_body() -> None:
     comment = "This is exactly what everyone in the valley said would happen when they cut the budget last year."
     lines = [*PROSE, "48 Comments", "valleyreader", "2 hours ago", comment, "Reply"]
+    assert split_page(lines).body == PROSE
+
+
+def test_labelled_links_and_comments_headings_in_other_languages_are_furniture() -> None:
+    for line in ["Lire aussi : Incendies dans le Var", "Читайте также: Как защитить дом", "Mehr zum Thema: Was jetzt gilt"]:
+        assert line_features(line, "fr").strong_ui, line
+    for heading in ["Kommentare (12)", "Réactions", "Комментарии", "12 comentarios"]:
+        assert line_features(heading).comments_heading, heading
+    comment = "Das war doch absehbar, die Stadt hat seit Jahren nichts gegen das Hochwasser unternommen."
+    lines = [*PROSE, "Kommentare (3)", comment]
+    assert split_page(lines).body == PROSE
+
+
+def test_a_comments_section_as_long_as_the_story_still_ends_it() -> None:
+    comment = "This is exactly what everyone in the valley said would happen when they cut the budget last year."
+    lines = [*PROSE, "Comments", *[comment.replace("valley", f"valley {i}") for i in range(5)]]
     assert split_page(lines).body == PROSE
 
 
