@@ -59,6 +59,12 @@ TITLE_CASE_MIN_WORDS = 6
 SHORT_SENTENCE_WEIGHT = 1.0  # "Observers left." holds a body together without extending it much
 NON_PROSE_PENALTY = 2.0
 FURNITURE_PENALTY = 8.0
+# Each further line of a run of non-prose lines costs this much more than the one before: a menu,
+# a masthead and a headline block (many short lines) part a cookie notice or a promo at the top of
+# the page from the article below it, while the byline, date and caption between a standfirst and
+# the story (two or three lines) cost little more than before. A list the story introduces
+# ("The main measures:") does not grow.
+GAP_STEP = 2.0
 REPEATED_PROSE_MAX_UI = 1.0  # a repeated prose line with this much UI vocabulary is a promo
 SHARED_QUOTE_MIN_PAGES = 3  # pages that must share a plain prose line inside their bodies to make it furniture
 PAGE_EDGE_LINES = 3  # a page's first and last lines, where mastheads and footers sit
@@ -333,6 +339,22 @@ def _line_weight(f: LineFeatures) -> float:
     return -NON_PROSE_PENALTY
 
 
+def _growing_gaps(lines: Sequence[str], weights: Sequence[float]) -> list[float]:
+    """The weights with each run of negative lines costing GAP_STEP more per line (see GAP_STEP);
+    a neutral line (a timestamp) neither extends nor ends a run, and the items after a line that
+    introduces a list cost their own weight."""
+    grown, run, listing = [], 0, False
+    for line, weight in zip(lines, weights, strict=True):
+        if weight > 0:
+            run, listing = 0, line.rstrip().endswith(":")
+        elif weight < 0:
+            grown.append(weight if listing else weight - GAP_STEP * run)
+            run += 1
+            continue
+        grown.append(weight)
+    return grown
+
+
 def _densest_run(weights: Sequence[float], start: int, end: int) -> tuple[int, int]:
     """[first, last) of the maximum-sum run of weights[start:end] (empty run when none is positive)."""
     best, best_span = 0.0, (start, start)
@@ -415,6 +437,7 @@ def split_page(lines: Sequence[str], shared: frozenset[str] = frozenset(), langu
             weights.append(0.0 if f.timestamp else -FURNITURE_PENALTY)
         else:
             weights.append(_line_weight(f))
+    weights = _growing_gaps(lines, weights)
     first, last = _densest_run(weights, 0, len(lines))
     body_words = sum(features[i].words for i in range(first, last) if features[i].prose)
     story = [i for i in range(first, last) if not furniture[i] and (features[i].prose or features[i].short_sentence)]
@@ -468,8 +491,14 @@ def _link_blocks(lines: Sequence[str], features: Sequence[LineFeatures], kept: S
     paragraphs is a subheading or a caption and stays; so do the items of a list a line introduces
     ("The main measures:"), and the lines opening the body, where a byline and a date line sit."""
     blocks: list[list[int]] = []
+    items = 0  # items of the list the last line ending in a colon introduced, while they run on
     for position, i in enumerate(kept):
-        if features[i].prose or (position and lines[kept[position - 1]].rstrip().endswith(":")):
+        f = features[i]
+        introduced = position and lines[kept[position - 1]].rstrip().endswith(":")
+        items = 1 if introduced else items + 1 if items and not f.prose else 0
+        if items > LIST_MAX_ITEMS or f.ui_score >= LIST_ITEM_MAX_UI * f.words:
+            items = 0
+        if f.prose or items:
             blocks.append([])
         elif blocks and blocks[-1] and blocks[-1][-1] == kept[position - 1]:
             blocks[-1].append(i)

@@ -276,6 +276,16 @@ def test_a_comments_section_as_long_as_the_story_still_ends_it() -> None:
     assert split_page(lines).body == PROSE
 
 
+def test_a_notice_parted_from_the_story_by_a_long_menu_is_not_the_body() -> None:
+    notice = "The Valley Herald and its partners store information on devices to measure the audience of the site."
+    menu = ["Valley Herald", "News", "Politics", "Business", "Culture", "Weather", "Council closes rural clinics"]
+    assert split_page([notice, *menu, *PROSE]).body == PROSE
+    # a list the story introduces is not such a gap, however long
+    items = ["A new clinic in the north", "Two mobile units", "A night bus to the hospital", "Extra nurses", "A phone line"]
+    lines = [PROSE[0], "The council promised five measures:", *items, *PROSE[1:]]
+    assert split_page(lines).body == lines
+
+
 def test_bare_timestamps_are_dropped_but_hold_a_live_timeline_together() -> None:
     entries = ["Roads remain closed.", "A second fire has started.", "Crews are on the way.", "Schools will stay shut."]
     lines = [PROSE[0]]
