@@ -126,7 +126,8 @@ _TIMESTAMP = re.compile(
 # "This story has been updated ...", "The views expressed are the author's own."
 _EDITORIAL_NOTE = re.compile(
     r"^(?:editor['’]?s['’]? note|note to (?:our )?readers|correction|clarification)\s*[:.—–-]"
-    r"|^(?:this (?:story|article|column|piece|post|report) (?:has been|was) (?:updated|corrected|amended|originally published)"
+    r"|^(?:this (?:story|article|column|piece|post|report|interview|conversation|transcript) (?:has been|was) "
+    r"(?:updated|corrected|amended|originally published|(?:lightly )?(?:edited|condensed))"
     r"|an earlier version of this (?:story|article|column|piece|post|report))\b"
     r"|\b(?:views|opinions) expressed\b.{0,80}\b(?:own|necessarily|those of)\b|\bdo(?:es)? not necessarily (?:reflect|represent)\b",
     re.I,
@@ -268,9 +269,13 @@ def line_features(line: str, language: str = "en") -> LineFeatures:
     # is news about subscriptions or a website, not a prompt: a prompt speaks to the reader or
     # opens with a call to action ("Sign up ...", "Subscribe now ..."). Such a line is UI only when
     # the lexicon is dense in it.
-    reported = terminal and not short and stop_ratio >= min_stop_ratio and not second_person and not _opens_with_cta(line, lexicon)
+    opens_with_cta = _opens_with_cta(line, lexicon)
+    reported = terminal and not short and stop_ratio >= min_stop_ratio and not second_person and not opens_with_cta
+    # the site speaking ("Subscribe to our channel ...", "Abonnez-vous à notre lettre")
+    site_voice = second_person or not clean_words()["first_person_plural"].isdisjoint(tokens)
     strong_ui = (
         (strong >= 2 and not reported and (n <= UI_WORDS_ANYWHERE_MAX_WORDS or strong >= UI_MIN_DENSITY * n))
+        or (opens_with_cta and site_voice and n <= UI_WORDS_ANYWHERE_MAX_WORDS)
         or (not reported and ("://" in line or "www." in line))
         or (short and bool(_DOMAIN.search(line)))
         or (not terminal and bool(_GLUED.search(line)))

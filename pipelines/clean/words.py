@@ -7,7 +7,8 @@ abbreviation_never_final (titles and words followed by a name or number, never e
 "Gen."); abbreviation_before_number ("No. 10", "Art. 5"; before anything else they are words);
 abbreviation_maybe_final (may end a sentence: "Jan.", "Inc.", "etc."); sentence_opener (words that
 commonly open a sentence, signalling a boundary after an ambiguous abbreviation); second_person (words
-addressing the reader).
+addressing the reader, in several languages); first_person_plural (the site speaking of itself: "our",
+"notre", "наш").
 """
 
 from __future__ import annotations

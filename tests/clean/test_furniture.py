@@ -276,6 +276,19 @@ def test_a_comments_section_as_long_as_the_story_still_ends_it() -> None:
     assert split_page(lines).body == PROSE
 
 
+def test_the_site_asking_for_subscriptions_or_support_is_furniture_in_any_language() -> None:
+    for line in [
+        "Подписывайтесь на наш канал, чтобы первыми узнавать главные новости.",
+        "Subscribe to our channel to get the news first.",
+        "Millions of readers rely on us for fair reporting. If you can, please consider supporting us today.",
+        "This interview has been edited for length and clarity.",
+        "Теги: погода морозы Сибирь",
+    ]:
+        assert line_features(line, "ru").strong_ui, line
+    reported = "Download speeds fell by half in rural areas after the outage, the regulator said on Monday."
+    assert line_features(reported).prose
+
+
 def test_a_notice_parted_from_the_story_by_a_long_menu_is_not_the_body() -> None:
     notice = "The Valley Herald and its partners store information on devices to measure the audience of the site."
     menu = ["Valley Herald", "News", "Politics", "Business", "Culture", "Weather", "Council closes rural clinics"]
