@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,6 +65,11 @@ FURNITURE_PENALTY = 8.0
 # the story (two or three lines) cost little more than before. A list the story introduces
 # ("The main measures:") does not grow.
 GAP_STEP = 2.0
+# A table inside the story (rows of short cells) is no such gap: see _across_tables.
+TABLE_MIN_LINES = 8
+TABLE_CELL_MAX_WORDS = 3
+TABLE_CELL_SHARE = 0.6
+TABLE_JOIN_MIN_WORDS = 100  # a few paragraphs: a notice or a teaser above a menu is shorter
 REPEATED_PROSE_MAX_UI = 1.0  # a repeated prose line with this much UI vocabulary is a promo
 SHARED_QUOTE_MIN_PAGES = 3  # pages that must share a plain prose line inside their bodies to make it furniture
 PAGE_EDGE_LINES = 3  # a page's first and last lines, where mastheads and footers sit
@@ -360,6 +365,49 @@ def _growing_gaps(lines: Sequence[str], weights: Sequence[float]) -> list[float]
     return grown
 
 
+def _across_tables(
+    weights: Sequence[float], features: Sequence[LineFeatures], furniture: Sequence[bool], first: int, last: int
+) -> tuple[int, int]:
+    """The run [first, last) joined with a substantial run of prose on the far side of a table: a
+    gap of TABLE_MIN_LINES or more plain lines (no UI words, none of the site's template; cells
+    repeat, so repetition within the page does not count), most of them cells of a few words. A menu carries UI words, a list of teasers longer lines; a table's rows, which
+    the story introduces and goes on after, would otherwise part the story in two."""
+
+    def table(gap: range) -> bool:
+        plain = all(not furniture[i] and features[i].ui_score == 0 and weights[i] <= 0 for i in gap)
+        cells = sum(features[i].words <= TABLE_CELL_MAX_WORDS for i in gap)
+        return len(gap) >= TABLE_MIN_LINES and plain and cells >= TABLE_CELL_SHARE * len(gap)
+
+    def prose_words(run: range) -> int:
+        return sum(features[i].words for i in run if features[i].prose)
+
+    gap_start = first
+    while gap_start > 0 and weights[gap_start - 1] <= 0 and not furniture[gap_start - 1]:
+        gap_start -= 1
+    if gap_start and table(range(gap_start, first)):
+        start = _best_end(weights, range(gap_start - 1, -1, -1))
+        if prose_words(range(start, gap_start)) >= TABLE_JOIN_MIN_WORDS:
+            first = start
+    gap_end = last
+    while gap_end < len(weights) and weights[gap_end] <= 0 and not furniture[gap_end]:
+        gap_end += 1
+    if gap_end < len(weights) and table(range(last, gap_end)):
+        end = _best_end(weights, range(gap_end, len(weights))) + 1
+        if prose_words(range(gap_end, end)) >= TABLE_JOIN_MIN_WORDS:
+            last = end
+    return first, last
+
+
+def _best_end(weights: Sequence[float], order: range) -> int:
+    """The line where the sum of weights taken in `order` from its start is highest."""
+    best, best_at, total = float("-inf"), order.start, 0.0
+    for i in order:
+        total += weights[i]
+        if total > best:
+            best, best_at = total, i
+    return best_at
+
+
 def _densest_run(weights: Sequence[float], start: int, end: int) -> tuple[int, int]:
     """[first, last) of the maximum-sum run of weights[start:end] (empty run when none is positive)."""
     best, best_span = 0.0, (start, start)
@@ -443,28 +491,36 @@ def split_page(lines: Sequence[str], shared: frozenset[str] = frozenset(), langu
         else:
             weights.append(_line_weight(f))
     weights = _growing_gaps(lines, weights)
-    first, last = _densest_run(weights, 0, len(lines))
-    body_words = sum(features[i].words for i in range(first, last) if features[i].prose)
+    template = [f.strong_ui or key in shared for f, key in zip(features, keys, strict=True)]  # not just repeated
+    first, last = _across_tables(weights, features, template, *_densest_run(weights, 0, len(lines)))
+    # After a share of the body, a comments heading ends it; then, after most of what is left, so
+    # does an author bio that follows a non-prose line (name, photo) or is the last sentence standing.
+    first, last = _cut_at(weights, features, first, last, COMMENTS_MIN_BODY_SHARE, lambda i: features[i].comments_heading)
     story = [i for i in range(first, last) if not furniture[i] and (features[i].prose or features[i].short_sentence)]
-    words_so_far = 0
-    for i in range(first, last):
-        # After most of the body, a comments heading ends it, and so does an author bio that
-        # follows a non-prose line (name, photo) or is the last sentence standing.
-        f = features[i]
-        if i > first and (
-            (f.comments_heading and words_so_far >= COMMENTS_MIN_BODY_SHARE * body_words)
-            or (f.bio and words_so_far >= BIO_MIN_BODY_SHARE * body_words and (not features[i - 1].prose or i == story[-1]))
-        ):
-            first, last = _densest_run(weights, first, i)
-            break
-        if f.prose:
-            words_so_far += f.words
+    first, last = _cut_at(
+        weights, features, first, last, BIO_MIN_BODY_SHARE, lambda i: features[i].bio and (not features[i - 1].prose or story[-1:] == [i])
+    )
     list_start = last
     last = _introduced_list_end(lines, features, furniture, last)
     kept = [i for i in range(first, last) if not furniture[i] and (features[i].words > 1 or is_terminal(lines[i]))]
     links = _link_blocks(lines, features, [i for i in kept if i < list_start])
     body = [lines[i] for i in kept if i not in links]
     return PageLayout(head=list(lines[:first]), body=body, tail=list(lines[last:]))
+
+
+def _cut_at(
+    weights: Sequence[float], features: Sequence[LineFeatures], first: int, last: int, share: float, ends: Callable[[int], bool]
+) -> tuple[int, int]:
+    """The run [first, last), or the densest run before its first line (past the first) that
+    `ends` the body once `share` of the run's prose words come before it."""
+    body_words = sum(features[i].words for i in range(first, last) if features[i].prose)
+    words_so_far = 0
+    for i in range(first, last):
+        if i > first and words_so_far >= share * body_words and ends(i):
+            return _densest_run(weights, first, i)
+        if features[i].prose:
+            words_so_far += features[i].words
+    return first, last
 
 
 def _introduced_list_end(lines: Sequence[str], features: Sequence[LineFeatures], furniture: Sequence[bool], last: int) -> int:

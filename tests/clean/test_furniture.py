@@ -299,6 +299,17 @@ def test_a_notice_parted_from_the_story_by_a_long_menu_is_not_the_body() -> None
     assert split_page(lines).body == lines
 
 
+def test_a_table_inside_the_story_does_not_part_it_but_a_menu_does() -> None:
+    rows = [cell for year in range(2015, 2023) for cell in ("North ward", "Labour", str(year))]
+    before = [f"{PROSE[i]} {PROSE[i + 1]}" for i in range(3)]  # a few paragraphs on each side
+    after = [f"{PROSE[i + 1]} {PROSE[i]}" for i in range(3)]
+    layout = split_page([*before, "Results since 2015", "Ward", "Party", "Year", *rows, *after])
+    assert [line for line in layout.body if line not in rows] in ([*before, *after], [*before, "Results since 2015", *after])
+    assert not set(rows) & set(layout.body)  # the table's cells are not kept
+    menu = ["News", "Sport", "Business", "Weather", "Culture", "Opinion", "Travel", "Video"]
+    assert split_page([PROSE[0], *menu, *PROSE[1:]]).body == PROSE[1:]
+
+
 def test_bare_timestamps_are_dropped_but_hold_a_live_timeline_together() -> None:
     entries = ["Roads remain closed.", "A second fire has started.", "Crews are on the way.", "Schools will stay shut."]
     lines = [PROSE[0]]
