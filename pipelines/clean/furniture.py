@@ -40,6 +40,7 @@ CATEGORY_WEIGHT = {
     "comments": 0.5,
 }
 STRONG_CATEGORIES = frozenset({"cta", "ad"})
+NOTICE_CATEGORIES = frozenset({"cta", "ad", "legal"})
 LINK_LABEL_CATEGORIES = frozenset({"cta", "list", "media", "social"})
 
 MIN_SENTENCE_WORDS = 3
@@ -85,6 +86,8 @@ COMMENTS_MIN_BODY_SHARE = 0.3
 # Jaccard, stays high for a truncated copy.
 SHARED_PROSE_OVERLAP = 0.5
 HEADER_LINES_IN_BODY = 3  # a byline or date line may follow the standfirst, which opens the body
+LINK_LABEL_MAX_WORDS = 3  # "Read more:", "Mehr zum Thema:", "À lire aussi :"; a longer lead is a headline's
+EDGE_NOTICE_GAP_LINES = 2  # non-prose lines after a paragraph on a page's top edge that mark it a notice
 LINK_BLOCK_MIN_LINES = 2  # headline-like lines in a row inside a body are a block of links, one alone a subheading
 LIST_ITEM_MAX_UI = 0.25  # UI-lexicon weight per word above which a short line is a link, not a list item
 LIST_MAX_ITEMS = 20  # a list a story introduces ("The main measures:") is shorter; a menu may be longer
@@ -312,6 +315,32 @@ def _opens_with_cta(line: str, lexicon: dict[str, str]) -> bool:
     return False
 
 
+def _label_and_link(line: str, f: LineFeatures) -> bool:
+    """A label of a few words in sentence case (or capitals), a colon and a headline, in any
+    language ("Zobacz także: <headline>", "Baca juga: <headline>", "ALSO READ: <headline>"): a
+    link, even when the lexicon does not know the label. A sentence (prose, or ending like one) is
+    not, nor a subheading led by one word or a name ("Federal: Health care ...", "New York: ...")."""
+    m = _LABEL_LEAD.match(line)
+    if not m or f.prose or is_terminal(line):
+        return False
+    label = m[1].split()
+    return 2 <= len(label) <= LINK_LABEL_MAX_WORDS and (m[1].isupper() or all(w.islower() for w in label[1:]))
+
+
+def _edge_notice(lines: Sequence[str], features: Sequence[LineFeatures], i: int) -> bool:
+    """A paragraph at the top edge of the page with the vocabulary of a notice (calls to action,
+    ads, legal words: "cookies", "subscribe") that non-prose lines (buttons, masthead, menu) part
+    from whatever follows: a notice, not the story."""
+    following = features[i + 1 : i + 1 + EDGE_NOTICE_GAP_LINES]
+    if not features[i].prose or len(following) < EDGE_NOTICE_GAP_LINES:
+        return False
+    if any(f.prose or f.short_sentence or f.timestamp for f in following):
+        return False
+    tokens = [w.lower() for w in _WORD.findall(lines[i])]
+    lexicon = furniture_lexicon()
+    return not NOTICE_CATEGORIES.isdisjoint([*map(lexicon.get, tokens), *_phrase_categories(tokens)])
+
+
 def _comments_label(tokens: list[str], lexicon: dict[str, str]) -> bool:
     """A comments heading in any language the lexicon knows: its words (numbers aside) are the
     lexicon's comments words ("Kommentare (12)", "Réactions", "Комментарии")."""
@@ -477,7 +506,11 @@ def split_page(lines: Sequence[str], shared: frozenset[str] = frozenset(), langu
     # unless it is prose with little UI vocabulary (a standfirst repeated as the lede), in which
     # case its first copy stays.
     furniture = [
-        f.strong_ui or keys[i] in shared or (counts[keys[i]] > 1 and (not f.prose or f.ui_score >= REPEATED_PROSE_MAX_UI))
+        f.strong_ui
+        or keys[i] in shared
+        or (counts[keys[i]] > 1 and (not f.prose or f.ui_score >= REPEATED_PROSE_MAX_UI))
+        or _label_and_link(lines[i], f)
+        or (i < PAGE_EDGE_LINES and _edge_notice(lines, features, i))
         for i, f in enumerate(features)
     ]
     seen: set[str] = set()

@@ -289,6 +289,19 @@ def test_the_site_asking_for_subscriptions_or_support_is_furniture_in_any_langua
     assert line_features(reported).prose
 
 
+def test_a_label_and_a_headline_is_a_link_in_any_language_but_a_subheading_may_have_a_lead() -> None:
+    lines = [PROSE[0], "Zobacz także: Alerty pogodowe dla czterech województw", PROSE[1], "Baca juga: Jakarta Siaga Banjir", PROSE[2]]
+    assert split_page(lines).body == PROSE[:3]
+    lines = [PROSE[0], "Federal: Health care, of course, and vending machines", PROSE[1], "New York: Guns and family leave", PROSE[2]]
+    assert split_page(lines).body == lines
+
+
+def test_a_notice_on_the_top_edge_of_a_page_is_not_the_story() -> None:
+    notice = "Ten serwis wykorzystuje pliki cookies zgodnie z ustawieniami przeglądarki, a administratorem danych jest wydawca."
+    lines = [notice, "Przejdź do serwisu", "Wiadomości Regionu", "Council closes rural clinics", *PROSE]
+    assert split_page(lines).body == PROSE
+
+
 def test_a_notice_parted_from_the_story_by_a_long_menu_is_not_the_body() -> None:
     notice = "The Valley Herald and its partners store information on devices to measure the audience of the site."
     menu = ["Valley Herald", "News", "Politics", "Business", "Culture", "Weather", "Council closes rural clinics"]
