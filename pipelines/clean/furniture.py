@@ -4,10 +4,13 @@ Evidence, not memorised phrases: each line gets cheap features (length, word cou
 punctuation, stop-word ratio, UI-vocabulary hits from seeds/reference/furniture_words.csv, URLs,
 glued menu words, Title Case, address to the reader, repetition within the page and across pages
 of the same source). The body is the densest run of prose lines (maximum-sum run: prose lines
-score their word count, other lines a penalty); what comes before it is the head (title, byline,
-date), what comes after it is the tail. Inside the body, lines with strong furniture evidence are
-dropped, a trailing author bio or a comments heading cuts the body, and a caption printed twice in
-a row is kept once.
+score their word count, other lines a penalty that grows along a run of them, so that a menu
+parts a notice from the story while a byline and a date do not; a table's rows inside the story
+do not part it); what comes before it is the head (title, byline, date), what comes after it is
+the tail. Inside the body, lines with strong furniture evidence are dropped (in any language a
+"Label: headline" link and a notice on the page's top edge too), a comments heading and then a
+trailing author bio cut the body, and a caption printed twice in a row is kept once. The lexicon
+holds UI words of several languages; the evidence above needs none.
 
 Live pages: a bare timestamp ("16:42", "10:45am GMT", "2 hours ago") is dropped but scores
 neutrally, so that a timeline of short entries holds together as one body; the entries are kept
