@@ -78,6 +78,9 @@ REPEATED_PROSE_MAX_UI = 1.0  # a repeated prose line with this much UI vocabular
 SHARED_QUOTE_MIN_PAGES = 3  # pages that must share a plain prose line inside their bodies to make it furniture
 PAGE_EDGE_LINES = 3  # a page's first and last lines, where mastheads and footers sit
 KEY_NORMALISE_MAX_CHARS = 80
+WRAPPED_LINE_MIN_WORDS = 4  # a line of a hard-wrapped paragraph holds more words than this, bar its last
+# A keyboard shortcut ("Ctrl+Enter") speaks to the reader's browser, in any language.
+_SHORTCUT = re.compile(r"\b(?:ctrl|strg|cmd|alt|shift)\s*\+\s*\w", re.I)
 MAX_PHRASE_WORDS = 4
 BIO_MIN_BODY_SHARE = 0.6  # a bio-shaped line earlier than this is part of the story
 # A comments section may be as long as the story it follows: a comments heading ends the body once
@@ -225,7 +228,8 @@ def strip_photo_credit(line: str) -> str:
 
 def logical_lines(text: str) -> list[str]:
     """Non-blank lines, stripped of photo credits; hard-wrapped lines of one paragraph are
-    re-joined, and a line printed twice in a row (a repeated caption, with or without its
+    re-joined (a line of a few words before a lower-case one is a heading or a label: "Comments
+    (24)", then a user name), and a line printed twice in a row (a repeated caption, with or without its
     credit) is kept once."""
     lines: list[str] = []
     previous_blank = True
@@ -234,7 +238,13 @@ def logical_lines(text: str) -> list[str]:
         if not line:
             previous_blank = True
             continue
-        if lines and not previous_blank and line[0].islower() and lines[-1][-1] not in '.!?:”"':
+        if (
+            lines
+            and not previous_blank
+            and line[0].islower()
+            and lines[-1][-1] not in '.!?:”"'
+            and lines[-1].count(" ") >= WRAPPED_LINE_MIN_WORDS - 1
+        ):
             lines[-1] = f"{lines[-1]} {line}"
         elif not lines or line.rstrip(" .") != lines[-1].rstrip(" ."):
             lines.append(line)
@@ -296,6 +306,7 @@ def line_features(line: str, language: str = "en") -> LineFeatures:
         or _labelled_link(line, lexicon)
         or timestamp
         or bool(_EDITORIAL_NOTE.search(line))
+        or ("+" in line and bool(_SHORTCUT.search(line)))
     )
     content = [w for w, t in zip(words, tokens, strict=True) if t not in stops]
     title_case = n >= TITLE_CASE_MIN_WORDS and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)

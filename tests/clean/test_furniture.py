@@ -73,6 +73,15 @@ def test_logical_lines_merge_hard_wraps_and_repeated_captions() -> None:
     assert logical_lines(text) == ["A caption line.", "The minister said the plan would be announced soon."]
 
 
+def test_a_short_heading_is_not_joined_to_the_lower_case_line_below_it() -> None:
+    assert logical_lines("Komentarze (24)\njanek_77 2 godz. temu\n") == ["Komentarze (24)", "janek_77 2 godz. temu"]
+
+
+def test_a_keyboard_shortcut_speaks_to_the_reader_in_any_language() -> None:
+    line = "Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu redaktoram!"
+    assert line_features(line, "lv").strong_ui
+
+
 def test_body_is_the_dense_prose_run_without_furniture() -> None:
     layout = split_page(logical_lines(PAGE))
     assert layout.body == [
