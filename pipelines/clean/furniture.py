@@ -350,7 +350,13 @@ def _edge_notice(lines: Sequence[str], features: Sequence[LineFeatures], i: int)
         return False
     if any(f.prose or f.short_sentence or f.timestamp for f in following):
         return False
-    tokens = [w.lower() for w in _WORD.findall(lines[i])]
+    return _notice_words(lines[i])
+
+
+def _notice_words(line: str) -> bool:
+    """Whether the line holds words of a notice or a prompt: calls to action, ads, legal words
+    (navigation and section words are also a subheading's: "What happens next")."""
+    tokens = [w.lower() for w in _WORD.findall(line)]
     lexicon = furniture_lexicon()
     return not NOTICE_CATEGORIES.isdisjoint([*map(lexicon.get, tokens), *_phrase_categories(tokens)])
 
@@ -393,7 +399,9 @@ def _line_weight(f: LineFeatures) -> float:
 
 
 def _growing_gaps(lines: Sequence[str], weights: Sequence[float]) -> list[float]:
-    """The weights with each run of negative lines costing GAP_STEP more per line (see GAP_STEP);
+    """The weights with each plain non-prose line of a run of negative lines costing GAP_STEP
+    more per line before it (see GAP_STEP); a line of furniture keeps its own, already higher,
+    cost (a newsletter box of a few lines inside the story does not outweigh its first paragraph),
     a neutral line (a timestamp) neither extends nor ends a run, and the items after a line that
     introduces a list cost their own weight."""
     grown, run, listing = [], 0, False
@@ -401,7 +409,7 @@ def _growing_gaps(lines: Sequence[str], weights: Sequence[float]) -> list[float]
         if weight > 0:
             run, listing = 0, line.rstrip().endswith(":")
         elif weight < 0:
-            grown.append(weight if listing else weight - GAP_STEP * run)
+            grown.append(weight - GAP_STEP * run if weight == -NON_PROSE_PENALTY and not listing else weight)
             run += 1
             continue
         grown.append(weight)
@@ -526,6 +534,18 @@ def split_page(lines: Sequence[str], shared: frozenset[str] = frozenset(), langu
         or _label_and_link(lines[i], f)
         or (i < PAGE_EDGE_LINES and _edge_notice(lines, features, i))
         for i, f in enumerate(features)
+    ]
+    # A line with a prompt's words next to a prompt or an ad belongs to it ("Get the latest
+    # headlines straight to your inbox" over "Sign up to our newsletter."); a subheading has none.
+    furniture = [
+        bad
+        or (
+            f.ui_score > 0
+            and not (f.prose or f.short_sentence)
+            and any(features[j].strong_ui for j in (i - 1, i + 1) if 0 <= j < len(lines))
+            and _notice_words(lines[i])
+        )
+        for i, (bad, f) in enumerate(zip(furniture, features, strict=True))
     ]
     seen: set[str] = set()
     weights = []

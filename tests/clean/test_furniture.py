@@ -305,6 +305,13 @@ def test_a_label_and_a_headline_is_a_link_in_any_language_but_a_subheading_may_h
     assert split_page(lines).body == lines
 
 
+def test_a_line_of_prompt_words_next_to_a_prompt_goes_with_it_but_a_subheading_stays() -> None:
+    lines = [PROSE[0], "Get the latest headlines straight to your inbox", "Sign up to our free daily newsletter.", PROSE[1]]
+    assert split_page(lines).body == [PROSE[0], PROSE[1]]
+    lines = [PROSE[0], "Advertisement", "What happens next", PROSE[1]]
+    assert split_page(lines).body == [PROSE[0], "What happens next", PROSE[1]]
+
+
 def test_a_notice_on_the_top_edge_of_a_page_is_not_the_story() -> None:
     notice = "Ten serwis wykorzystuje pliki cookies zgodnie z ustawieniami przeglądarki, a administratorem danych jest wydawca."
     lines = [notice, "Przejdź do serwisu", "Wiadomości Regionu", "Council closes rural clinics", *PROSE]
@@ -315,6 +322,10 @@ def test_a_notice_parted_from_the_story_by_a_long_menu_is_not_the_body() -> None
     notice = "The Valley Herald and its partners store information on devices to measure the audience of the site."
     menu = ["Valley Herald", "News", "Politics", "Business", "Culture", "Weather", "Council closes rural clinics"]
     assert split_page([notice, *menu, *PROSE]).body == PROSE
+    # nor a newsletter box of a few lines after the story's first paragraph
+    box = ["Newsletter", "Sign up to our free daily newsletter.", "Subscribe"]
+    lede = f"{PROSE[0]} {PROSE[1]}"
+    assert split_page(["Council closes rural clinics", lede, *box, *PROSE[2:]]).body == [lede, *PROSE[2:]]
     # a list the story introduces is not such a gap, however long
     items = ["A new clinic in the north", "Two mobile units", "A night bus to the hospital", "Extra nurses", "A phone line"]
     lines = [PROSE[0], "The council promised five measures:", *items, *PROSE[1:]]
