@@ -63,11 +63,11 @@ TITLE_CASE_MIN_WORDS = 6
 SHORT_SENTENCE_WEIGHT = 1.0  # "Observers left." holds a body together without extending it much
 NON_PROSE_PENALTY = 2.0
 FURNITURE_PENALTY = 8.0
-# Each further line of a run of non-prose lines costs this much more than the one before: a menu,
-# a masthead and a headline block (many short lines) part a cookie notice or a promo at the top of
-# the page from the article below it, while the byline, date and caption between a standfirst and
-# the story (two or three lines) cost little more than before. A list the story introduces
-# ("The main measures:") does not grow.
+# Each further plain line of a run of non-prose lines costs this much more than the one before: a
+# menu, a masthead and a headline block (many short lines) part a cookie notice or a promo at the
+# top of the page from the article below it, while the byline, date and caption between a
+# standfirst and the story (two or three lines) cost little more than before. A list the story
+# introduces ("The main measures:") does not grow, nor does furniture, which costs more already.
 GAP_STEP = 2.0
 # A table inside the story (rows of short cells) is no such gap: see _across_tables.
 TABLE_MIN_LINES = 8
