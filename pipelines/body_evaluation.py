@@ -183,6 +183,17 @@ def render_bodies(results: dict[str, dict[str, dict]], golds: Sequence[GoldBody]
                 f"| {split} | {reading} | {ours['pages']} | {ours['precision']:.3f} | {ours['recall']:.3f} | {ours['f1']:.3f} | "
                 f"{base['precision']:.3f} | {base['recall']:.3f} | {base['f1']:.3f} | {ours['empty']} |"
             )
+    out += ["", "F1 by language, both halves (pipeline / baseline):", "", "| language | pages | HTML | text |", "|---|---|---|---|"]
+    for language in sorted(languages):
+        cells = []
+        for reading in READINGS:
+            pairs = [
+                (pair["pipeline"]["by_page"][g.page], pair["baseline"]["by_page"][g.page])
+                for g in golds
+                if g.language == language and g.page in (pair := results[g.split][reading])["pipeline"]["by_page"]
+            ]
+            cells.append(f"{mean(p for p, _ in pairs):.3f} / {mean(b for _, b in pairs):.3f}" if pairs else "-")
+        out.append(f"| {language} | {languages[language]} | {' | '.join(cells)} |")
     out += ["", "F1 by page (pipeline / baseline):", "", "| page | half | HTML | text |", "|---|---|---|---|"]
     for split, readings in results.items():
         html, text = readings["html"], readings["text"]

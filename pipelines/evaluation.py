@@ -469,17 +469,35 @@ def render(
     return "\n".join([*out, *bodies])
 
 
+def _write_body_figures(section: Sequence[str], figures: dict[str, float]) -> None:
+    """Replace the bodies section of docs/evaluation.md (its last) and the body figures of
+    figures.json, leaving the entity and event figures as the last full run wrote them."""
+    report = REPORT_FILE.read_text(encoding="utf-8")
+    heading = section[0]
+    kept = report[: report.index(heading)] if heading in report else report.rstrip("\n") + "\n\n"
+    REPORT_FILE.write_text(kept + "\n".join(section) + "\n", encoding="utf-8")
+    recorded = json.loads(FIGURES_FILE.read_text(encoding="utf-8")) if FIGURES_FILE.exists() else {}
+    FIGURES_FILE.write_text(json.dumps(recorded | figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipelines evaluate", description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder of gold JSONL files")
     parser.add_argument("--split", choices=SPLITS, help="score one half only")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/evaluation.md and figures.json alone")
-    parser.add_argument("--bodies", action="store_true", help="score the article bodies only (seconds; writes nothing)")
+    parser.add_argument(
+        "--bodies",
+        action="store_true",
+        help="score the article bodies only (seconds); rewrites only the bodies section and figures",
+    )
     args = parser.parse_args(argv)
     golds = load_bodies()
     bodies = evaluate_bodies(golds)
     if args.bodies:
-        print("\n".join(render_bodies(bodies, golds)))
+        section = render_bodies(bodies, golds)
+        print("\n".join(section))
+        if not args.no_write:
+            _write_body_figures(section, guarded_body_figures(bodies))
         return 0
     stories = [s for s in load_gold(args.gold) if args.split in (None, s.split)]
     if not stories:

@@ -24,7 +24,7 @@ from pipelines.clean.fields import (
     dateline_in,
     employer_in,
     header_date,
-    is_date_line,
+    is_header_line,
     is_host_name,
     parse_published,
     published_moment,
@@ -60,6 +60,9 @@ MIN_BRIEF_KEPT_SHARE = 0.8
 # A scraped page's brief is one paragraph of two sentences or so; an error or gallery page's stray
 # sentence is shorter.
 SCRAPED_BRIEF_MIN_LINE_WORDS = 20
+# A paragraph before the byline or date lines is a standfirst when at least this many paragraphs
+# of the story follow them (else it may be the story's opening, above a date line).
+STORY_MIN_PARAGRAPHS = 2
 _TERMINAL_SENTENCE = re.compile(r"""[.!?…。！？]['"”’)\]」』]*$""")
 
 
@@ -157,20 +160,38 @@ def _body(doc: RawDocument, page: _Page, shared: frozenset[str], language: str) 
     """The page's body in `language`: its lines in that language, less furniture and header lines."""
     languages = split_languages(page.lines, stop_words(language), ratio_scale(language))
     layout = _brief_layout(doc, languages.kept) or split_page(languages.kept, shared, language)
-    body_lines = list(layout.body)
-    # Byline and date lines belong to the header even when they follow the standfirst; a sentence
-    # that states a date ("Voters go to the polls on Sunday, May 12, 2024.") is the story's.
-    header = list(layout.head)
-    for line in body_lines[:HEADER_LINES_IN_BODY]:
-        features = line_features(line, language)
-        if byline_in(line) or (is_date_line(line) and not (features.prose or features.short_sentence)):
-            header.append(line)
-            body_lines.remove(line)
+    header, body_lines = _opening_header(list(layout.head), list(layout.body), language)
     body = "\n\n".join(body_lines)
     paragraphs = split_paragraphs(body)
     # Words as whitespace separates them; in scripts that do not (Han, kana), characters.
     words = len(body.split()) if language == "en" else stop_ratio(body, frozenset()).words
     return _Body(layout, header, body, paragraphs, split_sentences(body, paragraphs), words, languages, language)
+
+
+def _opening_header(head: list[str], body: list[str], language: str) -> tuple[list[str], list[str]]:
+    """The header and body once the header lines the body opens with are moved out.
+
+    Byline and date lines belong to the header even when they follow the standfirst; a sentence
+    that states a date ("Voters go to the polls on Sunday, May 12, 2024.") is the story's. A single
+    paragraph before them, with the story's paragraphs after them, is the standfirst (dek), which is
+    not the story: it is dropped (kept out of the header, where it would pass for the headline), as
+    is a caption between them and the story's first paragraph."""
+    features = [line_features(line, language) for line in body]
+    marks = [
+        i
+        for i, line in enumerate(body[:HEADER_LINES_IN_BODY])
+        if is_header_line(line) and not (features[i].prose or features[i].short_sentence)
+    ]
+    if not marks:
+        return head, body
+    last = marks[-1]
+    before = [i for i in range(last) if i not in marks]
+    standfirst = sum(features[i].prose for i in before) <= 1 and sum(f.prose for f in features[last + 1 :]) >= STORY_MIN_PARAGRAPHS
+    start = last + 1
+    while start < len(body) and not (features[start].prose or features[start].short_sentence):
+        start += 1
+    kept = [i for i in range(len(body)) if i not in marks and (i >= start or (i < last and not standfirst))]
+    return head + [body[i] for i in marks], [body[i] for i in kept]
 
 
 def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticle | Rejection:

@@ -52,6 +52,13 @@ _DATEPARSER_SETTINGS = {
 # "Updated 09:20 GMT, 4 March 2021" up to a separator or the next label ("| Published ...", "first published ...").
 _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b.*?(?=[|•·;]|\b(?:first |originally )?(?:published|posted)\b|$)", re.I)
 
+# A date or time as page headers stamp them in any language: 08.01.2024, 2024-01-08, 10:15,
+# 18h20, 14 août 2023.
+_STAMP = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}(?::|h)\d\d\b"
+    r"|\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d\d\b"
+)
+_CLOSING = "'\"”’)]»"
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|author|authors|posted by)\s*:?\s+(.+)$", re.I)
 # "Posted on March 3, 2021 by Jane Roe": a blog's post line ends with the byline.
 _POSTED_BY = re.compile(r"^(?:posted|published|written)\b.{0,40}?\bby\s+(.+)$", re.I)
@@ -218,6 +225,27 @@ def byline_names(text: str) -> str | None:
 
 def is_date_line(line: str) -> bool:
     return len(line.split()) <= DATE_LINE_MAX_WORDS and date_in_text(line) is not None
+
+
+def is_header_line(line: str) -> bool:
+    """A byline or a date stamp in any language, as a page's header sets them: a byline or date
+    line as above; or a short line that does not end like a sentence and holds a numeric date, a
+    clock time or a day, month and year ("Publié le 14 août 2023 à 18h20", "Анна Смирнова
+    08.01.2024 10:15"), opens with a byline word ("Par Julien Mercier", "Von Katrin Vogel") or
+    is a capitalised name and role ("Tom Hargreaves Local Democracy Reporter"). Layout evidence
+    only: no field is read from it."""
+    if byline_in(line) or is_date_line(line):
+        return True
+    words = line.split()
+    if not words or len(words) > DATE_LINE_MAX_WORDS or line.rstrip(_CLOSING).endswith((".", "!", "?")):
+        return False
+    if _STAMP.search(line):
+        return True
+    lowered = [w.lower().strip(",:") for w in words]
+    named = len(words) > 1 and all(w[:1].isupper() for w in words[1 : min(len(words), 3)])
+    return (lowered[0] in clean_words()["byline_lead"] and named and len(words) <= BYLINE_MAX_WORDS) or (
+        len(words) <= BOX_NAME_MAX_WORDS + 2 and all(w[:1].isupper() for w in words) and lowered[-1] in clean_words()["byline_role"]
+    )
 
 
 def title_in(head: Sequence[str]) -> str | None:

@@ -4,10 +4,13 @@ Evidence, not memorised phrases: each line gets cheap features (length, word cou
 punctuation, stop-word ratio, UI-vocabulary hits from seeds/reference/furniture_words.csv, URLs,
 glued menu words, Title Case, address to the reader, repetition within the page and across pages
 of the same source). The body is the densest run of prose lines (maximum-sum run: prose lines
-score their word count, other lines a penalty); what comes before it is the head (title, byline,
-date), what comes after it is the tail. Inside the body, lines with strong furniture evidence are
-dropped, a trailing author bio or a comments heading cuts the body, and a caption printed twice in
-a row is kept once.
+score their word count, other lines a penalty that grows along a run of them, so that a menu
+parts a notice from the story while a byline and a date do not; a table's rows inside the story
+do not part it); what comes before it is the head (title, byline, date), what comes after it is
+the tail. Inside the body, lines with strong furniture evidence are dropped (in any language a
+"Label: headline" link and a notice on the page's top edge too), a comments heading and then a
+trailing author bio cut the body, and a caption printed twice in a row is kept once. The lexicon
+holds UI words of several languages; the evidence above needs none.
 
 Live pages: a bare timestamp ("16:42", "10:45am GMT", "2 hours ago") is dropped but scores
 neutrally, so that a timeline of short entries holds together as one body; the entries are kept
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,8 +31,19 @@ from pipelines.reference import reference_rows
 
 # How much one lexicon hit counts, by category: calls to action and ads are the strongest signal;
 # navigation, section names, social and media words also occur in ordinary news prose.
-CATEGORY_WEIGHT = {"cta": 1.0, "ad": 1.0, "legal": 0.7, "list": 0.7, "nav": 0.5, "section": 0.5, "social": 0.5, "media": 0.5}
+CATEGORY_WEIGHT = {
+    "cta": 1.0,
+    "ad": 1.0,
+    "legal": 0.7,
+    "list": 0.7,
+    "nav": 0.5,
+    "section": 0.5,
+    "social": 0.5,
+    "media": 0.5,
+    "comments": 0.5,
+}
 STRONG_CATEGORIES = frozenset({"cta", "ad"})
+NOTICE_CATEGORIES = frozenset({"cta", "ad", "legal"})
 LINK_LABEL_CATEGORIES = frozenset({"cta", "list", "media", "social"})
 
 MIN_SENTENCE_WORDS = 3
@@ -49,18 +63,37 @@ TITLE_CASE_MIN_WORDS = 6
 SHORT_SENTENCE_WEIGHT = 1.0  # "Observers left." holds a body together without extending it much
 NON_PROSE_PENALTY = 2.0
 FURNITURE_PENALTY = 8.0
+# Each further plain line of a run of non-prose lines costs this much more than the one before: a
+# menu, a masthead and a headline block (many short lines) part a cookie notice or a promo at the
+# top of the page from the article below it, while the byline, date and caption between a
+# standfirst and the story (two or three lines) cost little more than before. A list the story
+# introduces ("The main measures:") does not grow, nor does furniture, which costs more already.
+GAP_STEP = 2.0
+# A table inside the story (rows of short cells) is no such gap: see _across_tables.
+TABLE_MIN_LINES = 8
+TABLE_CELL_MAX_WORDS = 3
+TABLE_CELL_SHARE = 0.6
+TABLE_JOIN_MIN_WORDS = 100  # a few paragraphs: a notice or a teaser above a menu is shorter
 REPEATED_PROSE_MAX_UI = 1.0  # a repeated prose line with this much UI vocabulary is a promo
 SHARED_QUOTE_MIN_PAGES = 3  # pages that must share a plain prose line inside their bodies to make it furniture
 PAGE_EDGE_LINES = 3  # a page's first and last lines, where mastheads and footers sit
 KEY_NORMALISE_MAX_CHARS = 80
+WRAPPED_LINE_MIN_WORDS = 4  # a line of a hard-wrapped paragraph holds more words than this, bar its last
+# A keyboard shortcut ("Ctrl+Enter") speaks to the reader's browser, in any language.
+_SHORTCUT = re.compile(r"\b(?:ctrl|strg|cmd|alt|shift)\s*\+\s*\w", re.I)
 MAX_PHRASE_WORDS = 4
 BIO_MIN_BODY_SHARE = 0.6  # a bio-shaped line earlier than this is part of the story
+# A comments section may be as long as the story it follows: a comments heading ends the body once
+# a third of the run's prose comes before it (earlier, it may be a subheading of the story).
+COMMENTS_MIN_BODY_SHARE = 0.3
 # Pages that share more than this share of the shorter page's prose are versions of one story
 # (syndicated, edited or truncated copies): their common lines are the story itself. Furniture
 # recurs on unrelated stories, which share only a few lines. The overlap coefficient, unlike
 # Jaccard, stays high for a truncated copy.
 SHARED_PROSE_OVERLAP = 0.5
 HEADER_LINES_IN_BODY = 3  # a byline or date line may follow the standfirst, which opens the body
+LINK_LABEL_MAX_WORDS = 3  # "Read more:", "Mehr zum Thema:", "À lire aussi :"; a longer lead is a headline's
+EDGE_NOTICE_GAP_LINES = 2  # non-prose lines after a paragraph on a page's top edge that mark it a notice
 LINK_BLOCK_MIN_LINES = 2  # headline-like lines in a row inside a body are a block of links, one alone a subheading
 LIST_ITEM_MAX_UI = 0.25  # UI-lexicon weight per word above which a short line is a link, not a list item
 LIST_MAX_ITEMS = 20  # a list a story introduces ("The main measures:") is shorter; a menu may be longer
@@ -96,7 +129,7 @@ _STAFF_CREDIT = re.compile(
 _LEGAL_LINE = re.compile(r"^(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©\s*)?(?:19|20)\d\d)|\ball rights reserved\b", re.I)
 LEGAL_LINE_MAX_WORDS = 40
 # "Read more: <headline>", "Watch | <title>": a short label from the furniture lexicon, then a colon or bar.
-_LABEL_LEAD = re.compile(r"^([A-Za-z][A-Za-z' ]{0,24}?)\s*[:|»]\s*\S")
+_LABEL_LEAD = re.compile(r"^([^\W\d_](?:[^\W\d_]|['’ ]){0,24}?)\s*[:|»]\s*\S")
 _TIMESTAMP = re.compile(
     r"^(?:(?:updated|posted|published)(?:\s+at)?\s*:?\s*)?(?:(?:\d{1,2}\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+\d{1,2})(?:,?\s+\d{4})?,?\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
@@ -107,7 +140,8 @@ _TIMESTAMP = re.compile(
 # "This story has been updated ...", "The views expressed are the author's own."
 _EDITORIAL_NOTE = re.compile(
     r"^(?:editor['’]?s['’]? note|note to (?:our )?readers|correction|clarification)\s*[:.—–-]"
-    r"|^(?:this (?:story|article|column|piece|post|report) (?:has been|was) (?:updated|corrected|amended|originally published)"
+    r"|^(?:this (?:story|article|column|piece|post|report|interview|conversation|transcript) (?:has been|was) "
+    r"(?:updated|corrected|amended|originally published|(?:lightly )?(?:edited|condensed))"
     r"|an earlier version of this (?:story|article|column|piece|post|report))\b"
     r"|\b(?:views|opinions) expressed\b.{0,80}\b(?:own|necessarily|those of)\b|\bdo(?:es)? not necessarily (?:reflect|represent)\b",
     re.I,
@@ -194,7 +228,8 @@ def strip_photo_credit(line: str) -> str:
 
 def logical_lines(text: str) -> list[str]:
     """Non-blank lines, stripped of photo credits; hard-wrapped lines of one paragraph are
-    re-joined, and a line printed twice in a row (a repeated caption, with or without its
+    re-joined (a line of a few words before a lower-case one is a heading or a label: "Comments
+    (24)", then a user name), and a line printed twice in a row (a repeated caption, with or without its
     credit) is kept once."""
     lines: list[str] = []
     previous_blank = True
@@ -203,7 +238,13 @@ def logical_lines(text: str) -> list[str]:
         if not line:
             previous_blank = True
             continue
-        if lines and not previous_blank and line[0].islower() and lines[-1][-1] not in '.!?:”"':
+        if (
+            lines
+            and not previous_blank
+            and line[0].islower()
+            and lines[-1][-1] not in '.!?:”"'
+            and lines[-1].count(" ") >= WRAPPED_LINE_MIN_WORDS - 1
+        ):
             lines[-1] = f"{lines[-1]} {line}"
         elif not lines or line.rstrip(" .") != lines[-1].rstrip(" ."):
             lines.append(line)
@@ -249,9 +290,13 @@ def line_features(line: str, language: str = "en") -> LineFeatures:
     # is news about subscriptions or a website, not a prompt: a prompt speaks to the reader or
     # opens with a call to action ("Sign up ...", "Subscribe now ..."). Such a line is UI only when
     # the lexicon is dense in it.
-    reported = terminal and not short and stop_ratio >= min_stop_ratio and not second_person and not _opens_with_cta(line, lexicon)
+    opens_with_cta = _opens_with_cta(line, lexicon)
+    reported = terminal and not short and stop_ratio >= min_stop_ratio and not second_person and not opens_with_cta
+    # the site speaking ("Subscribe to our channel ...", "Abonnez-vous à notre lettre")
+    site_voice = second_person or not clean_words()["first_person_plural"].isdisjoint(tokens)
     strong_ui = (
         (strong >= 2 and not reported and (n <= UI_WORDS_ANYWHERE_MAX_WORDS or strong >= UI_MIN_DENSITY * n))
+        or (opens_with_cta and site_voice and n <= UI_WORDS_ANYWHERE_MAX_WORDS)
         or (not reported and ("://" in line or "www." in line))
         or (short and bool(_DOMAIN.search(line)))
         or (not terminal and bool(_GLUED.search(line)))
@@ -261,6 +306,7 @@ def line_features(line: str, language: str = "en") -> LineFeatures:
         or _labelled_link(line, lexicon)
         or timestamp
         or bool(_EDITORIAL_NOTE.search(line))
+        or ("+" in line and bool(_SHORTCUT.search(line)))
     )
     content = [w for w, t in zip(words, tokens, strict=True) if t not in stops]
     title_case = n >= TITLE_CASE_MIN_WORDS and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
@@ -270,7 +316,7 @@ def line_features(line: str, language: str = "en") -> LineFeatures:
         # A UI word or two ("more", "follow") does not unmake a sentence; dense UI vocabulary does.
         short and terminal and n >= MIN_SENTENCE_WORDS and not strong_ui and stop_ratio >= min_stop_ratio
     )
-    comments = n <= MAX_PHRASE_WORDS and bool(_COMMENTS_HEADING.match(line))
+    comments = n <= MAX_PHRASE_WORDS and (bool(_COMMENTS_HEADING.match(line)) or _comments_label(tokens, lexicon))
     return LineFeatures(n, prose, score, strong_ui, reader, bool(_BIO.match(line)), short_sentence, timestamp, comments)
 
 
@@ -281,6 +327,45 @@ def _opens_with_cta(line: str, lexicon: dict[str, str]) -> bool:
         if opening and "cta" in (lexicon.get(opening[0]), lexicon.get(" ".join(opening))):
             return True
     return False
+
+
+def _label_and_link(line: str, f: LineFeatures) -> bool:
+    """A label of a few words in sentence case (or capitals), a colon and a headline, in any
+    language ("Zobacz także: <headline>", "Baca juga: <headline>", "ALSO READ: <headline>"): a
+    link, even when the lexicon does not know the label. A sentence (prose, or ending like one) is
+    not, nor a subheading led by one word or a name ("Federal: Health care ...", "New York: ...")."""
+    m = _LABEL_LEAD.match(line)
+    if not m or f.prose or is_terminal(line):
+        return False
+    label = m[1].split()
+    return 2 <= len(label) <= LINK_LABEL_MAX_WORDS and (m[1].isupper() or all(w.islower() for w in label[1:]))
+
+
+def _edge_notice(lines: Sequence[str], features: Sequence[LineFeatures], i: int) -> bool:
+    """A paragraph at the top edge of the page with the vocabulary of a notice (calls to action,
+    ads, legal words: "cookies", "subscribe") that non-prose lines (buttons, masthead, menu) part
+    from whatever follows: a notice, not the story."""
+    following = features[i + 1 : i + 1 + EDGE_NOTICE_GAP_LINES]
+    if not features[i].prose or len(following) < EDGE_NOTICE_GAP_LINES:
+        return False
+    if any(f.prose or f.short_sentence or f.timestamp for f in following):
+        return False
+    return _notice_words(lines[i])
+
+
+def _notice_words(line: str) -> bool:
+    """Whether the line holds words of a notice or a prompt: calls to action, ads, legal words
+    (navigation and section words are also a subheading's: "What happens next")."""
+    tokens = [w.lower() for w in _WORD.findall(line)]
+    lexicon = furniture_lexicon()
+    return not NOTICE_CATEGORIES.isdisjoint([*map(lexicon.get, tokens), *_phrase_categories(tokens)])
+
+
+def _comments_label(tokens: list[str], lexicon: dict[str, str]) -> bool:
+    """A comments heading in any language the lexicon knows: its words (numbers aside) are the
+    lexicon's comments words ("Kommentare (12)", "Réactions", "Комментарии")."""
+    words = [t for t in tokens if not t.isdigit()]
+    return bool(words) and (lexicon.get(" ".join(words)) == "comments" or all(lexicon.get(t) == "comments" for t in words))
 
 
 def _labelled_link(line: str, lexicon: dict[str, str]) -> bool:
@@ -311,6 +396,67 @@ def _line_weight(f: LineFeatures) -> float:
     if f.short_sentence:
         return SHORT_SENTENCE_WEIGHT
     return -NON_PROSE_PENALTY
+
+
+def _growing_gaps(lines: Sequence[str], weights: Sequence[float]) -> list[float]:
+    """The weights with each plain non-prose line of a run of negative lines costing GAP_STEP
+    more per line before it (see GAP_STEP); a line of furniture keeps its own, already higher,
+    cost (a newsletter box of a few lines inside the story does not outweigh its first paragraph),
+    a neutral line (a timestamp) neither extends nor ends a run, and the items after a line that
+    introduces a list cost their own weight."""
+    grown, run, listing = [], 0, False
+    for line, weight in zip(lines, weights, strict=True):
+        if weight > 0:
+            run, listing = 0, line.rstrip().endswith(":")
+        elif weight < 0:
+            grown.append(weight - GAP_STEP * run if weight == -NON_PROSE_PENALTY and not listing else weight)
+            run += 1
+            continue
+        grown.append(weight)
+    return grown
+
+
+def _across_tables(
+    weights: Sequence[float], features: Sequence[LineFeatures], furniture: Sequence[bool], first: int, last: int
+) -> tuple[int, int]:
+    """The run [first, last) joined with a substantial run of prose on the far side of a table: a
+    gap of TABLE_MIN_LINES or more plain lines (no UI words, none of the site's template; cells
+    repeat, so repetition within the page does not count), most of them cells of a few words. A menu carries UI words, a list of teasers longer lines; a table's rows, which
+    the story introduces and goes on after, would otherwise part the story in two."""
+
+    def table(gap: range) -> bool:
+        plain = all(not furniture[i] and features[i].ui_score == 0 and weights[i] <= 0 for i in gap)
+        cells = sum(features[i].words <= TABLE_CELL_MAX_WORDS for i in gap)
+        return len(gap) >= TABLE_MIN_LINES and plain and cells >= TABLE_CELL_SHARE * len(gap)
+
+    def prose_words(run: range) -> int:
+        return sum(features[i].words for i in run if features[i].prose)
+
+    gap_start = first
+    while gap_start > 0 and weights[gap_start - 1] <= 0 and not furniture[gap_start - 1]:
+        gap_start -= 1
+    if gap_start and table(range(gap_start, first)):
+        start = _best_end(weights, range(gap_start - 1, -1, -1))
+        if prose_words(range(start, gap_start)) >= TABLE_JOIN_MIN_WORDS:
+            first = start
+    gap_end = last
+    while gap_end < len(weights) and weights[gap_end] <= 0 and not furniture[gap_end]:
+        gap_end += 1
+    if gap_end < len(weights) and table(range(last, gap_end)):
+        end = _best_end(weights, range(gap_end, len(weights))) + 1
+        if prose_words(range(gap_end, end)) >= TABLE_JOIN_MIN_WORDS:
+            last = end
+    return first, last
+
+
+def _best_end(weights: Sequence[float], order: range) -> int:
+    """The line where the sum of weights taken in `order` from its start is highest."""
+    best, best_at, total = float("-inf"), order.start, 0.0
+    for i in order:
+        total += weights[i]
+        if total > best:
+            best, best_at = total, i
+    return best_at
 
 
 def _densest_run(weights: Sequence[float], start: int, end: int) -> tuple[int, int]:
@@ -382,8 +528,24 @@ def split_page(lines: Sequence[str], shared: frozenset[str] = frozenset(), langu
     # unless it is prose with little UI vocabulary (a standfirst repeated as the lede), in which
     # case its first copy stays.
     furniture = [
-        f.strong_ui or keys[i] in shared or (counts[keys[i]] > 1 and (not f.prose or f.ui_score >= REPEATED_PROSE_MAX_UI))
+        f.strong_ui
+        or keys[i] in shared
+        or (counts[keys[i]] > 1 and (not f.prose or f.ui_score >= REPEATED_PROSE_MAX_UI))
+        or _label_and_link(lines[i], f)
+        or (i < PAGE_EDGE_LINES and _edge_notice(lines, features, i))
         for i, f in enumerate(features)
+    ]
+    # A line with a prompt's words next to a prompt or an ad belongs to it ("Get the latest
+    # headlines straight to your inbox" over "Sign up to our newsletter."); a subheading has none.
+    furniture = [
+        bad
+        or (
+            f.ui_score > 0
+            and not (f.prose or f.short_sentence)
+            and any(features[j].strong_ui for j in (i - 1, i + 1) if 0 <= j < len(lines))
+            and _notice_words(lines[i])
+        )
+        for i, (bad, f) in enumerate(zip(furniture, features, strict=True))
     ]
     seen: set[str] = set()
     weights = []
@@ -395,29 +557,37 @@ def split_page(lines: Sequence[str], shared: frozenset[str] = frozenset(), langu
             weights.append(0.0 if f.timestamp else -FURNITURE_PENALTY)
         else:
             weights.append(_line_weight(f))
-    first, last = _densest_run(weights, 0, len(lines))
-    body_words = sum(features[i].words for i in range(first, last) if features[i].prose)
+    weights = _growing_gaps(lines, weights)
+    template = [f.strong_ui or key in shared for f, key in zip(features, keys, strict=True)]  # not just repeated
+    first, last = _across_tables(weights, features, template, *_densest_run(weights, 0, len(lines)))
+    # After a share of the body, a comments heading ends it; then, after most of what is left, so
+    # does an author bio that follows a non-prose line (name, photo) or is the last sentence standing.
+    first, last = _cut_at(weights, features, first, last, COMMENTS_MIN_BODY_SHARE, lambda i: features[i].comments_heading)
     story = [i for i in range(first, last) if not furniture[i] and (features[i].prose or features[i].short_sentence)]
-    words_so_far = 0
-    for i in range(first, last):
-        # After most of the body, a comments heading ends it, and so does an author bio that
-        # follows a non-prose line (name, photo) or is the last sentence standing.
-        f = features[i]
-        if (
-            words_so_far >= BIO_MIN_BODY_SHARE * body_words
-            and i > first
-            and (f.comments_heading or (f.bio and (not features[i - 1].prose or i == story[-1])))
-        ):
-            first, last = _densest_run(weights, first, i)
-            break
-        if f.prose:
-            words_so_far += f.words
+    first, last = _cut_at(
+        weights, features, first, last, BIO_MIN_BODY_SHARE, lambda i: features[i].bio and (not features[i - 1].prose or story[-1:] == [i])
+    )
     list_start = last
     last = _introduced_list_end(lines, features, furniture, last)
     kept = [i for i in range(first, last) if not furniture[i] and (features[i].words > 1 or is_terminal(lines[i]))]
     links = _link_blocks(lines, features, [i for i in kept if i < list_start])
     body = [lines[i] for i in kept if i not in links]
     return PageLayout(head=list(lines[:first]), body=body, tail=list(lines[last:]))
+
+
+def _cut_at(
+    weights: Sequence[float], features: Sequence[LineFeatures], first: int, last: int, share: float, ends: Callable[[int], bool]
+) -> tuple[int, int]:
+    """The run [first, last), or the densest run before its first line (past the first) that
+    `ends` the body once `share` of the run's prose words come before it."""
+    body_words = sum(features[i].words for i in range(first, last) if features[i].prose)
+    words_so_far = 0
+    for i in range(first, last):
+        if i > first and words_so_far >= share * body_words and ends(i):
+            return _densest_run(weights, first, i)
+        if features[i].prose:
+            words_so_far += features[i].words
+    return first, last
 
 
 def _introduced_list_end(lines: Sequence[str], features: Sequence[LineFeatures], furniture: Sequence[bool], last: int) -> int:
@@ -449,8 +619,14 @@ def _link_blocks(lines: Sequence[str], features: Sequence[LineFeatures], kept: S
     paragraphs is a subheading or a caption and stays; so do the items of a list a line introduces
     ("The main measures:"), and the lines opening the body, where a byline and a date line sit."""
     blocks: list[list[int]] = []
+    items = 0  # items of the list the last line ending in a colon introduced, while they run on
     for position, i in enumerate(kept):
-        if features[i].prose or (position and lines[kept[position - 1]].rstrip().endswith(":")):
+        f = features[i]
+        introduced = position and lines[kept[position - 1]].rstrip().endswith(":")
+        items = 1 if introduced else items + 1 if items and not f.prose else 0
+        if items > LIST_MAX_ITEMS or f.ui_score >= LIST_ITEM_MAX_UI * f.words:
+            items = 0
+        if f.prose or items:
             blocks.append([])
         elif blocks and blocks[-1] and blocks[-1][-1] == kept[position - 1]:
             blocks[-1].append(i)

@@ -29,6 +29,7 @@ _TAG = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.S | re.I)
 _JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.S | re.I)
+_MAIN_ELEMENT = re.compile(r"<(article|main)\b.*?</\1\s*>", re.S | re.I)
 _BODY_TAG = re.compile(r"<body\b.*", re.S | re.I)
 _META = re.compile(r"<meta\b[^>]*>", re.I)
 _META_KEY = re.compile(r"""(?:property|name|itemprop)\s*=\s*["']([^"']+)["']""", re.I)
@@ -154,6 +155,8 @@ def extract_html(page: str, url: str | None = None) -> HtmlExtract:
     except (ValueError, TypeError, AttributeError):  # malformed markup trafilatura cannot parse
         doc = None
     text = (doc.text or "") if doc is not None else ""
+    if text.strip() and "\n" not in text.strip():
+        text = _with_paragraphs(page, text)
     stated_body = json_ld_article_body(page)
     if stated_body:
         visible = _BODY_TAG.search(page)
@@ -179,6 +182,18 @@ def extract_html(page: str, url: str | None = None) -> HtmlExtract:
         published_at=stated_published(page, metadata),
         section=next((metadata[key] for key in _SECTION_KEYS if metadata.get(key)), None),
     )
+
+
+def _with_paragraphs(page: str, text: str) -> str:
+    """trafilatura's text, or the same words with the paragraph breaks of the page's <article> (or
+    <main>) element when the text is that element's words run into one line: on a short page its
+    baseline fallback joins headline, date and paragraphs, which then read as one paragraph."""
+    flat = " ".join(text.split())
+    for element in _MAIN_ELEMENT.finditer(page):
+        lines = strip_tags(element.group(0))
+        if " ".join(lines.split()) == flat:
+            return lines
+    return text
 
 
 def _site_name(stated: str | None, page_title: str, headline: str | None) -> str | None:

@@ -181,6 +181,34 @@ def test_a_short_article_in_another_language_is_kept_in_its_language() -> None:
     assert isinstance(article, CleanArticle) and article.language == "de" and article.body == brief
 
 
+def test_a_foreign_page_loses_its_cookie_notice_standfirst_byline_and_caption() -> None:
+    story = [
+        "Der bundesweite Streik der Lokführer hat am Mittwoch den Fernverkehr der Bahn weitgehend zum Erliegen gebracht, nur jeder fünfte Fernzug fuhr.",
+        "Die Gewerkschaft fordert eine Verkürzung der Wochenarbeitszeit bei vollem Lohnausgleich, die Bahn lehnt das ab und verweist auf den Personalmangel.",
+        "An vielen Bahnhöfen blieb es am Morgen ruhig, weil sich die meisten Pendler auf den Ausstand eingestellt hatten und im Homeoffice blieben.",
+    ]
+    page = "\n\n".join(
+        [
+            "Wir und unsere Partner verwenden Cookies und ähnliche Technologien, um Inhalte und Anzeigen zu personalisieren.",
+            "Alle akzeptieren",
+            "Rheinische Rundschau",
+            "Politik Wirtschaft Sport Kultur",
+            "Tarifkonflikt",
+            "Bahnstreik legt Fernverkehr weitgehend lahm",
+            "Die Lokführergewerkschaft hat zum dritten Mal in diesem Winter zum Streik aufgerufen.",
+            "Von Katrin Vogel · 10.01.2024, 07:45 Uhr",
+            "Reisende warten am Hauptbahnhof auf einen Zug",
+            *story,
+            "Artikel teilen: Facebook X WhatsApp",
+            "Kommentare (3)",
+            "Das war doch absehbar, die Bahn hat seit Jahren zu wenig Personal eingestellt und jetzt haben wir den Salat.",
+        ]
+    )
+    [article] = clean_documents([document(page, "site/streik.txt")])
+    assert isinstance(article, CleanArticle) and article.language == "de"
+    assert article.body.split("\n\n") == story
+
+
 # What each sample page states about itself, read by hand: its author (in a byline or an author box
 # closing the page) and its outlet (a "Publication:" label, the site describing itself, the outlet
 # its author's bio names). The other two pages state neither (a photo credit "via AP" names the

@@ -12,6 +12,7 @@ from pipelines.clean.fields import (
     dateline_in,
     employer_in,
     header_date,
+    is_header_line,
     parse_published,
     published_moment,
     publisher_from_url,
@@ -158,3 +159,21 @@ def test_a_byline_names_its_outlet_after_a_bar() -> None:
     assert byline_outlet("By Jane Roe | Political Editor") is None
     assert byline_outlet("By Jane Roe | Updated 4 March 2021") is None
     assert byline_outlet("By Jane Roe, Sam Lee") is None
+
+
+def test_header_lines_are_told_in_any_language() -> None:
+    for line in [
+        "By Jane Roe | Reuters",
+        "Publié le 14 août 2023 à 18h20, modifié à 21h05",
+        "Von Katrin Vogel · 10.01.2024, 07:45 Uhr",
+        "Анна Смирнова 08.01.2024 10:15",
+        "Par Julien Mercier (Toulon, correspondant)",
+        "Tom Hargreaves Local Democracy Reporter",
+    ]:
+        assert is_header_line(line), line
+    for line in [
+        "What happens next",
+        "Der Streik soll bis Freitagabend dauern, am 10.01.2024 fuhr nur jeder fünfte Zug.",
+        "Par ailleurs, les pompiers restent mobilisés",
+    ]:
+        assert not is_header_line(line), line

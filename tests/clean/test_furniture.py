@@ -1,6 +1,7 @@
 """Furniture removal by line-level evidence on made-up pages."""
 
 from pipelines.clean.furniture import (
+    CATEGORY_WEIGHT,
     furniture_lexicon,
     is_photo_caption,
     line_features,
@@ -54,7 +55,8 @@ def test_lexicon_is_loaded_from_reference_csv() -> None:
     lexicon = furniture_lexicon()
     assert lexicon["subscribe"] == "cta"
     assert lexicon["read more"] == "cta"
-    assert set(lexicon.values()) <= {"cta", "ad", "legal", "list", "nav", "section", "social", "media"}
+    assert lexicon["lire aussi"] == "list"  # UI words of other languages too
+    assert set(lexicon.values()) == set(CATEGORY_WEIGHT)
 
 
 def test_line_features_tell_prose_from_prompts() -> None:
@@ -69,6 +71,15 @@ def test_line_features_tell_prose_from_prompts() -> None:
 def test_logical_lines_merge_hard_wraps_and_repeated_captions() -> None:
     text = "A caption line.\nA caption line.\n\nThe minister said the plan\nwould be announced soon.\n"
     assert logical_lines(text) == ["A caption line.", "The minister said the plan would be announced soon."]
+
+
+def test_a_short_heading_is_not_joined_to_the_lower_case_line_below_it() -> None:
+    assert logical_lines("Komentarze (24)\njanek_77 2 godz. temu\n") == ["Komentarze (24)", "janek_77 2 godz. temu"]
+
+
+def test_a_keyboard_shortcut_speaks_to_the_reader_in_any_language() -> None:
+    line = "Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu redaktoram!"
+    assert line_features(line, "lv").strong_ui
 
 
 def test_body_is_the_dense_prose_run_without_furniture() -> None:
@@ -256,6 +267,80 @@ def test_comments_section_ends_the_body() -> None:
     comment = "This is exactly what everyone in the valley said would happen when they cut the budget last year."
     lines = [*PROSE, "48 Comments", "valleyreader", "2 hours ago", comment, "Reply"]
     assert split_page(lines).body == PROSE
+
+
+def test_labelled_links_and_comments_headings_in_other_languages_are_furniture() -> None:
+    for line in ["Lire aussi : Incendies dans le Var", "Читайте также: Как защитить дом", "Mehr zum Thema: Was jetzt gilt"]:
+        assert line_features(line, "fr").strong_ui, line
+    for heading in ["Kommentare (12)", "Réactions", "Комментарии", "12 comentarios"]:
+        assert line_features(heading).comments_heading, heading
+    comment = "Das war doch absehbar, die Stadt hat seit Jahren nichts gegen das Hochwasser unternommen."
+    lines = [*PROSE, "Kommentare (3)", comment]
+    assert split_page(lines).body == PROSE
+
+
+def test_a_comments_section_as_long_as_the_story_still_ends_it() -> None:
+    comment = "This is exactly what everyone in the valley said would happen when they cut the budget last year."
+    lines = [*PROSE, "Comments", *[comment.replace("valley", f"valley {i}") for i in range(5)]]
+    assert split_page(lines).body == PROSE
+
+
+def test_the_site_asking_for_subscriptions_or_support_is_furniture_in_any_language() -> None:
+    for line in [
+        "Подписывайтесь на наш канал, чтобы первыми узнавать главные новости.",
+        "Subscribe to our channel to get the news first.",
+        "Millions of readers rely on us for fair reporting. If you can, please consider supporting us today.",
+        "This interview has been edited for length and clarity.",
+        "Теги: погода морозы Сибирь",
+    ]:
+        assert line_features(line, "ru").strong_ui, line
+    reported = "Download speeds fell by half in rural areas after the outage, the regulator said on Monday."
+    assert line_features(reported).prose
+
+
+def test_a_label_and_a_headline_is_a_link_in_any_language_but_a_subheading_may_have_a_lead() -> None:
+    lines = [PROSE[0], "Zobacz także: Alerty pogodowe dla czterech województw", PROSE[1], "Baca juga: Jakarta Siaga Banjir", PROSE[2]]
+    assert split_page(lines).body == PROSE[:3]
+    lines = [PROSE[0], "Federal: Health care, of course, and vending machines", PROSE[1], "New York: Guns and family leave", PROSE[2]]
+    assert split_page(lines).body == lines
+
+
+def test_a_line_of_prompt_words_next_to_a_prompt_goes_with_it_but_a_subheading_stays() -> None:
+    lines = [PROSE[0], "Get the latest headlines straight to your inbox", "Sign up to our free daily newsletter.", PROSE[1]]
+    assert split_page(lines).body == [PROSE[0], PROSE[1]]
+    lines = [PROSE[0], "Advertisement", "What happens next", PROSE[1]]
+    assert split_page(lines).body == [PROSE[0], "What happens next", PROSE[1]]
+
+
+def test_a_notice_on_the_top_edge_of_a_page_is_not_the_story() -> None:
+    notice = "Ten serwis wykorzystuje pliki cookies zgodnie z ustawieniami przeglądarki, a administratorem danych jest wydawca."
+    lines = [notice, "Przejdź do serwisu", "Wiadomości Regionu", "Council closes rural clinics", *PROSE]
+    assert split_page(lines).body == PROSE
+
+
+def test_a_notice_parted_from_the_story_by_a_long_menu_is_not_the_body() -> None:
+    notice = "The Valley Herald and its partners store information on devices to measure the audience of the site."
+    menu = ["Valley Herald", "News", "Politics", "Business", "Culture", "Weather", "Council closes rural clinics"]
+    assert split_page([notice, *menu, *PROSE]).body == PROSE
+    # nor a newsletter box of a few lines after the story's first paragraph
+    box = ["Newsletter", "Sign up to our free daily newsletter.", "Subscribe"]
+    lede = f"{PROSE[0]} {PROSE[1]}"
+    assert split_page(["Council closes rural clinics", lede, *box, *PROSE[2:]]).body == [lede, *PROSE[2:]]
+    # a list the story introduces is not such a gap, however long
+    items = ["A new clinic in the north", "Two mobile units", "A night bus to the hospital", "Extra nurses", "A phone line"]
+    lines = [PROSE[0], "The council promised five measures:", *items, *PROSE[1:]]
+    assert split_page(lines).body == lines
+
+
+def test_a_table_inside_the_story_does_not_part_it_but_a_menu_does() -> None:
+    rows = [cell for year in range(2015, 2023) for cell in ("North ward", "Labour", str(year))]
+    before = [f"{PROSE[i]} {PROSE[i + 1]}" for i in range(3)]  # a few paragraphs on each side
+    after = [f"{PROSE[i + 1]} {PROSE[i]}" for i in range(3)]
+    layout = split_page([*before, "Results since 2015", "Ward", "Party", "Year", *rows, *after])
+    assert [line for line in layout.body if line not in rows] in ([*before, *after], [*before, "Results since 2015", *after])
+    assert not set(rows) & set(layout.body)  # the table's cells are not kept
+    menu = ["News", "Sport", "Business", "Weather", "Culture", "Opinion", "Travel", "Video"]
+    assert split_page([PROSE[0], *menu, *PROSE[1:]]).body == PROSE[1:]
 
 
 def test_bare_timestamps_are_dropped_but_hold_a_live_timeline_together() -> None:

@@ -62,3 +62,13 @@ def test_metadata_states_the_publication_moment_and_section() -> None:
     assert meta.published_at == "2019-06-13T06:05:00+10:00" and meta.section == "Politics"
     # a <title> that puts the site first: the longer part is the headline
     assert (meta.title, meta.sitename) == ("Assembly passes budget after all-night sitting", "Island Gazette")
+
+
+def test_a_short_article_run_into_one_line_gets_its_paragraph_breaks_back() -> None:
+    # trafilatura's baseline fallback joins a short <article>'s headline, date and paragraph
+    page = (
+        "<html><head><title>Ferries cancelled</title></head><body><header><ul><li><a>News</a></li></ul></header>"
+        f"<article><h1>Ferries cancelled as gales hit</h1><time datetime='2024-10-28'>28 October 2024</time><p>{PARAGRAPHS[0]}</p></article>"
+        "<footer>© 2024 North Coast Today</footer></body></html>"
+    )
+    assert extract_html(page).text.split("\n") == ["Ferries cancelled as gales hit", "28 October 2024", PARAGRAPHS[0]]
