@@ -674,7 +674,9 @@ class _Builder:
                     continue
             i = d.end + 1
             if i < len(doc) and doc[d.end].text == ",":
-                i += doc[i].lower_ in self.lex.words["determiner"]
+                if i + 1 < len(doc) and doc[i].lower_ == "who" and doc[i + 1].lemma_ == "be":
+                    i += 2  # "Tim Lee, who is the president of the Baptist Union,"
+                i += i < len(doc) and doc[i].lower_ in self.lex.words["determiner"]
                 country = None
                 if i in self.countries and fold(doc[i : self.countries[i]].text) in self.lex.adjectives:
                     country, i = _country_of(doc[i : self.countries[i]].text), self.countries[i]

@@ -1030,3 +1030,8 @@ def test_a_surname_after_its_particle_is_a_name(nlp: Language) -> None:
 def test_a_legislature_named_by_its_common_noun_is_a_generic_institution(nlp: Language) -> None:
     found = mentions_of(nlp, "The Senate passed the bill and Congress agreed.")
     assert {(m.text, m.role) for m in found if m.kind == "generic"} == {("Senate", "LEG"), ("Congress", "LEG")}
+
+
+def test_an_apposition_in_a_relative_clause_gives_the_person_its_country(nlp: Language) -> None:
+    found = mentions_of(nlp, "John Smith, who was the Israeli ambassador, said the talks failed.")
+    assert (by_text(found, "John Smith").country_code, by_text(found, "John Smith").country_evidence) == ("ISR", "apposition")
