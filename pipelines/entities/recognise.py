@@ -521,12 +521,27 @@ class _Builder:
             # "Queensland Premier", "Hamas leader": a place or organisation before the title is the
             # person's affiliation; it stays a mention of its own, so the title phrase starts after it.
             return i, _affiliation_country(self.entity_ends[i]), role, "affiliation"
+        if country is None and (owner := self._possessor_country(i)) is not None:
+            return i, owner, role, "affiliation"  # "the Russian president's adviser Yuri Ushakov"
         return i, country, role, "title"
+
+    def _possessor_country(self, i: int) -> str | None:
+        """The country of a possessor ending right before token i ("the Russian president's"): a
+        country term qualifying the possessor's noun."""
+        doc = self.doc
+        if i < 2 or doc[i - 1].text not in POSSESSIVE:
+            return None
+        owner = doc[i - 1].head if doc[i - 1].head.i < i - 1 else doc[i - 2]
+        for token in (*owner.children, owner):
+            end = self.countries.get(token.i)
+            if end is not None and end <= i - 1 and doc[token.i].text[:1].isupper():
+                return _country_of(doc[token.i : end].text)
+        return None
 
     def _modified_country(self, i: int) -> int | None:
         """ "Australian cricket captain", "Russian Orthodox Patriarch", "Queensland pace bowler": the
-        start of one or two words modifying the title at i, when a country term or a place or
-        organisation with a country precedes them (else None: "spin bowler")."""
+        start of one or two words modifying the title at i, when a country term, a place or
+        organisation with a country, or a possessor of a country precedes them (else None: "spin bowler")."""
         doc, k = self.doc, i
         while k > 0 and i - k < 2 and k not in self.country_ends and k not in self.entity_ends and _title_modifier(doc[k - 1]):
             k -= 1
@@ -534,6 +549,8 @@ class _Builder:
             return None
         if k in self.country_ends and doc[self.country_ends[k]].text[:1].isupper():
             return k
+        if self._possessor_country(k) is not None:
+            return k  # "the Russian president's foreign policy adviser"
         return k if k in self.entity_ends and _affiliation_country(self.entity_ends[k]) is not None else None
 
     def _complement(self, i: int) -> tuple[int, str | None] | None:
@@ -1040,6 +1057,8 @@ class _Builder:
         term = by_end.get(k) if k < end else None
         if term is not None and term.actor_type == "country":
             return term.country_code, "demonym"
+        if term is None and k < end and (owner := self._possessor_country(k)) is not None:
+            return owner, "affiliation"  # "the Russian president's foreign policy adviser Yuri Ushakov"
         return (term.country_code if term is not None and term.actor_type == "organization" else None), "affiliation"
 
     def acronyms(self) -> dict[str, _Draft | None]:

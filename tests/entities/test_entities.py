@@ -1035,3 +1035,8 @@ def test_a_legislature_named_by_its_common_noun_is_a_generic_institution(nlp: La
 def test_an_apposition_in_a_relative_clause_gives_the_person_its_country(nlp: Language) -> None:
     found = mentions_of(nlp, "John Smith, who was the Israeli ambassador, said the talks failed.")
     assert (by_text(found, "John Smith").country_code, by_text(found, "John Smith").country_evidence) == ("ISR", "apposition")
+
+
+def test_a_title_possessed_by_a_countrys_office_takes_that_country(nlp: Language) -> None:
+    found = mentions_of(nlp, "The leaders will meet, according to the Russian president's foreign policy adviser Ivan Petrov.")
+    assert (by_text(found, "Ivan Petrov").country_code, by_text(found, "Ivan Petrov").country_evidence) == ("RUS", "affiliation")
