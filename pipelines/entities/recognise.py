@@ -1153,9 +1153,10 @@ def _domain_country(domain: str) -> str | None:
 
 
 def _person_part(span: Span) -> Span:
-    """A person's name ends before "of"/"and": "Shane Bradford of Ballidu", "Ann Lee and Bob"."""
+    """A person's name ends before "of"/"and" or a verb: "Shane Bradford of Ballidu", "Ann Lee and
+    Bob", "Xi Stopping By" (a title-case headline)."""
     for token in span[1:]:
-        if token.lower_ in lexicon().words["org_continuer"] or token.lower_ == "and":
+        if token.lower_ in lexicon().words["org_continuer"] or token.lower_ == "and" or token.pos_ == "VERB":
             return span.doc[span.start : token.i]
     return span
 

@@ -1040,3 +1040,8 @@ def test_an_apposition_in_a_relative_clause_gives_the_person_its_country(nlp: La
 def test_a_title_possessed_by_a_countrys_office_takes_that_country(nlp: Language) -> None:
     found = mentions_of(nlp, "The leaders will meet, according to the Russian president's foreign policy adviser Ivan Petrov.")
     assert (by_text(found, "Ivan Petrov").country_code, by_text(found, "Ivan Petrov").country_evidence) == ("RUS", "affiliation")
+
+
+def test_a_persons_name_ends_before_a_verb_of_a_title_case_headline(nlp: Language) -> None:
+    found = mentions_of(nlp, "Xi Jinping arrived on Monday. Xi Stopping By Is 'A Big Deal'")
+    assert {m.canonical for m in found if m.actor_type == "person"} == {"Xi Jinping"}
