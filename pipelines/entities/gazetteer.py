@@ -78,6 +78,19 @@ REGION_BOOST = 8.0
 # or country outranks a same-named first-level division ("Georgia") unless the context favours it.
 KIND_BONUS = {"continent": 4e10, "country": 4e10, "state": 3e10, "county": 1e10, "city": 0.0}
 FEATURE_BONUS = 2e10  # physical features and world regions (physical_features.csv kinds)
+BEARING_NAMES = {
+    "central",
+    "centre",
+    "center",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+}
 NOTABLE_CITY_POPULATION = 15_000  # the strict lookup's smallest city outside the article's countries
 # A first-level division named like a city of its country holding this share of its people is
 # named after its capital ("Madrid", "Tokyo", "Baghdad"): the name means the city.
@@ -199,6 +212,11 @@ def index_key() -> str:
         stat = path.stat()
         digest.update(f"|{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:20]
+
+
+@cache
+def _bearings() -> frozenset[str]:
+    return lexicon().words["compass"] | BEARING_NAMES
 
 
 def _usable_alternate(name: str) -> bool:
@@ -532,8 +550,8 @@ def lookup(
     """
     index = _index()
     found = index.codes(name)
-    if not found:
-        return None
+    if not found or fold(name) in _bearings():
+        return None  # "the West", "the North": a bearing alone names no place (nor Cameroon's West region)
     countries: set[str] = set(context_countries)
     regions: set[tuple[str, str]] = set()
     for other in context_places:

@@ -1824,6 +1824,7 @@ def _mention(
         fallback = place is not None and lookup(canonical, near, context_places=divisions) is None
         if fallback and near and place.country_code not in near:
             place = None
+        place = place or _designated_division(canonical, near)
         if place is not None:
             canonical, country, geonameid = place.name, place.country_code, place.geonameid
             evidence = "gazetteer" if country else None
@@ -1855,6 +1856,24 @@ def _mention(
         evidence,
         within,
     )
+
+
+def _designated_division(name: str, context: set[str]) -> Place | None:
+    """A first-level division named with its designation, which the gazetteer knows without it:
+    the longest lead of the name before its designator words (entity_words.csv
+    division_designator) that is a division ("Xinjiang Uygur Autonomous Region", "Moscow Oblast")."""
+    words = name.split()
+    designators = lexicon().words["division_designator"]
+    end = len(words)
+    while end > 1 and fold(words[end - 1]) in designators:
+        end -= 1
+    if end == len(words):
+        return None
+    for size in range(end, 0, -1):
+        place = lookup(" ".join(words[:size]), context, strict=False)
+        if place is not None and place.kind == "state":
+            return place
+    return None
 
 
 def _named_after_town(name: str, context: set[str]) -> Place | None:

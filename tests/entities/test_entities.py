@@ -1045,3 +1045,10 @@ def test_a_title_possessed_by_a_countrys_office_takes_that_country(nlp: Language
 def test_a_persons_name_ends_before_a_verb_of_a_title_case_headline(nlp: Language) -> None:
     found = mentions_of(nlp, "Xi Jinping arrived on Monday. Xi Stopping By Is 'A Big Deal'")
     assert {m.canonical for m in found if m.actor_type == "person"} == {"Xi Jinping"}
+
+
+def test_a_division_named_with_its_designation_is_that_division(nlp: Language) -> None:
+    found = mentions_of(nlp, "Officials in the Xinjiang Uygur Autonomous Region and Moscow Oblast said the West must act.")
+    region = by_text(found, "Xinjiang Uygur Autonomous Region")
+    assert (region.canonical, region.country_code) == ("Xinjiang", "CHN")
+    assert by_text(found, "West").geonameid is None  # "the West", no region of Cameroon

@@ -179,3 +179,7 @@ def test_a_name_known_to_be_a_place_prefers_the_articles_country_under_any_name(
     # "Hawkesbury" is a town in Canada and the bare name of a district of New South Wales
     assert lookup("Hawkesbury", {"AUS"}, strict=False).country_code == "AUS"
     assert lookup("Hawkesbury", {"CAN"}, strict=False).country_code == "CAN"
+
+
+def test_a_bare_bearing_is_no_place() -> None:
+    assert all(lookup(name) is None for name in ("West", "East", "North", "Centre", "Western"))
