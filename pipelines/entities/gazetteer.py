@@ -371,6 +371,9 @@ def _build() -> _Index:
         for alternate in city["alternatenames"]:
             if _usable_alternate(alternate):
                 builder.add(alternate, index, False)
+                # a division may be named like the city under another of its names ("New York" for New York City)
+                key = (iso3, fold(alternate))
+                biggest_city[key] = max(biggest_city.get(key, 0), city["population"])
 
     by_iso3 = {info["iso3"]: info for info in countries.values()}
     country_index: dict[str, int] = {}

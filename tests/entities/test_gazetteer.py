@@ -67,11 +67,12 @@ def test_georgia_by_context() -> None:
 
 
 def test_a_division_named_like_its_capital_or_big_city_means_the_city() -> None:
-    found = {name: lookup(name) or pytest.fail() for name in ("Washington", "Madrid", "Buenos Aires", "Quebec", "Texas")}
+    found = {name: lookup(name) or pytest.fail() for name in ("Washington", "Madrid", "Buenos Aires", "New York", "Quebec", "Texas")}
     assert {name: place.kind for name, place in found.items()} == {
         "Washington": "city",  # the national capital, not the state
         "Madrid": "city",
         "Buenos Aires": "city",
+        "New York": "city",  # New York City, under another of its names
         "Quebec": "state",  # a small share of its province's people
         "Texas": "state",
     }
