@@ -576,6 +576,17 @@ def lookup(
     return _place(best)
 
 
+def lookup_in(name: str, division: Place) -> Place | None:
+    """The place called `name` inside first-level division `division` (a town named with its
+    state: "Paris, Texas", "Sydney, Nova Scotia"), the most populous of them; None when the
+    division has none of that name."""
+    index = _index()
+    _, _, country, _, _, population, kind, admin1 = index.columns
+    inside = [code >> 1 for code in index.codes(name)]
+    inside = [i for i in inside if country[i] == division.country_code and admin1[i] == division.name and kind[i] in ("city", "county")]
+    return _place(max(inside, key=lambda i: (population[i], -i))) if inside else None
+
+
 def context_divisions(names: Collection[str], context_countries: Collection[str] = ()) -> tuple[str, ...]:
     """The names, in sorted order, that are first-level divisions ("Illinois", "Bavaria"): an article's
     `context_places`. Towns are left out: a town's namesakes are many, and it may be the very name

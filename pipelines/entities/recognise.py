@@ -72,7 +72,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from pipelines.entities.gazetteer import Place, context_divisions, lookup
+from pipelines.entities.gazetteer import Place, context_divisions, lookup, lookup_in
 from pipelines.entities.lexicon import GroupActor, common_word, fold, lexicon
 
 ActorType = str  # person | organization | country | location | group
@@ -170,6 +170,7 @@ class _Draft:
     kind: MentionKind = "name"
     rule: str = ""  # the pass that made it, then "+pass" for each pass that retyped it
     country_evidence: CountryEvidence | None = None  # set with country_code where the rules read it
+    division: str | None = None  # a place named with its first-level division ("Paris, Texas"): the division's name
 
     def attest(self, country: str | None, evidence: CountryEvidence) -> None:
         """Give the draft `country`, read from `evidence`, unless it has a country already."""
@@ -1561,6 +1562,7 @@ def find_mentions(doc: Doc, article_id: str, sentences: Sequence[tuple[str, int,
     builder.appositions()
     drafts = _joined_places(drafts, doc)
     _division_short_forms(drafts, doc)
+    _towns_with_their_divisions(drafts, doc)
     located = [(d, lookup(d.canonical or clean_name(doc[d.start : d.end].text))) for d in drafts if d.actor_type == "location"]
     _countries_as_divisions(drafts, doc, located)
     context = _context_countries(drafts, located)
@@ -1711,6 +1713,17 @@ def _joined_places(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     return sorted(drafts, key=lambda d: (d.start, d.end))
 
 
+def _towns_with_their_divisions(drafts: list[_Draft], doc: Doc) -> None:
+    """ "Paris, Texas", "Sydney, Nova Scotia": a place followed by a comma and a first-level
+    division is looked up inside that division (`Draft.division`), however famous a namesake is."""
+    places = sorted((d for d in drafts if d.actor_type == "location"), key=lambda d: d.start)
+    for town, division in zip(places, places[1:]):
+        if division.start == town.end + 1 and doc[town.end].text == ",":
+            place = lookup(division.canonical or clean_name(doc[division.start : division.end].text))
+            if place is not None and place.kind == "state":
+                town.division = place.name
+
+
 def _regions_of_countries(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     """A country term and the lower-case words after it that make a place's name the gazetteer
     knows ("the Palestinian territories") are that place, not a country and a noun."""
@@ -1820,7 +1833,9 @@ def _mention(
         # the countries a story is set in; elsewhere it is likelier a place the gazetteer lacks ("the
         # Western Highlands" of an Australian story is no province of Papua New Guinea).
         near = context | ({country} if country else set())
-        place = lookup(canonical, near, context_places=divisions, strict=False)
+        named_division = lookup(d.division) if d.division else None
+        place = lookup_in(canonical, named_division) if named_division is not None else None
+        place = place or lookup(canonical, near, context_places=divisions, strict=False)
         fallback = place is not None and lookup(canonical, near, context_places=divisions) is None
         if fallback and near and place.country_code not in near:
             place = None

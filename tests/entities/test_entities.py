@@ -1052,3 +1052,8 @@ def test_a_division_named_with_its_designation_is_that_division(nlp: Language) -
     region = by_text(found, "Xinjiang Uygur Autonomous Region")
     assert (region.canonical, region.country_code) == ("Xinjiang", "CHN")
     assert by_text(found, "West").geonameid is None  # "the West", no region of Cameroon
+
+
+def test_a_town_named_with_its_state_is_looked_up_in_that_state(nlp: Language) -> None:
+    found = mentions_of(nlp, "Officials in Paris, Texas, said the storm passed. In Paris, France, protesters marched.")
+    assert [m.country_code for m in found if m.text == "Paris"] == ["USA", "FRA"]
