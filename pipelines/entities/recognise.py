@@ -64,6 +64,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 import pycountry
 import spacy
@@ -1717,7 +1718,7 @@ def _towns_with_their_divisions(drafts: list[_Draft], doc: Doc) -> None:
     """ "Paris, Texas", "Sydney, Nova Scotia": a place followed by a comma and a first-level
     division is looked up inside that division (`Draft.division`), however famous a namesake is."""
     places = sorted((d for d in drafts if d.actor_type == "location"), key=lambda d: d.start)
-    for town, division in zip(places, places[1:]):
+    for town, division in pairwise(places):
         if division.start == town.end + 1 and doc[town.end].text == ",":
             place = lookup(division.canonical or clean_name(doc[division.start : division.end].text))
             if place is not None and place.kind == "state":
