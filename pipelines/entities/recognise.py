@@ -122,7 +122,7 @@ OPEN_BRACKETS = {"(", "["}  # a name never runs into a bracket: "Foo Organizatio
 # Dependencies of a name that modifies the next noun: "the Obama administration", "COVID-19 pandemic".
 MODIFIER_DEPS = {"compound", "nmod", "amod", "poss"}
 # Where a name the model did not label is still taken for a party to its clause.
-UNLABELLED_NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "agent"}
+UNLABELLED_NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "pobj", "poss", "agent"}
 # A web domain cited as a source: "(News18.com, January 12)". Lower-case top-level domain only.
 WEB_DOMAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}$")
 HYPHENS = {"-", "\u2013", "/"}
@@ -816,18 +816,33 @@ class _Builder:
             if token.ent_iob_ != "O" and place is None:
                 continue  # inside a name of a non-actor ("the first Test in Adelaide" read as a work of art): only a place
             well_known = place is not None and (place.kind != "city" or place.population >= MIN_PLACE_POPULATION)
-            if common_word(token.text) and fold(span.text) not in self.lex.countries and not well_known:
+            described = place is None and self._described_person(span)
+            if common_word(token.text) and fold(span.text) not in self.lex.countries and not well_known and not described:
                 continue  # a capitalised common word ("Unrest", "the second Test") is no unknown name; "in New South Wales" is
             if _furniture(span) or _product(span) or _not_actor(span):
                 continue
             if place is not None and place.kind != "country":
                 draft = _Draft(span.start, span.end, "location")
+            elif described:
+                draft = _Draft(span.start, span.end, "person")  # "New Zealand tailender Shane Bond"
             else:
                 draft = self._classify(span, "ORG")
             if draft is not None:
                 draft.rule = "unlabelled-name"
                 self.drafts.append(draft)
                 taken.update(range(span.start, span.end))
+
+    def _described_person(self, span: Span) -> bool:
+        """A first and last name after a country term and a few lower-case words describing the
+        person ("New Zealand tailender Shane Bond", "Kenyan runner Eliud Kipchoge"), as news
+        introduces people."""
+        doc = self.doc
+        if len(span) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in span):
+            return False
+        k = span.start
+        while k > 0 and span.start - k < MAX_DESCRIPTION_WORDS and doc[k - 1].pos_ in ("NOUN", "ADJ") and doc[k - 1].text.islower():
+            k -= 1
+        return k < span.start and k in self.country_ends and doc[self.country_ends[k]].text[:1].isupper()
 
     def _name_tagged_noun(self, token: Token) -> bool:
         """A capitalised word inside a sentence that the tagger took for a common noun, after a

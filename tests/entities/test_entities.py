@@ -1057,3 +1057,8 @@ def test_a_division_named_with_its_designation_is_that_division(nlp: Language) -
 def test_a_town_named_with_its_state_is_looked_up_in_that_state(nlp: Language) -> None:
     found = mentions_of(nlp, "Officials in Paris, Texas, said the storm passed. In Paris, France, protesters marched.")
     assert [m.country_code for m in found if m.text == "Paris"] == ["USA", "FRA"]
+
+
+def test_an_unlabelled_name_a_country_and_a_role_describe_is_that_countrys_person(nlp: Language) -> None:
+    found = mentions_of(nlp, "Lee was fined for giving New Zealand tailender Shane Bond an unsportsmanlike send-off.")
+    assert (by_text(found, "Shane Bond").actor_type, by_text(found, "Shane Bond").country_code) == ("person", "NZL")
