@@ -39,10 +39,11 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|-|\b)")
 # An ISO date, then perhaps a time: group 1 marks minutes, group 2 seconds.
 _ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}(:\d{2})(:\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
-# A dateline: a place in capitals (and its region), perhaps a date and an agency, then a dash.
+# A dateline: a place (in capitals: `dateline_in` checks, for any script) and its region, perhaps a
+# date ("March 5", "12 août") and an agency, then a dash.
 _DATELINE = re.compile(
-    r"^([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
-    rf"(?:,? {_MONTH} \d{{1,2}})?(?: \([^()]{{1,40}}\))? ?(?:--|[—–-]) ?\S"
+    r"^([^\W\d_][\w.'’\-]+(?: [^\W\d_][\w.'’\-]+){0,3})(?:, [^\W\d_][\w.]*(?: [^\W\d_][\w.]*)?)?"
+    rf"(?:,? (?:{_MONTH} \d{{1,2}}|\d{{1,2}}\.? [^\W\d_]{{3,12}}\.?))?(?: \([^()]{{1,40}}\))? ?(?:--|[—–-]) ?\S"
 )
 _DATEPARSER_SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -149,7 +150,7 @@ def dateline_in(paragraph: str) -> str | None:
     """The place a report is filed from, as the first paragraph prints it: "GENEVA, March 5
     (Meridian) - ...", "PORT MORESBY -- ...", "WASHINGTON (AP) — ..."."""
     m = _DATELINE.match(paragraph)
-    return m[1] if m else None
+    return m[1] if m and m[1].isupper() and m[1][:1].isupper() else None  # capitals in any script: "MÜNCHEN --"
 
 
 def date_from_url(url: str | None) -> dt.date | None:
@@ -171,9 +172,24 @@ def header_date(lines: Sequence[str]) -> dt.date | None:
     return None
 
 
+def _byline_match(line: str) -> re.Match[str] | None:
+    """A byline line's label and names: "By Jane Roe", "Written by: X", or in another language a
+    byline word (clean_words.csv byline_lead: "Von", "Par", "Por") before at least two capitalised
+    words ("Von Anna Schmidt"; "Von Braun" alone is a name)."""
+    line = line.strip()
+    if m := _BYLINE.match(line):
+        return m
+    lead, _, rest = line.partition(" ")
+    words = rest.split()
+    if lead.lower().rstrip(":") in clean_words()["byline_lead"] and len(words) >= 2 and all(w[:1].isupper() for w in words[:2]):
+        return re.match(r"^\S+\s+(.+)$", line)
+    return None
+
+
 def byline_in(line: str) -> str | None:
-    """The name(s) of a byline line ("By Jane Roe and John Doe", "Written by: X", "Author: X")."""
-    m = _BYLINE.match(line.strip()) or _POSTED_BY.match(line.strip())
+    """The name(s) of a byline line ("By Jane Roe and John Doe", "Written by: X", "Author: X",
+    "Par Julien Mercier")."""
+    m = _byline_match(line) or _POSTED_BY.match(line.strip())
     if not m:
         return None
     words = m[1].split()
@@ -185,7 +201,7 @@ def byline_in(line: str) -> str | None:
 def byline_outlet(line: str) -> str | None:
     """The outlet a byline line names after a bar: "By Jane Roe | Reuters" -> "Reuters"; not a
     role ("| Political Editor") nor a date. (After a comma it may be a second author's name.)"""
-    m = _BYLINE.match(line.strip())
+    m = _byline_match(line)
     if not m or "|" not in m[1]:
         return None
     outlet = m[1].rsplit("|", 1)[1].strip(" .")

@@ -177,3 +177,13 @@ def test_header_lines_are_told_in_any_language() -> None:
         "Par ailleurs, les pompiers restent mobilisés",
     ]:
         assert not is_header_line(line), line
+
+
+def test_bylines_and_datelines_in_other_languages() -> None:
+    assert byline_in("Von Anna Schmidt | Deutsche Presse-Agentur") == "Anna Schmidt"
+    assert byline_outlet("Von Anna Schmidt | Deutsche Presse-Agentur") == "Deutsche Presse-Agentur"
+    assert byline_in("Par Julien Mercier") == "Julien Mercier"
+    assert byline_in("Von Braun") is None  # a name, not a byline word and a name
+    assert dateline_in("MÜNCHEN -- Nach tagelangen Regenfällen stieg der Pegel.") == "MÜNCHEN"
+    assert dateline_in("TOULON, 12 août (AFP) - Des milliers de personnes ont été évacuées.") == "TOULON"
+    assert dateline_in("Über die Lage - so der Sprecher - wurde beraten.") is None
