@@ -246,7 +246,12 @@ def _clean(doc: RawDocument, page: _Page, shared: frozenset[str]) -> CleanArticl
         title = strip_site_suffix(title.strip(), site_names)
     stated_author = byline_names(meta.author) if meta and meta.author else None
     byline = stated_author or next((b for b in map(byline_in, header) if b), None) or (box[0] if box else None)
-    published = parse_published(doc.published) or parse_published(meta.date if meta else None) or header_date(header) or date_from_url(url)
+    published = (
+        parse_published(doc.published)
+        or parse_published(meta.date if meta else None)
+        or header_date(header, language)
+        or date_from_url(url)
+    )
     published_at, precision = published_moment(published, [doc.published, meta.published_at if meta else None])
     return CleanArticle(
         source_file=doc.source_file,

@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import cache
 from urllib.parse import urlsplit
 
 import dateparser
+from dateparser.languages.loader import default_loader
 
 from pipelines.clean.furniture import line_features
 from pipelines.clean.words import clean_words
@@ -59,6 +61,10 @@ _STAMP = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}(?::|h)\d\d\b"
     r"|\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d\d\b"
 )
+# A day-first dotted date, as most of Europe writes it: 10.01.2024.
+_DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")
+# A day, a month's name in any language and a year: "14 août 2023", "3 de marzo de 2024", "10. März 2024".
+_WORD_DATE = re.compile(r"\b\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?(?:19|20)\d\d\b")
 _CLOSING = "'\"”’)]»"
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|author|authors|posted by)\s*:?\s+(.+)$", re.I)
 # "Posted on March 3, 2021 by Jane Roe": a blog's post line ends with the byline.
@@ -161,15 +167,33 @@ def date_from_url(url: str | None) -> dt.date | None:
     return make_date(int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
-def header_date(lines: Sequence[str]) -> dt.date | None:
+def header_date(lines: Sequence[str], language: str = "en") -> dt.date | None:
     """Date on a short header or byline line; a publication date beats an "Updated" one, also
-    on one line ("Updated 4 March 2021 | Published 3 March 2021")."""
+    on one line ("Updated 4 March 2021 | Published 3 March 2021"). On a page in another language,
+    also a day, a month's name and a year in that language ("Publié le 14 août 2023", "3 de
+    marzo de 2024") or a dotted day-first date ("10.01.2024")."""
     candidates = [line for line in lines if len(line.split()) <= DATE_LINE_MAX_WORDS]
     for prefer_original in (True, False):
         for line in candidates:
             if found := date_in_text(_UPDATED.sub(" ", line) if prefer_original else line):
                 return found
+    if language == "en" or language not in _dateparser_languages():
+        return None
+    for line in candidates:
+        if m := _DOTTED_DATE.search(line):
+            return make_date(int(m[3]), int(m[2]), int(m[1]))
+        if m := _WORD_DATE.search(line):
+            # dateparser knows the month names of the page's language; only the matched words go in
+            parsed = dateparser.parse(m[0], languages=[language], settings=_DATEPARSER_SETTINGS)
+            if parsed:
+                return parsed.date()
     return None
+
+
+@cache
+def _dateparser_languages() -> frozenset[str]:
+    """The ISO 639-1 codes whose month names dateparser knows."""
+    return frozenset(code for code in default_loader.get_locale_map() if len(code) == 2)
 
 
 def _byline_match(line: str) -> re.Match[str] | None:

@@ -187,3 +187,10 @@ def test_bylines_and_datelines_in_other_languages() -> None:
     assert dateline_in("MÜNCHEN -- Nach tagelangen Regenfällen stieg der Pegel.") == "MÜNCHEN"
     assert dateline_in("TOULON, 12 août (AFP) - Des milliers de personnes ont été évacuées.") == "TOULON"
     assert dateline_in("Über die Lage - so der Sprecher - wurde beraten.") is None
+
+
+def test_header_dates_in_the_pages_language() -> None:
+    assert header_date(["Publié le 14 août 2023 à 18h20, modifié à 21h05"], "fr") == dt.date(2023, 8, 14)
+    assert header_date(["Publicado el 3 de marzo de 2024"], "es") == dt.date(2024, 3, 3)
+    assert header_date(["Von Katrin Vogel · 10.01.2024, 07:45 Uhr"], "de") == dt.date(2024, 1, 10)
+    assert header_date(["10.01.2024"], "en") is None  # on an English page the order is unknown
