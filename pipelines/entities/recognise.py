@@ -1987,10 +1987,14 @@ def _groups(drafts: list[_Draft], doc: Doc, tokens: Sequence[Token]) -> list[_Dr
     lex = lexicon()
     covered = {i for d in drafts for i in range(d.start, d.end)}
     country_at = _country_tokens(drafts)
+    named_orgs = [d for d in drafts if d.actor_type == "organization" and d.kind == "name"]
     found = []
     for token in tokens:
         entry = _group_entry(token)
         if entry is None or token.pos_ not in ("NOUN", "PROPN") or token.i in covered:
+            continue
+        if entry.actor_type == "organization" and token.text.islower() and (named := _named_institution(token, named_orgs, doc)):
+            found.append(_referring(token.i, named, "descriptor", "org-descriptor"))  # "the congress" after "the Congress of ..."
             continue
         if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
             continue  # "police station", "army base": a modifier, not the group
@@ -2019,6 +2023,19 @@ def _groups(drafts: list[_Draft], doc: Doc, tokens: Sequence[Token]) -> list[_Dr
             )
         )
     return found
+
+
+def _named_institution(token: Token, orgs: Sequence[_Draft], doc: Doc) -> _Draft | None:
+    """The latest organisation named before a lower-case institution word that opens its name
+    with a complement ("the Congress of Leaders of World Religions" before "the congress"), which
+    that word then refers to; "the government" after "the Federal Government" stays generic."""
+    word = token.lemma_.lower()
+    heads = [
+        d
+        for d in orgs
+        if d.end <= token.i and d.end - d.start > 2 and doc[d.start].lemma_.lower() == word and doc[d.start + 1].lower_ == "of"
+    ]
+    return heads[-1] if heads else None
 
 
 def _group_modifiers_start(head: Token, doc: Doc, taken: set[int]) -> int:

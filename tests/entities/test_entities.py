@@ -1062,3 +1062,19 @@ def test_a_town_named_with_its_state_is_looked_up_in_that_state(nlp: Language) -
 def test_an_unlabelled_name_a_country_and_a_role_describe_is_that_countrys_person(nlp: Language) -> None:
     found = mentions_of(nlp, "Lee was fined for giving New Zealand tailender Shane Bond an unsportsmanlike send-off.")
     assert (by_text(found, "Shane Bond").actor_type, by_text(found, "Shane Bond").country_code) == ("person", "NZL")
+
+
+def test_a_lower_case_institution_word_refers_to_the_institution_it_opens_the_name_of(nlp: Language) -> None:
+    found = mentions_of(nlp, "The Congress of Leaders of World Religions opened on Wednesday. The congress adopted a declaration.")
+    assert by_text(found, "congress").kind == "descriptor"
+    assert by_text(found, "congress").canonical.startswith("Congress of Leaders")
+
+
+def test_major_media_security_services_and_armed_groups_carry_their_country(nlp: Language) -> None:
+    found = mentions_of(nlp, "Xinhua reported that the Israel Defense Forces and Boko Haram were named, TASS said.")
+    assert {m.text: (m.country_code, m.role) for m in found if m.actor_type == "organization"} == {
+        "Xinhua": ("CHN", "MED"),
+        "Israel Defense Forces": ("ISR", "MIL"),
+        "Boko Haram": ("NGA", "INS"),
+        "TASS": ("RUS", "MED"),
+    }
