@@ -1039,6 +1039,8 @@ def test_an_apposition_in_a_relative_clause_gives_the_person_its_country(nlp: La
 
 def test_a_title_possessed_by_a_countrys_office_takes_that_country(nlp: Language) -> None:
     found = mentions_of(nlp, "The leaders will meet, according to the Russian president's foreign policy adviser Ivan Petrov.")
+    assert by_text(found, "Ivan Petrov").country_code == "RUS"
+    found = mentions_of(nlp, "The leaders will meet, according to the Russian president's friend Ivan Petrov.")
     assert (by_text(found, "Ivan Petrov").country_code, by_text(found, "Ivan Petrov").country_evidence) == ("RUS", "affiliation")
 
 
