@@ -9,7 +9,8 @@ actor when the head of its noun phrase, an apposition or a modifier lies inside 
 mention. Entries marked needs_target need a target (or, for visits, a place). A candidate has a
 source actor, or none when the text names no doer: a passive without agent ("was attacked"), a
 participle on its noun ("six teenagers killed in X"), an event noun told as an occurrence, a weapon
-as subject ("a bomb exploded"), or a pronoun nothing in reach stands for ("he met Y"). "X and Y
+as subject or agent ("a bomb exploded", "killed by tank fire"), or a pronoun nothing in reach stands
+for ("he met Y", "he is ready to hold talks with Y"). "X and Y
 accused each other" gives each as the other's target. Self-dyads are dropped, and a sentence
 reports each dyad and event root once.
 
@@ -355,6 +356,8 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         targets = actors.of_coordination(subject) if subject is not None else []
         direct = agent is not None
         how = "passive-no-agent" if not direct else "reduced-passive" if reduced else "passive"
+        if not sources and agent is not None and (weapon := _weapon(agent)) is not None:
+            how = weapon  # "were killed by shell fire": the weapon, its user unnamed
     else:
         subject, direct = _subject_token(verb)
         sources = actors.of_coordination(subject) if subject is not None else []
@@ -362,11 +365,7 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         if subject is not None and subject.lower_ == "they" and entry.symmetric:
             sources, how = actors.pair_in(verb.sent), "pronoun-pair"  # "X was in Y with Z, but they did not meet"
         elif not sources and subject is not None and subject.pos_ == "PRON":
-            sources, how = _speaker(subject.head, actors), "speaker"  # the pronoun's own clause: "X says he is ready to meet Y"
-            if not sources and (antecedent := actors.antecedent(subject)) is not None:
-                sources, how = [antecedent], "pronoun-antecedent"
-            if not sources and subject.lower_ in _PERSONAL_PRONOUNS:
-                how = "unresolved-pronoun"  # "he met Y" with no one to be "he": the act stands, its doer unknown
+            sources, how = _pronoun_doer(subject, actors)
         if not sources and subject is not None and (weapon := _weapon(subject)) is not None:
             how = weapon  # "a bomb exploded", "helicopters blasted targets": the weapon, its user unnamed
         if not sources and verb.dep_ in ("xcomp", "acl"):
@@ -374,8 +373,9 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
             # teargas to disperse Y"); a participle on a place is its clause's ("X took to the streets protesting")
             governor = verb.head if verb.dep_ == "xcomp" else _clause_verb(verb.head)
             fallback = _subject_token(governor)[0] if governor is not None else None
-            if fallback is not None:
-                sources, how = actors.of_coordination(fallback), "governing-subject"
+            inherited = actors.of_coordination(fallback) if fallback is not None else []
+            if inherited:  # else the rule that found no one stands ("he was willing to meet Y": an unknown doer)
+                sources, how = inherited, "governing-subject"
         direct_objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         if direct_objects and not entry.pattern.startswith("obj:") and not any(actors.of_phrase(d) for d in direct_objects):
             # The object is what was acted on, so the verb's other phrases are circumstances:
@@ -417,11 +417,31 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
 
 def _weapon(subject: Token) -> str | None:
     """ "explosive" for a subject that is a bomb ("a bomb exploded"), "instrument" for another
-    weapon or an armed craft ("shells hit the town"): what was used, not who used it."""
-    lemma = subject.lemma_.lower()
-    if lemma in context_words()["explosive"]:
+    weapon or an armed craft ("shells hit the town"), or fire a weapon's word qualifies ("tank
+    fire", "mortar fire"; bare "fire" is as often a blaze): what was used, not who used it."""
+    lemma, words = subject.lemma_.lower(), context_words()
+    if lemma in words["explosive"]:
         return "explosive"
-    return "instrument" if lemma in context_words()["instrument"] else None
+    if lemma in words["instrument"]:
+        return "instrument"
+    weapons = words["instrument"] | words["munition"]
+    fired = lemma in words["gunfire"] and any(
+        t.lemma_.lower() in weapons for c in subject.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree
+    )
+    return "instrument" if fired else None
+
+
+def _pronoun_doer(subject: Token, actors: _ActorIndex) -> tuple[list[ActorMention], str]:
+    """Who a pronoun subject the entity stage left unlinked stands for, and the rule that says so:
+    the one saying the pronoun's clause ("X says he is ready to meet Y"), else the nearest earlier
+    subject it can mean; a personal pronoun no one stands for keeps its act with the doer unknown
+    ("he met Y")."""
+    sources = _speaker(subject.head, actors)
+    if sources:
+        return sources, "speaker"
+    if (antecedent := actors.antecedent(subject)) is not None:
+        return [antecedent], "pronoun-antecedent"
+    return [], "unresolved-pronoun" if subject.lower_ in _PERSONAL_PRONOUNS else "speaker"
 
 
 def _reciprocal(obj: Token) -> bool:
@@ -516,18 +536,23 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
             sources.extend(found)  # "the visit of X to Y"
         elif prep not in context_words()["place_prep"] or any(a.actor_type in _PLACE_TYPES for a in found):
             targets.extend(found)
+    pronoun_how = ""
     if not sources:
         verb = _support_verb(noun, predicates)
         if verb is not None:
             subject, _ = _subject_token(verb)
             if subject is not None:
                 sources = actors.of_coordination(subject)
+                if not sources and subject.pos_ == "PRON":  # "he is ready to hold talks with Y"
+                    sources, pronoun_how = _pronoun_doer(subject, actors)
                 direct = False
             if not targets:  # the parse may hang the partner on the light verb: "held [joint exercises] with Y"
                 targets = [a for _, obj in _pobjs(verb, context_words()["partner_prep"]) for a in actors.of_coordination(obj)]
     place = _place(noun, actors, exclude={a.actor_id for a in sources})
     if not sources and entry.event_code[:2] in _DOERLESS_NOUN_ROOTS and _told_as_a_time(noun, predicates):
         how = "noun-no-doer"
+    elif not sources and pronoun_how == "unresolved-pronoun":
+        how = pronoun_how
     else:
         how = "noun-doer" if direct else "noun-light-verb"
     if place is None and entry.event_code in VISIT_CODES:

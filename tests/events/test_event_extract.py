@@ -346,3 +346,26 @@ def test_a_pronoun_no_one_stands_for_keeps_its_act_with_an_unknown_doer(events_o
 def test_a_participle_on_a_noun_is_an_act_on_it(events_of):
     (event,) = events_of("Mourners buried six Palestinians killed in Gaza.")
     assert (event.event_code, event.actor1_id, event.actor2_id, event.rule) == ("190", None, "palestinians", "kill/verb passive-no-agent")
+
+
+def test_a_pronoun_under_a_word_of_intent_keeps_its_act_with_an_unknown_doer(events_of):
+    (event,) = events_of("She said she was willing to meet Scholz in Vienna.")
+    assert (event.event_code, event.actor1_id, event.actor2_id, event.rule) == (
+        "036",
+        None,
+        "scholz",
+        "meet/verb unresolved-pronoun +intent",
+    )
+
+
+def test_a_pronoun_doing_a_light_verb_keeps_the_nominal_act_with_an_unknown_doer(events_of):
+    (event,) = events_of("He is ready to hold talks with Scholz next month.")
+    assert (event.actor1_id, event.actor2_id, event.rule) == (None, "scholz", "talk/noun unresolved-pronoun +intent")
+
+
+def test_fire_a_weapon_qualifies_is_an_instrument_and_names_no_doer(events_of):
+    (event,) = events_of("The army called in tank fire which killed three Kurds.")
+    assert (event.event_code, event.actor1_id, event.actor2_id, event.rule) == ("190", None, "kurds", "kill/verb instrument")
+    (passive,) = events_of("Two Kurds were killed by mortar fire near Kirkuk.")
+    assert (passive.actor1_id, passive.actor2_id, passive.rule) == (None, "kurds", "kill/verb instrument")
+    assert events_of("The fire killed two Kurds.") == []  # bare fire is as often a blaze
