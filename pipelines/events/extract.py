@@ -42,6 +42,7 @@ from pipelines.events.reference import (
     CONSULT_ROOT,
     HOST_CODE,
     INTENT_ROOT,
+    REJECT_ROOT,
     STATEMENT_ROOT,
     VISIT_CODE,
     VISIT_CODES,
@@ -153,7 +154,8 @@ class _ActorIndex:
     def of_phrase(self, head: Token) -> ActorMention | None:
         """The actor a noun phrase names: its head, an apposition, else its best modifier. An
         adjective (a demonym) stands for the actor only when the head names people or a body
-        that acts ("Russian troops"), not a thing ("a Russian radio station"); nouns always do
+        that acts ("Russian troops") or a deed, whose doer it names ("the Indian decision"), not a
+        thing ("a Russian radio station"); nouns always do
         ("Arafat's bid", "the bombing of Kandahar airport")."""
         direct = self.at(head)
         if direct is not None:
@@ -161,7 +163,7 @@ class _ActorIndex:
         for child in head.children:
             if child.dep_ == "appos" and self.at(child) is not None:
                 return self.at(child)
-        agent = head.pos_ != "NOUN" or head.lemma_.lower() in context_words()["agent"]
+        agent = head.pos_ != "NOUN" or head.lemma_.lower() in context_words()["agent"] | context_words()["deed"]
         modifiers = [
             c for c in head.children if c.dep_ in _MODIFIER_DEPS and (agent or not (c.dep_ == "amod" or c.tag_ == "JJ")) and not _sponsor(c)
         ]
@@ -254,7 +256,7 @@ def _mentions_any(span: Span, words: frozenset[str]) -> bool:
 
 def _pobjs(token: Token, preps: Set[str]) -> Iterable[tuple[str, Token]]:
     for prep in token.children:
-        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:  # "paid tribute to Y": the parse makes "to" a dative
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     yield prep.lower_, obj
@@ -283,6 +285,10 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
         return verb.head, False
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "X voted in favour of banning Y"; "X and Y are close to signing"
         governor = verb.head.head.head if verb.head.head.dep_ == "acomp" else verb.head.head
+        judged = governor.lemma_.lower() in context_words()["judgement"] and verb.head.lower_ in ("of", "for", "by")
+        accused = next((c for c in governor.children if c.dep_ == "dobj"), None) if judged else None
+        if accused is not None:
+            return accused, False  # "X accused Y of killing Z", "X praised Y for freeing Z": Y did it
         if governor.pos_ in ("VERB", "AUX"):
             return _subject_token(governor)[0], False
         if governor.pos_ == "NOUN":  # "X's offer of holding talks", "X repeated his offer of holding talks"
@@ -347,7 +353,9 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
     if verb.lemma_.lower() in context_words()["alongside"]:
         target_preps = target_preps - {"with"}  # "fighting with the Taliban" is as often alongside as against
     agent = next((o for _, o in _pobjs(verb, {"by"})), None)
-    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "rebels backed by Y", "six teenagers killed in X"
+    # "rebels backed by Y", "six teenagers killed in X"; before its noun only for an entry naming that
+    # noun as its object ("captured fighters"), since "the wounded man" tells no act of its own
+    reduced = verb.tag_ == "VBN" and (verb.dep_ == "acl" or (verb.dep_ == "amod" and entry.pattern.startswith("obj:")))
     if _is_passive(verb) or reduced:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if reduced or (subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl"):
@@ -368,6 +376,11 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
             sources, how = _pronoun_doer(subject, actors)
         if not sources and subject is not None and (weapon := _weapon(subject)) is not None:
             how = weapon  # "a bomb exploded", "helicopters blasted targets": the weapon, its user unnamed
+            governor = _clause_verb(subject)
+            if governor is not None and (user := _subject_token(governor)[0]) is not None:
+                # "X called in tank fire which killed Y", "X fired a missile that hit Y": X used it
+                sources = actors.of_coordination(user)
+                how = "weapon-user" if sources else weapon
         if not sources and verb.dep_ in ("xcomp", "acl"):
             # a governing verb's object that is no actor is its instrument, not who acts ("police used
             # teargas to disperse Y"); a participle on a place is its clause's ("X took to the streets protesting")
@@ -492,9 +505,10 @@ def _support_verb(noun: Token, predicates: dict[int, LexiconEntry]) -> Token | N
     if verb.pos_ not in ("VERB", "AUX") or _is_passive(verb):
         return None
     lemma = verb.lemma_.lower()
-    if verb.i in predicates and (lemma, "governor") not in modality_cues() or lemma in context_words()["relay"]:
+    commanded = lemma in context_words()["command"]  # "X ordered the arrest of Y": X has Y arrested
+    if verb.i in predicates and (lemma, "governor") not in modality_cues() and not commanded or lemma in context_words()["relay"]:
         return None  # "condemned the attack", "confirmed the arrests" say nothing of who attacked or arrested
-    light = lemma in context_words()["support"] or (lemma, "governor") in modality_cues()
+    light = lemma in context_words()["support"] or (lemma, "governor") in modality_cues() or commanded
     if prep is None:
         return verb if light else None
     taking_part = light and prep in ("on", "in")  # "went on a visit", "took part in talks"
@@ -559,6 +573,12 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
         # a visit to a descriptor placed by the descriptor's own in-phrase: "his first visit to the country, in X"
         place = next((p for _, o in _pobjs(noun, {"to"}) if (p := _place(o, actors, {a.actor_id for a in sources})) is not None), None)
     return _Roles(sources, _struck_place(targets, place, entry), place, direct, how)
+
+
+def _capability(predicate: Token) -> bool:
+    """Whether a predicate is only what someone may do: the infinitive of a noun of capability ("the
+    power to detain suspects", "the right to arrest them") states a power, not an act."""
+    return predicate.dep_ in ("acl", "relcl") and predicate.head.lemma_.lower() in context_words()["capability"]
 
 
 def _told_as_a_time(noun: Token, predicates: dict[int, LexiconEntry]) -> bool:
@@ -642,6 +662,9 @@ def _confidence(has_target: bool, direct_source: bool, dated: bool, is_verb: boo
 # named is no event ("began offering flights"), while an act on something unnamed still is ("asked
 # the banks to help", "sank the boat").
 _NAMED_TARGET_ROOTS = {STATEMENT_ROOT, INTENT_ROOT, CONSULT_ROOT}
+# Praise and verbal defence are opinions: of a thing with no actor named ("endorsed the measures",
+# "defending his handling of the affair") they are no event, as the guideline's opinions on abstractions.
+_VERBAL_SUPPORT_CODES = {"051", "052"}
 
 
 # Roots whose infinitive is the act itself: "threatened to withdraw its aid" threatens the aid, where
@@ -667,7 +690,11 @@ def _settle_dyad(
         target = None  # "X told the Associated Press" quotes X; it is no statement to the outlet
     if visit and target is not None and target.actor_type in _PLACE_TYPES:
         place = target
-    acted_on = entry.event_code[:2] not in _NAMED_TARGET_ROOTS and _has_object(predicate, entry.event_code[:2])
+    acted_on = (
+        entry.event_code[:2] not in _NAMED_TARGET_ROOTS
+        and entry.event_code not in _VERBAL_SUPPORT_CODES
+        and _has_object(predicate, entry.event_code[:2])
+    )
     # a group agrees, negotiates or fights among itself ("the factions reached an agreement")
     among_itself = entry.symmetric and source is not None and source.actor_type == "group"
     # a visit with no destination stated ("X's visit on Monday") is kept for the merge, which places
@@ -752,6 +779,14 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
     article_date, article_precision = _article_date(doc, context)
     dates = [e for e in doc.ents if e.label_ == "DATE"]
     best: dict[tuple, EventCandidate] = {}
+    # a refusal's offset -> the offsets of its infinitives that are predicates: a refusal aimed at no
+    # one ("refused to free on bail a man") adds nothing to the refused act's own report, negated
+    # (events/modality.py); one aimed at someone ("refused to meet Y") is an event of its own
+    refused = {
+        doc[i].idx: {c.idx for c in doc[i].children if c.dep_ == "xcomp" and c.i in predicates}
+        for i, e in predicates.items()
+        if e.event_code[:2] == REJECT_ROOT and not e.pattern
+    }
     for sentence_id, start, end in context.sentences:
         if sentence_id not in with_actors:
             continue
@@ -761,6 +796,8 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
         for token in span:
             entry = predicates.get(token.i)
             if entry is None or token.i in consumed:
+                continue
+            if _capability(token):
                 continue
             is_verb = entry.pos == "VERB"
             code = _intended_code(token, entry)
@@ -805,4 +842,22 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
                 key = (sentence_id, event_code[:2], tuple(sorted(dyad, key=str)) if entry.symmetric else dyad, modality)
                 if key not in best or candidate.confidence > best[key].confidence:
                     best[key] = candidate
-    return sorted(best.values(), key=lambda c: (c.predicate_start, c.actor1_id or "", c.actor2_id or ""))
+    reported = {c.predicate_start for c in best.values()}
+    kept = [c for c in best.values() if c.actor2_id is not None or not refused.get(c.predicate_start, set()) & reported]
+    return sorted(_without_partial_dyads(kept), key=lambda c: (c.predicate_start, c.actor1_id or "", c.actor2_id or ""))
+
+
+def _without_partial_dyads(candidates: Iterable[EventCandidate]) -> list[EventCandidate]:
+    """Drop a report that lacks a side its sentence names for the same act: the doerless one
+    beside a report of the same root on the same target with its doer ("X's gunmen wounded Y ...
+    Y was wounded"), the targetless one beside the same source's report with a target."""
+    candidates = list(candidates)
+    full = {(c.sentence_id, c.event_code[:2], c.actor1_id, c.actor2_id) for c in candidates if c.actor1_id and c.actor2_id}
+    done_to = {(sentence, root, target) for sentence, root, _, target in full}
+    done_by = {(sentence, root, source) for sentence, root, source, _ in full}
+    return [
+        c
+        for c in candidates
+        if not (c.actor1_id is None and (c.sentence_id, c.event_code[:2], c.actor2_id) in done_to)
+        and not (c.actor2_id is None and (c.sentence_id, c.event_code[:2], c.actor1_id) in done_by)
+    ]

@@ -369,3 +369,64 @@ def test_fire_a_weapon_qualifies_is_an_instrument_and_names_no_doer(events_of):
     (passive,) = events_of("Two Kurds were killed by mortar fire near Kirkuk.")
     assert (passive.actor1_id, passive.actor2_id, passive.rule) == (None, "kurds", "kill/verb instrument")
     assert events_of("The fire killed two Kurds.") == []  # bare fire is as often a blaze
+
+
+def test_a_participle_on_its_object_names_the_act_done_to_it(events_of):
+    (event,) = events_of("Three Iraqi soldiers, captured near Mosul, were taken to Ankara.")
+    assert (event.event_code, event.actor1_id, event.actor2_id) == ("173", None, "iraqi")
+    events = events_of("Kurdish forces have handed over captured Iraqi soldiers to Turkey.")
+    assert ("173", None, "iraqi") in dyads(events)  # captured people are arrested, not a place occupied
+
+
+def test_a_power_to_act_is_no_act(events_of):
+    assert events_of("The law gives Turkey the power to detain Kurds for 48 hours.") == []
+
+
+def test_praise_of_a_thing_with_no_actor_named_is_no_event(events_of):
+    assert events_of("Germany endorsed the new measures.") == []
+    assert dyads(events_of("Germany endorsed Macron.")) == {("051", "germany", "macron")}
+
+
+def test_releasing_a_statement_frees_no_one(events_of):
+    assert events_of("Germany released a statement on Monday.") == []
+    assert dyads(events_of("Germany released Iranians on Monday.")) == {("084", "germany", "iranians")}
+
+
+def test_the_one_accused_of_an_act_is_its_doer(events_of):
+    text = "Iran accused Israel of escalating violence by killing Palestinians."
+    assert dyads(events_of(text)) == {("112", "iran", "israel"), ("190", "israel", "palestinians")}
+
+
+def test_the_user_of_a_weapon_that_struck_is_the_doer(events_of):
+    (event,) = events_of("The Turkish army called in tank fire which killed three Kurds.")
+    assert (event.actor1_id, event.actor2_id, event.rule) == ("turkish", "kurds", "kill/verb weapon-user")
+
+
+def test_a_demonym_on_a_deed_names_its_doer(events_of):
+    assert dyads(events_of("Pakistan regrets the Indian decision.")) == {("111", "pakistan", "indian")}
+
+
+def test_a_dative_to_names_the_target(events_of):
+    assert dyads(events_of("Germany paid tribute to the efforts of Macron.")) == {("051", "germany", "macron")}
+
+
+def test_a_refusal_aimed_at_no_one_leaves_the_report_to_the_refused_act(events_of):
+    (event,) = events_of("Germany refused to free the hostages.")
+    assert (event.event_code, event.actor1_id, event.actor2_id, event.modality) == ("084", "germany", None, "negated")
+    (refusal,) = events_of("Germany refused to free them.")  # the freeing names no one: the refusal stands
+    assert (refusal.event_code, refusal.actor1_id) == ("120", "germany")
+
+
+def test_a_doerless_report_beside_the_same_act_with_its_doer_is_dropped(events_of):
+    assert dyads(events_of("Syrian gunmen wounded Kurds, and two Kurds were wounded in the ambush.")) == {("182", "syrian", "kurds")}
+
+
+def test_who_orders_an_arrest_is_its_doer(events_of):
+    assert dyads(events_of("Abbas ordered the arrest of Hamas militants.")) == {("173", "abbas", "hamas")}
+
+
+def test_verbs_of_search_fire_and_wounding(events_of):
+    assert dyads(events_of("Syrian troops scoured the hills for Kurds.")) == {("150", "syrian", None)}
+    assert dyads(events_of("Palestinians threw grenades at Israeli soldiers.")) == {("190", "palestinians", "israeli")}
+    (wounded,) = events_of("Kurds were wounded by gunfire in Mosul.")  # wounds by gunfire are fighting, not assault
+    assert (wounded.event_code, wounded.actor1_id, wounded.actor2_id) == ("190", None, "kurds")
