@@ -420,12 +420,21 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
                 for holder in (x, *(c for c in x.children if c.dep_ == "dobj"))
                 for _, o in _pobjs(holder, target_preps)
             ],
+            # "X alleges the attack was backed by Y", "X claims Y staged it": an accusation's clause names the accused
+            [a for x in verb.children if x.dep_ == "ccomp" for a in _clause_doers(x)] if entry.event_code[:2] == DISAPPROVE_ROOT else [],
         )
         targets = next((found for objects in object_sets if (found := [a for o in objects for a in actors.of_coordination(o)])), [])
         if not targets and len(sources) > 1 and any(_reciprocal(d) for d in direct_objects):
             targets = sources  # "X and Y accused each other": each is the other's target
     place = _place(verb, actors, exclude={a.actor_id for a in sources})
     return _Roles(sources, _struck_place(targets, place, entry), place, direct, how)
+
+
+def _clause_doers(clause: Token) -> list[Token]:
+    """Who does what a clause says: its active subject, or its passive's agent ("was backed by Y")."""
+    if _is_passive(clause):
+        return [o for _, o in _pobjs(clause, {"by"})]
+    return [c for c in clause.children if c.dep_ == "nsubj"]
 
 
 def _weapon(subject: Token) -> str | None:
@@ -665,6 +674,7 @@ _NAMED_TARGET_ROOTS = {STATEMENT_ROOT, INTENT_ROOT, CONSULT_ROOT}
 # Praise and verbal defence are opinions: of a thing with no actor named ("endorsed the measures",
 # "defending his handling of the affair") they are no event, as the guideline's opinions on abstractions.
 _VERBAL_SUPPORT_CODES = {"051", "052"}
+DISAPPROVE_ROOT = "11"
 
 
 # Roots whose infinitive is the act itself: "threatened to withdraw its aid" threatens the aid, where

@@ -430,3 +430,7 @@ def test_verbs_of_search_fire_and_wounding(events_of):
     assert dyads(events_of("Palestinians threw grenades at Israeli soldiers.")) == {("190", "palestinians", "israeli")}
     (wounded,) = events_of("Kurds were wounded by gunfire in Mosul.")  # wounds by gunfire are fighting, not assault
     assert (wounded.event_code, wounded.actor1_id, wounded.actor2_id) == ("190", None, "kurds")
+
+
+def test_an_allegation_targets_the_doer_its_clause_names(events_of):
+    assert dyads(events_of("India alleges the attack was backed by the Pakistani intelligence service.")) == {("112", "india", "pakistani")}
