@@ -9,8 +9,8 @@ actor when the head of its noun phrase, an apposition or a modifier lies inside 
 mention. Entries marked needs_target need a target (or, for visits, a place). A candidate has a
 source actor, or none when the text names no doer: a passive without agent ("was attacked"), a
 participle on its noun ("six teenagers killed in X"), an event noun told as an occurrence, a weapon
-as subject or agent ("a bomb exploded", "killed by tank fire"), or a pronoun nothing in reach stands
-for ("he met Y", "he is ready to hold talks with Y"). "X and Y
+as subject or agent ("a bomb exploded", "killed by mortar fire"), or a pronoun nothing in reach stands
+for ("he met Y", "she wants to hold talks with Y"). "X and Y
 accused each other" gives each as the other's target. Self-dyads are dropped, and a sentence
 reports each dyad and event root once.
 
@@ -154,7 +154,7 @@ class _ActorIndex:
     def of_phrase(self, head: Token) -> ActorMention | None:
         """The actor a noun phrase names: its head, an apposition, else its best modifier. An
         adjective (a demonym) stands for the actor only when the head names people or a body
-        that acts ("Russian troops") or a deed, whose doer it names ("the Indian decision"), not a
+        that acts ("Russian troops") or a deed, whose doer it names ("the Chinese decision"), not a
         thing ("a Russian radio station"); nouns always do
         ("Arafat's bid", "the bombing of Kandahar airport")."""
         direct = self.at(head)
@@ -354,7 +354,7 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         target_preps = target_preps - {"with"}  # "fighting with the Taliban" is as often alongside as against
     agent = next((o for _, o in _pobjs(verb, {"by"})), None)
     # "rebels backed by Y", "six teenagers killed in X"; before its noun only for an entry naming that
-    # noun as its object ("captured fighters"), since "the wounded man" tells no act of its own
+    # noun as its object ("captured soldiers"), since "the wounded man" tells no act of its own
     reduced = verb.tag_ == "VBN" and (verb.dep_ == "acl" or (verb.dep_ == "amod" and entry.pattern.startswith("obj:")))
     if _is_passive(verb) or reduced:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -365,7 +365,7 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         direct = agent is not None
         how = "passive-no-agent" if not direct else "reduced-passive" if reduced else "passive"
         if not sources and agent is not None and (weapon := _weapon(agent)) is not None:
-            how = weapon  # "were killed by shell fire": the weapon, its user unnamed
+            how = weapon  # "were killed by mortar fire": the weapon, its user unnamed
     else:
         subject, direct = _subject_token(verb)
         sources = actors.of_coordination(subject) if subject is not None else []
@@ -378,7 +378,7 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
             how = weapon  # "a bomb exploded", "helicopters blasted targets": the weapon, its user unnamed
             governor = _clause_verb(subject)
             if governor is not None and (user := _subject_token(governor)[0]) is not None:
-                # "X called in tank fire which killed Y", "X fired a missile that hit Y": X used it
+                # "X used artillery fire which killed Y", "X fired a missile that hit Y": X used it
                 sources = actors.of_coordination(user)
                 how = "weapon-user" if sources else weapon
         if not sources and verb.dep_ in ("xcomp", "acl"):
@@ -387,7 +387,7 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
             governor = verb.head if verb.dep_ == "xcomp" else _clause_verb(verb.head)
             fallback = _subject_token(governor)[0] if governor is not None else None
             inherited = actors.of_coordination(fallback) if fallback is not None else []
-            if inherited:  # else the rule that found no one stands ("he was willing to meet Y": an unknown doer)
+            if inherited:  # else the rule that found no one stands ("he is ready to meet Y": an unknown doer)
                 sources, how = inherited, "governing-subject"
         direct_objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         if direct_objects and not entry.pattern.startswith("obj:") and not any(actors.of_phrase(d) for d in direct_objects):
@@ -420,7 +420,7 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
                 for holder in (x, *(c for c in x.children if c.dep_ == "dobj"))
                 for _, o in _pobjs(holder, target_preps)
             ],
-            # "X alleges the attack was backed by Y", "X claims Y staged it": an accusation's clause names the accused
+            # "X alleges the bombing was organised by Y", "X charges Y ran it": an accusation's clause names the accused
             [a for x in verb.children if x.dep_ == "ccomp" for a in _clause_doers(x)] if entry.event_code[:2] == DISAPPROVE_ROOT else [],
         )
         targets = next((found for objects in object_sets if (found := [a for o in objects for a in actors.of_coordination(o)])), [])
@@ -431,7 +431,7 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
 
 
 def _clause_doers(clause: Token) -> list[Token]:
-    """Who does what a clause says: its active subject, or its passive's agent ("was backed by Y")."""
+    """Who does what a clause says: its active subject, or its passive's agent ("was organised by Y")."""
     if _is_passive(clause):
         return [o for _, o in _pobjs(clause, {"by"})]
     return [c for c in clause.children if c.dep_ == "nsubj"]
@@ -439,7 +439,7 @@ def _clause_doers(clause: Token) -> list[Token]:
 
 def _weapon(subject: Token) -> str | None:
     """ "explosive" for a subject that is a bomb ("a bomb exploded"), "instrument" for another
-    weapon or an armed craft ("shells hit the town"), or fire a weapon's word qualifies ("tank
+    weapon or an armed craft ("shells hit the town"), or fire a weapon's word qualifies ("artillery
     fire", "mortar fire"; bare "fire" is as often a blaze): what was used, not who used it."""
     lemma, words = subject.lemma_.lower(), context_words()
     if lemma in words["explosive"]:
@@ -566,7 +566,7 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
             subject, _ = _subject_token(verb)
             if subject is not None:
                 sources = actors.of_coordination(subject)
-                if not sources and subject.pos_ == "PRON":  # "he is ready to hold talks with Y"
+                if not sources and subject.pos_ == "PRON":  # "she wants to hold talks with Y"
                     sources, pronoun_how = _pronoun_doer(subject, actors)
                 direct = False
             if not targets:  # the parse may hang the partner on the light verb: "held [joint exercises] with Y"
@@ -586,7 +586,7 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
 
 def _capability(predicate: Token) -> bool:
     """Whether a predicate is only what someone may do: the infinitive of a noun of capability ("the
-    power to detain suspects", "the right to arrest them") states a power, not an act."""
+    power to search homes", "the right to arrest them") states a power, not an act."""
     return predicate.dep_ in ("acl", "relcl") and predicate.head.lemma_.lower() in context_words()["capability"]
 
 
@@ -671,8 +671,8 @@ def _confidence(has_target: bool, direct_source: bool, dated: bool, is_verb: boo
 # named is no event ("began offering flights"), while an act on something unnamed still is ("asked
 # the banks to help", "sank the boat").
 _NAMED_TARGET_ROOTS = {STATEMENT_ROOT, INTENT_ROOT, CONSULT_ROOT}
-# Praise and verbal defence are opinions: of a thing with no actor named ("endorsed the measures",
-# "defending his handling of the affair") they are no event, as the guideline's opinions on abstractions.
+# Praise and verbal defence are opinions: of a thing with no actor named ("endorsed the budget",
+# "defended the reform") they are no event, as the guideline's opinions on abstractions.
 _VERBAL_SUPPORT_CODES = {"051", "052"}
 DISAPPROVE_ROOT = "11"
 
@@ -790,7 +790,7 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
     dates = [e for e in doc.ents if e.label_ == "DATE"]
     best: dict[tuple, EventCandidate] = {}
     # a refusal's offset -> the offsets of its infinitives that are predicates: a refusal aimed at no
-    # one ("refused to free on bail a man") adds nothing to the refused act's own report, negated
+    # one ("refused to free the hostages") adds nothing to the refused act's own report, negated
     # (events/modality.py); one aimed at someone ("refused to meet Y") is an event of its own
     refused = {
         doc[i].idx: {c.idx for c in doc[i].children if c.dep_ == "xcomp" and c.i in predicates}
@@ -859,8 +859,8 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
 
 def _without_partial_dyads(candidates: Iterable[EventCandidate]) -> list[EventCandidate]:
     """Drop a report that lacks a side its sentence names for the same act: the doerless one
-    beside a report of the same root on the same target with its doer ("X's gunmen wounded Y ...
-    Y was wounded"), the targetless one beside the same source's report with a target."""
+    beside a report of the same root on the same target with its doer ("X's gunmen wounded Y, and Y
+    was wounded again"), the targetless one beside the same source's report with a target."""
     candidates = list(candidates)
     full = {(c.sentence_id, c.event_code[:2], c.actor1_id, c.actor2_id) for c in candidates if c.actor1_id and c.actor2_id}
     done_to = {(sentence, root, target) for sentence, root, _, target in full}
