@@ -9,7 +9,8 @@ actor when the head of its noun phrase, an apposition or a modifier lies inside 
 mention. Entries marked needs_target need a target (or, for visits, a place). A candidate has a
 source actor, or none when the text names no doer: a passive without agent ("was attacked"), a
 participle on its noun ("six teenagers killed in X"), an event noun told as an occurrence, a weapon
-as subject ("a bomb exploded"), or a pronoun nothing in reach stands for ("he met Y"). "X and Y
+as subject or agent ("a bomb exploded", "killed by mortar fire"), or a pronoun nothing in reach stands
+for ("he met Y", "she wants to hold talks with Y"). "X and Y
 accused each other" gives each as the other's target. Self-dyads are dropped, and a sentence
 reports each dyad and event root once.
 
@@ -41,6 +42,7 @@ from pipelines.events.reference import (
     CONSULT_ROOT,
     HOST_CODE,
     INTENT_ROOT,
+    REJECT_ROOT,
     STATEMENT_ROOT,
     VISIT_CODE,
     VISIT_CODES,
@@ -152,7 +154,8 @@ class _ActorIndex:
     def of_phrase(self, head: Token) -> ActorMention | None:
         """The actor a noun phrase names: its head, an apposition, else its best modifier. An
         adjective (a demonym) stands for the actor only when the head names people or a body
-        that acts ("Russian troops"), not a thing ("a Russian radio station"); nouns always do
+        that acts ("Russian troops") or a deed, whose doer it names ("the Chinese decision"), not a
+        thing ("a Russian radio station"); nouns always do
         ("Arafat's bid", "the bombing of Kandahar airport")."""
         direct = self.at(head)
         if direct is not None:
@@ -160,7 +163,7 @@ class _ActorIndex:
         for child in head.children:
             if child.dep_ == "appos" and self.at(child) is not None:
                 return self.at(child)
-        agent = head.pos_ != "NOUN" or head.lemma_.lower() in context_words()["agent"]
+        agent = head.pos_ != "NOUN" or head.lemma_.lower() in context_words()["agent"] | context_words()["deed"]
         modifiers = [
             c for c in head.children if c.dep_ in _MODIFIER_DEPS and (agent or not (c.dep_ == "amod" or c.tag_ == "JJ")) and not _sponsor(c)
         ]
@@ -253,7 +256,7 @@ def _mentions_any(span: Span, words: frozenset[str]) -> bool:
 
 def _pobjs(token: Token, preps: Set[str]) -> Iterable[tuple[str, Token]]:
     for prep in token.children:
-        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:  # "paid tribute to Y": the parse makes "to" a dative
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     yield prep.lower_, obj
@@ -282,6 +285,10 @@ def _subject_token(verb: Token) -> tuple[Token | None, bool]:
         return verb.head, False
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "X voted in favour of banning Y"; "X and Y are close to signing"
         governor = verb.head.head.head if verb.head.head.dep_ == "acomp" else verb.head.head
+        judged = governor.lemma_.lower() in context_words()["judgement"] and verb.head.lower_ in ("of", "for", "by")
+        accused = next((c for c in governor.children if c.dep_ == "dobj"), None) if judged else None
+        if accused is not None:
+            return accused, False  # "X accused Y of killing Z", "X praised Y for freeing Z": Y did it
         if governor.pos_ in ("VERB", "AUX"):
             return _subject_token(governor)[0], False
         if governor.pos_ == "NOUN":  # "X's offer of holding talks", "X repeated his offer of holding talks"
@@ -346,7 +353,9 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
     if verb.lemma_.lower() in context_words()["alongside"]:
         target_preps = target_preps - {"with"}  # "fighting with the Taliban" is as often alongside as against
     agent = next((o for _, o in _pobjs(verb, {"by"})), None)
-    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "rebels backed by Y", "six teenagers killed in X"
+    # "rebels backed by Y", "six teenagers killed in X"; before its noun only for an entry naming that
+    # noun as its object ("captured soldiers"), since "the wounded man" tells no act of its own
+    reduced = verb.tag_ == "VBN" and (verb.dep_ == "acl" or (verb.dep_ == "amod" and entry.pattern.startswith("obj:")))
     if _is_passive(verb) or reduced:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if reduced or (subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl"):
@@ -355,6 +364,8 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         targets = actors.of_coordination(subject) if subject is not None else []
         direct = agent is not None
         how = "passive-no-agent" if not direct else "reduced-passive" if reduced else "passive"
+        if not sources and agent is not None and (weapon := _weapon(agent)) is not None:
+            how = weapon  # "were killed by mortar fire": the weapon, its user unnamed
     else:
         subject, direct = _subject_token(verb)
         sources = actors.of_coordination(subject) if subject is not None else []
@@ -362,20 +373,22 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
         if subject is not None and subject.lower_ == "they" and entry.symmetric:
             sources, how = actors.pair_in(verb.sent), "pronoun-pair"  # "X was in Y with Z, but they did not meet"
         elif not sources and subject is not None and subject.pos_ == "PRON":
-            sources, how = _speaker(subject.head, actors), "speaker"  # the pronoun's own clause: "X says he is ready to meet Y"
-            if not sources and (antecedent := actors.antecedent(subject)) is not None:
-                sources, how = [antecedent], "pronoun-antecedent"
-            if not sources and subject.lower_ in _PERSONAL_PRONOUNS:
-                how = "unresolved-pronoun"  # "he met Y" with no one to be "he": the act stands, its doer unknown
+            sources, how = _pronoun_doer(subject, actors)
         if not sources and subject is not None and (weapon := _weapon(subject)) is not None:
             how = weapon  # "a bomb exploded", "helicopters blasted targets": the weapon, its user unnamed
+            governor = _clause_verb(subject)
+            if governor is not None and (user := _subject_token(governor)[0]) is not None:
+                # "X used artillery fire which killed Y", "X fired a missile that hit Y": X used it
+                sources = actors.of_coordination(user)
+                how = "weapon-user" if sources else weapon
         if not sources and verb.dep_ in ("xcomp", "acl"):
             # a governing verb's object that is no actor is its instrument, not who acts ("police used
             # teargas to disperse Y"); a participle on a place is its clause's ("X took to the streets protesting")
             governor = verb.head if verb.dep_ == "xcomp" else _clause_verb(verb.head)
             fallback = _subject_token(governor)[0] if governor is not None else None
-            if fallback is not None:
-                sources, how = actors.of_coordination(fallback), "governing-subject"
+            inherited = actors.of_coordination(fallback) if fallback is not None else []
+            if inherited:  # else the rule that found no one stands ("he is ready to meet Y": an unknown doer)
+                sources, how = inherited, "governing-subject"
         direct_objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         if direct_objects and not entry.pattern.startswith("obj:") and not any(actors.of_phrase(d) for d in direct_objects):
             # The object is what was acted on, so the verb's other phrases are circumstances:
@@ -407,6 +420,8 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
                 for holder in (x, *(c for c in x.children if c.dep_ == "dobj"))
                 for _, o in _pobjs(holder, target_preps)
             ],
+            # "X alleges the bombing was organised by Y", "X charges Y ran it": an accusation's clause names the accused
+            [a for x in verb.children if x.dep_ == "ccomp" for a in _clause_doers(x)] if entry.event_code[:2] == DISAPPROVE_ROOT else [],
         )
         targets = next((found for objects in object_sets if (found := [a for o in objects for a in actors.of_coordination(o)])), [])
         if not targets and len(sources) > 1 and any(_reciprocal(d) for d in direct_objects):
@@ -415,13 +430,40 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
     return _Roles(sources, _struck_place(targets, place, entry), place, direct, how)
 
 
+def _clause_doers(clause: Token) -> list[Token]:
+    """Who does what a clause says: its active subject, or its passive's agent ("was organised by Y")."""
+    if _is_passive(clause):
+        return [o for _, o in _pobjs(clause, {"by"})]
+    return [c for c in clause.children if c.dep_ == "nsubj"]
+
+
 def _weapon(subject: Token) -> str | None:
     """ "explosive" for a subject that is a bomb ("a bomb exploded"), "instrument" for another
-    weapon or an armed craft ("shells hit the town"): what was used, not who used it."""
-    lemma = subject.lemma_.lower()
-    if lemma in context_words()["explosive"]:
+    weapon or an armed craft ("shells hit the town"), or fire a weapon's word qualifies ("artillery
+    fire", "mortar fire"; bare "fire" is as often a blaze): what was used, not who used it."""
+    lemma, words = subject.lemma_.lower(), context_words()
+    if lemma in words["explosive"]:
         return "explosive"
-    return "instrument" if lemma in context_words()["instrument"] else None
+    if lemma in words["instrument"]:
+        return "instrument"
+    weapons = words["instrument"] | words["munition"]
+    fired = lemma in words["gunfire"] and any(
+        t.lemma_.lower() in weapons for c in subject.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree
+    )
+    return "instrument" if fired else None
+
+
+def _pronoun_doer(subject: Token, actors: _ActorIndex) -> tuple[list[ActorMention], str]:
+    """Who a pronoun subject the entity stage left unlinked stands for, and the rule that says so:
+    the one saying the pronoun's clause ("X says he is ready to meet Y"), else the nearest earlier
+    subject it can mean; a personal pronoun no one stands for keeps its act with the doer unknown
+    ("he met Y")."""
+    sources = _speaker(subject.head, actors)
+    if sources:
+        return sources, "speaker"
+    if (antecedent := actors.antecedent(subject)) is not None:
+        return [antecedent], "pronoun-antecedent"
+    return [], "unresolved-pronoun" if subject.lower_ in _PERSONAL_PRONOUNS else "speaker"
 
 
 def _reciprocal(obj: Token) -> bool:
@@ -472,9 +514,10 @@ def _support_verb(noun: Token, predicates: dict[int, LexiconEntry]) -> Token | N
     if verb.pos_ not in ("VERB", "AUX") or _is_passive(verb):
         return None
     lemma = verb.lemma_.lower()
-    if verb.i in predicates and (lemma, "governor") not in modality_cues() or lemma in context_words()["relay"]:
+    commanded = lemma in context_words()["command"]  # "X ordered the arrest of Y": X has Y arrested
+    if verb.i in predicates and (lemma, "governor") not in modality_cues() and not commanded or lemma in context_words()["relay"]:
         return None  # "condemned the attack", "confirmed the arrests" say nothing of who attacked or arrested
-    light = lemma in context_words()["support"] or (lemma, "governor") in modality_cues()
+    light = lemma in context_words()["support"] or (lemma, "governor") in modality_cues() or commanded
     if prep is None:
         return verb if light else None
     taking_part = light and prep in ("on", "in")  # "went on a visit", "took part in talks"
@@ -516,24 +559,35 @@ def _noun_roles(noun: Token, entry: LexiconEntry, actors: _ActorIndex, predicate
             sources.extend(found)  # "the visit of X to Y"
         elif prep not in context_words()["place_prep"] or any(a.actor_type in _PLACE_TYPES for a in found):
             targets.extend(found)
+    pronoun_how = ""
     if not sources:
         verb = _support_verb(noun, predicates)
         if verb is not None:
             subject, _ = _subject_token(verb)
             if subject is not None:
                 sources = actors.of_coordination(subject)
+                if not sources and subject.pos_ == "PRON":  # "she wants to hold talks with Y"
+                    sources, pronoun_how = _pronoun_doer(subject, actors)
                 direct = False
             if not targets:  # the parse may hang the partner on the light verb: "held [joint exercises] with Y"
                 targets = [a for _, obj in _pobjs(verb, context_words()["partner_prep"]) for a in actors.of_coordination(obj)]
     place = _place(noun, actors, exclude={a.actor_id for a in sources})
     if not sources and entry.event_code[:2] in _DOERLESS_NOUN_ROOTS and _told_as_a_time(noun, predicates):
         how = "noun-no-doer"
+    elif not sources and pronoun_how == "unresolved-pronoun":
+        how = pronoun_how
     else:
         how = "noun-doer" if direct else "noun-light-verb"
     if place is None and entry.event_code in VISIT_CODES:
         # a visit to a descriptor placed by the descriptor's own in-phrase: "his first visit to the country, in X"
         place = next((p for _, o in _pobjs(noun, {"to"}) if (p := _place(o, actors, {a.actor_id for a in sources})) is not None), None)
     return _Roles(sources, _struck_place(targets, place, entry), place, direct, how)
+
+
+def _capability(predicate: Token) -> bool:
+    """Whether a predicate is only what someone may do: the infinitive of a noun of capability ("the
+    power to search homes", "the right to arrest them") states a power, not an act."""
+    return predicate.dep_ in ("acl", "relcl") and predicate.head.lemma_.lower() in context_words()["capability"]
 
 
 def _told_as_a_time(noun: Token, predicates: dict[int, LexiconEntry]) -> bool:
@@ -617,6 +671,10 @@ def _confidence(has_target: bool, direct_source: bool, dated: bool, is_verb: boo
 # named is no event ("began offering flights"), while an act on something unnamed still is ("asked
 # the banks to help", "sank the boat").
 _NAMED_TARGET_ROOTS = {STATEMENT_ROOT, INTENT_ROOT, CONSULT_ROOT}
+# Praise and verbal defence are opinions: of a thing with no actor named ("endorsed the budget",
+# "defended the reform") they are no event, as the guideline's opinions on abstractions.
+_VERBAL_SUPPORT_CODES = {"051", "052"}
+DISAPPROVE_ROOT = "11"
 
 
 # Roots whose infinitive is the act itself: "threatened to withdraw its aid" threatens the aid, where
@@ -642,7 +700,11 @@ def _settle_dyad(
         target = None  # "X told the Associated Press" quotes X; it is no statement to the outlet
     if visit and target is not None and target.actor_type in _PLACE_TYPES:
         place = target
-    acted_on = entry.event_code[:2] not in _NAMED_TARGET_ROOTS and _has_object(predicate, entry.event_code[:2])
+    acted_on = (
+        entry.event_code[:2] not in _NAMED_TARGET_ROOTS
+        and entry.event_code not in _VERBAL_SUPPORT_CODES
+        and _has_object(predicate, entry.event_code[:2])
+    )
     # a group agrees, negotiates or fights among itself ("the factions reached an agreement")
     among_itself = entry.symmetric and source is not None and source.actor_type == "group"
     # a visit with no destination stated ("X's visit on Monday") is kept for the merge, which places
@@ -727,6 +789,14 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
     article_date, article_precision = _article_date(doc, context)
     dates = [e for e in doc.ents if e.label_ == "DATE"]
     best: dict[tuple, EventCandidate] = {}
+    # a refusal's offset -> the offsets of its infinitives that are predicates: a refusal aimed at no
+    # one ("refused to free the hostages") adds nothing to the refused act's own report, negated
+    # (events/modality.py); one aimed at someone ("refused to meet Y") is an event of its own
+    refused = {
+        doc[i].idx: {c.idx for c in doc[i].children if c.dep_ == "xcomp" and c.i in predicates}
+        for i, e in predicates.items()
+        if e.event_code[:2] == REJECT_ROOT and not e.pattern
+    }
     for sentence_id, start, end in context.sentences:
         if sentence_id not in with_actors:
             continue
@@ -736,6 +806,8 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
         for token in span:
             entry = predicates.get(token.i)
             if entry is None or token.i in consumed:
+                continue
+            if _capability(token):
                 continue
             is_verb = entry.pos == "VERB"
             code = _intended_code(token, entry)
@@ -780,4 +852,22 @@ def extract_events(doc: Doc, mentions: Sequence[ActorMention], context: ArticleC
                 key = (sentence_id, event_code[:2], tuple(sorted(dyad, key=str)) if entry.symmetric else dyad, modality)
                 if key not in best or candidate.confidence > best[key].confidence:
                     best[key] = candidate
-    return sorted(best.values(), key=lambda c: (c.predicate_start, c.actor1_id or "", c.actor2_id or ""))
+    reported = {c.predicate_start for c in best.values()}
+    kept = [c for c in best.values() if c.actor2_id is not None or not refused.get(c.predicate_start, set()) & reported]
+    return sorted(_without_partial_dyads(kept), key=lambda c: (c.predicate_start, c.actor1_id or "", c.actor2_id or ""))
+
+
+def _without_partial_dyads(candidates: Iterable[EventCandidate]) -> list[EventCandidate]:
+    """Drop a report that lacks a side its sentence names for the same act: the doerless one
+    beside a report of the same root on the same target with its doer ("X's gunmen wounded Y, and Y
+    was wounded again"), the targetless one beside the same source's report with a target."""
+    candidates = list(candidates)
+    full = {(c.sentence_id, c.event_code[:2], c.actor1_id, c.actor2_id) for c in candidates if c.actor1_id and c.actor2_id}
+    done_to = {(sentence, root, target) for sentence, root, _, target in full}
+    done_by = {(sentence, root, source) for sentence, root, source, _ in full}
+    return [
+        c
+        for c in candidates
+        if not (c.actor1_id is None and (c.sentence_id, c.event_code[:2], c.actor2_id) in done_to)
+        and not (c.actor2_id is None and (c.sentence_id, c.event_code[:2], c.actor1_id) in done_by)
+    ]

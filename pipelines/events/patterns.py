@@ -2,8 +2,8 @@
 
 Each lexicon row becomes one pattern: the predicate token (its lemma and part of speech) and, when
 the row's `pattern` column names one, the dependent that selects the sense:
-- `obj:W`: a direct object or passive subject with lemma W ("express concern"); `@K` any word of
-  context class K ("deploy troops"); `*` any object;
+- `obj:W`: a direct object or passive subject with lemma W ("express concern"), or the noun a past
+  participle qualifies ("captured soldiers"); `@K` any word of context class K ("deploy troops"); `*` any object;
 - `prep:W`: a preposition, particle or agent W on the predicate ("call on", "pull out"); for an event
   noun also a clause it introduces ("a call for Y to leave");
 - `mod:W`: a compound or adjective W, `@K` any word of class K, modifying the predicate ("air strike");
@@ -102,7 +102,12 @@ def _dependent(entry: LexiconEntry) -> list[list[dict]]:
             attrs["LEMMA"] = {"IN": sorted(context_words()[word[1:]])}
         elif word != "*":
             attrs["LEMMA"] = word
-        return [[{"LEFT_ID": "predicate", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": attrs}]]
+        # a participle on its object's noun is the object's act too: "captured soldiers", "soldiers captured in X"
+        on_noun = {k: v for k, v in attrs.items() if k != "DEP"}
+        return [
+            [{"LEFT_ID": "predicate", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": attrs}],
+            [{"LEFT_ID": "predicate", "REL_OP": "<", "RIGHT_ID": "object", "RIGHT_ATTRS": on_noun}],
+        ]
     if kind == "prep":
         own = [
             {
@@ -135,6 +140,14 @@ def _dependent(entry: LexiconEntry) -> list[list[dict]]:
     return [[]]  # a plain entry, or ctx: the predicate alone
 
 
+def _anchor_extra(edges: list[dict]) -> dict:
+    """What the predicate itself must be for an edge to its governor: a past participle on a noun
+    (acl or amod, "soldiers captured in X", "captured soldiers"), never a verb the noun is subject of."""
+    if any(edge["REL_OP"] == "<" and edge["RIGHT_ID"] == "object" for edge in edges):
+        return {"TAG": "VBN", "DEP": {"IN": ["acl", "amod"]}}
+    return {}
+
+
 @lru_cache(maxsize=1)
 def _entries() -> tuple[LexiconEntry, ...]:
     """Every lexicon row, in the order matches are preferred."""
@@ -156,7 +169,9 @@ def _matcher(vocab: Vocab, lemma: str) -> tuple[DependencyMatcher, dict[int, int
             anchors = [{"LEMMA": entry.lemma, "POS": "VERB"}, {"LEMMA": entry.lemma, "TAG": {"IN": _VERB_TAGS}}]
         else:
             anchors = [{"LEMMA": entry.lemma, "POS": {"IN": ["NOUN", "PROPN"]}}]
-        alternatives = [[{"RIGHT_ID": "predicate", "RIGHT_ATTRS": a}, *edges] for a in anchors for edges in _dependent(entry)]
+        alternatives = [
+            [{"RIGHT_ID": "predicate", "RIGHT_ATTRS": a | _anchor_extra(edges)}, *edges] for a in anchors for edges in _dependent(entry)
+        ]
         matcher.add(key, alternatives)
         order[vocab.strings[key]] = index
     return matcher, order

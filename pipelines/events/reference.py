@@ -14,6 +14,7 @@ CONSULT_ROOT = "04"  # encounters: visit, host, meet
 VISIT_CODE = "042"  # make a visit
 HOST_CODE = "043"
 VISIT_CODES = {VISIT_CODE, HOST_CODE}
+REJECT_ROOT = "12"
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,12 @@ def context_words() -> dict[str, frozenset[str]]:
     text leaves unnamed ("a bomb exploded", "shells hit the town");
     "hazard": what one fights that is no party ("battled the blaze", "the fight against cancer");
     "intent": words by which a predicate is only intended ("ready to meet", "offered to mediate"): CAMEO codes such
-    an act under its intent (036 for a meeting)."""
+    an act under its intent (036 for a meeting);
+    "capability": nouns whose infinitive is only a power ("the right to arrest"), no act;
+    "disclosure": what is released that is no person ("released a statement", "release details");
+    "judgement": verbs whose object did what their "of"/"for"/"by" gerund says ("accused Y of shelling Z");
+    "deed": nouns of an act, whose demonym names its doer ("the Chinese decision");
+    "command": verbs by which the subject has a nominal event done ("ordered the arrest of Y")."""
     kinds: dict[str, set[str]] = {}
     for r in reference_rows("event_context_words.csv"):
         kinds.setdefault(r["kind"], set()).add(r["lemma"])

@@ -346,3 +346,92 @@ def test_a_pronoun_no_one_stands_for_keeps_its_act_with_an_unknown_doer(events_o
 def test_a_participle_on_a_noun_is_an_act_on_it(events_of):
     (event,) = events_of("Mourners buried six Palestinians killed in Gaza.")
     assert (event.event_code, event.actor1_id, event.actor2_id, event.rule) == ("190", None, "palestinians", "kill/verb passive-no-agent")
+
+
+def test_a_pronoun_under_a_word_of_intent_keeps_its_act_with_an_unknown_doer(events_of):
+    (event,) = events_of("She said she was ready to meet Scholz in Vienna.")
+    assert (event.event_code, event.actor1_id, event.actor2_id, event.rule) == (
+        "036",
+        None,
+        "scholz",
+        "meet/verb unresolved-pronoun +intent",
+    )
+
+
+def test_a_pronoun_doing_a_light_verb_keeps_the_nominal_act_with_an_unknown_doer(events_of):
+    (event,) = events_of("She wants to hold talks with Scholz next month.")
+    assert (event.actor1_id, event.actor2_id, event.rule) == (None, "scholz", "talk/noun unresolved-pronoun +intent")
+
+
+def test_fire_a_weapon_qualifies_is_an_instrument_and_names_no_doer(events_of):
+    (event,) = events_of("Artillery fire which hit the camp killed three Kurds.")
+    assert (event.event_code, event.actor1_id, event.actor2_id, event.rule) == ("190", None, "kurds", "kill/verb instrument")
+    (passive,) = events_of("Two Kurds were killed by mortar fire near Kirkuk.")
+    assert (passive.actor1_id, passive.actor2_id, passive.rule) == (None, "kurds", "kill/verb instrument")
+    assert events_of("The fire killed two Kurds.") == []  # bare fire is as often a blaze
+
+
+def test_a_participle_on_its_object_names_the_act_done_to_it(events_of):
+    (event,) = events_of("Three Iraqi soldiers, captured near Mosul, were taken to Ankara.")
+    assert (event.event_code, event.actor1_id, event.actor2_id) == ("173", None, "iraqi")
+    events = events_of("Turkey put captured Iraqi soldiers on trial.")
+    assert ("173", None, "iraqi") in dyads(events)  # captured people are arrested, not a place occupied
+
+
+def test_a_power_to_act_is_no_act(events_of):
+    assert events_of("The decree gives Turkey the right to arrest Kurds without a warrant.") == []
+
+
+def test_praise_of_a_thing_with_no_actor_named_is_no_event(events_of):
+    assert events_of("Germany endorsed the new budget.") == []
+    assert dyads(events_of("Germany endorsed Macron.")) == {("051", "germany", "macron")}
+
+
+def test_releasing_a_statement_frees_no_one(events_of):
+    assert events_of("Germany released a statement on Monday.") == []
+    assert dyads(events_of("Germany released Iranians on Monday.")) == {("084", "germany", "iranians")}
+
+
+def test_the_one_accused_of_an_act_is_its_doer(events_of):
+    text = "Iran accused Israel of provoking the crisis by shelling Lebanon."
+    assert dyads(events_of(text)) == {("112", "iran", "israel"), ("194", "israel", "lebanon")}
+
+
+def test_the_user_of_a_weapon_that_struck_is_the_doer(events_of):
+    (event,) = events_of("The Turkish army used artillery fire which killed three Kurds.")
+    assert (event.actor1_id, event.actor2_id, event.rule) == ("turkish", "kurds", "kill/verb weapon-user")
+
+
+def test_a_demonym_on_a_deed_names_its_doer(events_of):
+    assert dyads(events_of("Japan criticised the Chinese decision.")) == {("111", "japan", "chinese")}
+
+
+def test_a_dative_to_names_the_target(events_of):
+    assert dyads(events_of("Germany paid tribute to the courage of Macron.")) == {("051", "germany", "macron")}
+
+
+def test_a_refusal_aimed_at_no_one_leaves_the_report_to_the_refused_act(events_of):
+    (event,) = events_of("Germany refused to free the hostages.")
+    assert (event.event_code, event.actor1_id, event.actor2_id, event.modality) == ("084", "germany", None, "negated")
+    (refusal,) = events_of("Germany refused to free them.")  # the freeing names no one: the refusal stands
+    assert (refusal.event_code, refusal.actor1_id) == ("120", "germany")
+
+
+def test_a_doerless_report_beside_the_same_act_with_its_doer_is_dropped(events_of):
+    assert dyads(events_of("Syrian gunmen wounded Kurds, and two Kurds were wounded in the ambush.")) == {("182", "syrian", "kurds")}
+
+
+def test_who_orders_an_arrest_is_its_doer(events_of):
+    assert dyads(events_of("Erdogan ordered the arrest of Kurdish journalists.")) == {("173", "erdogan", "kurdish")}
+
+
+def test_verbs_of_search_fire_and_wounding(events_of):
+    assert dyads(events_of("Syrian troops scoured the desert for Kurds.")) == {("150", "syrian", None)}
+    assert dyads(events_of("Serbs threw grenades at Albanian police.")) == {("190", "serbs", "albanian")}
+    (wounded,) = events_of("Kurds were wounded by gunfire in Mosul.")  # wounds by gunfire are fighting, not assault
+    assert (wounded.event_code, wounded.actor1_id, wounded.actor2_id) == ("190", None, "kurds")
+
+
+def test_an_allegation_targets_the_doer_its_clause_names(events_of):
+    text = "Turkey alleges the bombing was organised by the Syrian intelligence service."
+    assert dyads(events_of(text)) == {("112", "turkey", "syrian")}

@@ -79,6 +79,11 @@ def test_context_words_have_their_kinds():
         "aerial",
         "riot_control",
         "gunfire",
+        "capability",
+        "disclosure",
+        "judgement",
+        "deed",
+        "command",
     }
     patterns = [e.pattern.partition(":") for entries in event_lexicon().values() for e in entries]
     classes = {word.lstrip("@") for kind, _, word in patterns if kind == "ctx" or word.startswith("@")}
