@@ -9,8 +9,9 @@ actor when the head of its noun phrase, an apposition or a modifier lies inside 
 mention. Entries marked needs_target need a target (or, for visits, a place). A candidate has a
 source actor, or none when the text names no doer: a passive without agent ("was attacked"), a
 participle on its noun ("six teenagers killed in X"), an event noun told as an occurrence, a weapon
-as subject or agent ("a bomb exploded", "killed by mortar fire"), or a pronoun nothing in reach stands
-for ("he met Y", "she wants to hold talks with Y"). "X and Y
+as subject or agent ("a bomb exploded", "killed by mortar fire"), a pronoun nothing in reach stands
+for ("he met Y", "she wants to hold talks with Y"), or a subject that names no actor ("gunboats
+sank Y"). "X and Y
 accused each other" gives each as the other's target. Self-dyads are dropped, and a sentence
 reports each dyad and event root once.
 
@@ -344,7 +345,7 @@ class _Roles:
     @property
     def doerless(self) -> bool:
         """No one is the source: a passive with no agent, a nominal event with no doer."""
-        return self.how in ("passive-no-agent", "noun-no-doer", "instrument", "explosive", "unresolved-pronoun")
+        return self.how in ("passive-no-agent", "noun-no-doer", "instrument", "explosive", "unresolved-pronoun", "unnamed-doer")
 
 
 def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles:
@@ -389,6 +390,8 @@ def _verb_roles(verb: Token, entry: LexiconEntry, actors: _ActorIndex) -> _Roles
             inherited = actors.of_coordination(fallback) if fallback is not None else []
             if inherited:  # else the rule that found no one stands ("he is ready to meet Y": an unknown doer)
                 sources, how = inherited, "governing-subject"
+        if not sources and direct and how == "subject" and _unnamed_doer(subject, entry):
+            how = "unnamed-doer"  # "gunboats sank a ship": a doer the text names by no actor
         direct_objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         if direct_objects and not entry.pattern.startswith("obj:") and not any(actors.of_phrase(d) for d in direct_objects):
             # The object is what was acted on, so the verb's other phrases are circumstances:
@@ -451,6 +454,16 @@ def _weapon(subject: Token) -> str | None:
         t.lemma_.lower() in weapons for c in subject.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree
     )
     return "instrument" if fired else None
+
+
+def _unnamed_doer(subject: Token | None, entry: LexiconEntry) -> bool:
+    """Whether a verb's own subject is a noun phrase that names no actor ("many in the crowd denounced
+    Y", "gunboats sank a ship"), so that its act on a named target stands with the doer
+    unknown. Not for a symmetric act, whose subject is half the encounter ("the ministers met Y"), nor
+    for a subject that is a hazard ("the fire destroyed homes"), a place or a thing the text quotes."""
+    if subject is None or entry.symmetric or subject.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False
+    return subject.lemma_.lower() not in context_words()["hazard"] and subject.ent_type_ not in ("GPE", "LOC", "FAC", "WORK_OF_ART", "LAW")
 
 
 def _pronoun_doer(subject: Token, actors: _ActorIndex) -> tuple[list[ActorMention], str]:
@@ -521,8 +534,9 @@ def _support_verb(noun: Token, predicates: dict[int, LexiconEntry]) -> Token | N
     if prep is None:
         return verb if light else None
     taking_part = light and prep in ("on", "in")  # "went on a visit", "took part in talks"
-    # "During his visit to Y, X said", "X said after talks with Y": the subject took part in the encounter
-    occasion = prep in ("during", "after", "following") and predicates[noun.i].event_code[:2] == CONSULT_ROOT
+    # "During his visit to Y, X said", "X said after talks with Y", "X spoke at a meeting with
+    # Y", "X said in a call with Y": the subject took part in the encounter
+    occasion = prep in ("during", "after", "following", "in", "at") and predicates[noun.i].event_code[:2] == CONSULT_ROOT
     return verb if prep == "for" or taking_part or occasion else None
 
 

@@ -106,7 +106,8 @@ def context_words() -> dict[str, frozenset[str]]:
     "disclosure": what is released that is no person ("released a statement", "release details");
     "judgement": verbs whose object did what their "of"/"for"/"by" gerund says ("accused Y of shelling Z");
     "deed": nouns of an act, whose demonym names its doer ("the Chinese decision");
-    "command": verbs by which the subject has a nominal event done ("ordered the arrest of Y")."""
+    "command": verbs by which the subject has a nominal event done ("ordered the arrest of Y");
+    "hostilities": acts of force whose suspension de-escalates ("halted the offensive")."""
     kinds: dict[str, set[str]] = {}
     for r in reference_rows("event_context_words.csv"):
         kinds.setdefault(r["kind"], set()).add(r["lemma"])

@@ -178,7 +178,8 @@ def test_who_confirms_asks_for_or_rejects_an_act_does_not_do_it(events_of):
 def test_a_sponsor_or_maker_is_not_a_party_to_the_act(events_of):
     assert dyads(events_of("The Egyptian-brokered talks between Israel and Hamas began.")) == {("040", "israel", "hamas")}
     assert events_of("Diplomats observing the UN-sponsored Afghan talks in Bonn left.") == []
-    assert events_of("Russia-backed separatists attacked Ukraine.") == []  # the maker or backer is not the doer
+    # the maker or backer is not the doer: the separatists, no actor here, are an unknown one
+    assert dyads(events_of("Russia-backed separatists attacked Ukraine.")) == {("190", None, "ukraine")}
     assert dyads(events_of("US-led troops attacked Kabul.")) == {("190", "us", "kabul")}
 
 
@@ -435,3 +436,17 @@ def test_verbs_of_search_fire_and_wounding(events_of):
 def test_an_allegation_targets_the_doer_its_clause_names(events_of):
     text = "Turkey alleges the bombing was organised by the Syrian intelligence service."
     assert dyads(events_of(text)) == {("112", "turkey", "syrian")}
+
+
+def test_a_subject_that_names_no_actor_leaves_the_act_with_an_unknown_doer(events_of):
+    (event,) = events_of("Gunboats sank a ship of the Iranian navy.")
+    assert (event.event_code, event.actor1_id, event.rule) == ("190", None, "sink/verb[obj:@physical] unnamed-doer")
+    assert events_of("The ministers met with Macron.") == []  # a symmetric act needs both its parties
+
+
+def test_the_subject_took_part_in_a_meeting_it_spoke_at(events_of):
+    assert ("040", "biden", "macron") in dyads(events_of("Biden spoke at a meeting with Macron."))
+
+
+def test_suspending_hostilities_de_escalates(events_of):
+    assert dyads(events_of("Israel halted its offensive against Hamas.")) == {("087", "israel", "hamas")}

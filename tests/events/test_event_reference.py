@@ -84,6 +84,7 @@ def test_context_words_have_their_kinds():
         "judgement",
         "deed",
         "command",
+        "hostilities",
     }
     patterns = [e.pattern.partition(":") for entries in event_lexicon().values() for e in entries]
     classes = {word.lstrip("@") for kind, _, word in patterns if kind == "ctx" or word.startswith("@")}
