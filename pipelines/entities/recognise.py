@@ -1106,6 +1106,8 @@ def _extend_org(span: Span) -> Span:
     inside = any(t.lower_ in lexicon().words["org_continuer"] for t in span)
     while end + 1 < len(doc):
         if doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+            if doc[end + 1].text.islower() and not doc[end - 1].text[-1:].islower():
+                break  # "UN-brokered", "US-led": the name, then what it did
             end += 2  # a hyphenated word spaCy cut in two: "Co-operation"
             continue
         link, nxt = doc[end], doc[end + 1]

@@ -1080,3 +1080,8 @@ def test_major_media_security_services_and_armed_groups_carry_their_country(nlp:
         "Boko Haram": ("NGA", "INS"),
         "TASS": ("RUS", "MED"),
     }
+
+
+def test_an_organisation_ends_before_a_hyphen_and_what_it_did(nlp: Language) -> None:
+    found = mentions_of(nlp, "The force was set up under a UN-brokered accord.")
+    assert by_text(found, "UN").canonical == "United Nations"
