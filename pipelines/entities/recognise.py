@@ -1478,10 +1478,15 @@ def _full_name_parts(drafts: list[_Draft], doc: Doc) -> Counter[str]:
     return Counter(p for name in names if len(name.split()) >= 2 for p in {fold(w) for w in name.split()})
 
 
+def _after_bearing(doc: Doc, i: int) -> bool:
+    """After a bearing: "north of X", "south-west of X"."""
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in lexicon().words["compass"]
+
+
 def _after_locative(doc: Doc, i: int) -> bool:
     """After a locative preposition ("near X", "nearby X"), or a bearing ("north of X", "south-west of X")."""
     words = lexicon().words
-    if i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in words["compass"]:
+    if _after_bearing(doc, i):
         return True
     return i > 0 and doc[i - 1].lower_ in words["locative"] and not (i > 1 and doc[i - 2].lower_ in words["not_locative_before"])
 
@@ -1558,7 +1563,9 @@ def _names_as_places(drafts: list[_Draft], doc: Doc, context: set[str]) -> None:
             continue
         after_prep = _after_locative(doc, d.start) or _listed_with_places(doc[d.start : d.end], places)
         threshold = MIN_PLACE_POPULATION if after_prep else MIN_BARE_PLACE_POPULATION
-        if place.country_code in context:
+        if _after_bearing(doc, d.start):
+            threshold = 0  # "100 kilometres west of Alice Springs": only a place lies west of anything
+        elif place.country_code in context:
             # a town of the article's country after "near" or in a list of places is that town
             threshold = 0 if after_prep else threshold // CONTEXT_PLACE_FACTOR
         capital = lexicon().capitals.get(fold(place.name)) == place.country_code  # "Canberra", "Washington": known by all

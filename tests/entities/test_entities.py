@@ -1085,3 +1085,8 @@ def test_major_media_security_services_and_armed_groups_carry_their_country(nlp:
 def test_an_organisation_ends_before_a_hyphen_and_what_it_did(nlp: Language) -> None:
     found = mentions_of(nlp, "The force was set up under a UN-brokered accord.")
     assert by_text(found, "UN").canonical == "United Nations"
+
+
+def test_a_name_after_a_bearing_is_a_known_town_of_any_size(nlp: Language) -> None:
+    found = mentions_of(nlp, "Police were called to the area 100 kilometres west of Alice Springs, after a beacon was activated.")
+    assert (by_text(found, "Alice Springs").actor_type, by_text(found, "Alice Springs").country_code) == ("location", "AUS")
