@@ -360,20 +360,20 @@ def _build() -> _Index:
             code_votes[(iso3, city["admin1code"])][state] += 1
     admin1_of = {key: votes.most_common(1)[0][0] for key, votes in code_votes.items()}
 
-    biggest_city: dict[tuple[str, str], int] = {}  # (ISO3, folded main name) -> population
+    # (ISO3, folded name) -> (population, index) of the biggest city of that main or alternate name
+    biggest_city: dict[tuple[str, str], tuple[int, int]] = {}
     for iso3, city in cities:
         admin1 = admin1_of.get((iso3, city["admin1code"]), "")
         row = (city["geonameid"], city["name"], iso3, city["latitude"], city["longitude"], city["population"], "city", admin1)
         index = builder.place(row)
         builder.add(city["name"], index, True)
-        key = (iso3, fold(city["name"]))
-        biggest_city[key] = max(biggest_city.get(key, 0), city["population"])
+        names = [city["name"]]
         for alternate in city["alternatenames"]:
             if _usable_alternate(alternate):
                 builder.add(alternate, index, False)
-                # a division may be named like the city under another of its names ("New York" for New York City)
-                key = (iso3, fold(alternate))
-                biggest_city[key] = max(biggest_city.get(key, 0), city["population"])
+                names.append(alternate)  # a division may be named like the city so ("New York" for New York City)
+        for key in {(iso3, fold(n)) for n in names}:
+            biggest_city[key] = max(biggest_city.get(key, (0, 0)), (city["population"], index))
 
     by_iso3 = {info["iso3"]: info for info in countries.values()}
     country_index: dict[str, int] = {}
@@ -407,11 +407,14 @@ def _build() -> _Index:
             # a US state named like a country stays itself: "Georgia" beside "Atlanta" (see lookup)
             (fold(name) in lex.countries and iso3 != "USA")
             or lex.capitals.get(fold(name)) == iso3
-            or biggest_city.get((iso3, fold(name)), 0) >= CAPITAL_SHARE * population
+            or biggest_city.get((iso3, fold(name)), (0, 0))[0] >= CAPITAL_SHARE * population
         ):
             # Named like its own country, its country's capital ("Washington") or its own big city
-            # ("New York", "Madrid", "Buenos Aires"): the name alone means the country or the city.
+            # ("New York", "Madrid", "Buenos Aires"): the name alone means the country or the city,
+            # the city's own name then even where it is an alternate one ("New York" for New York City).
             builder.add(name, index, False)
+            if (city := biggest_city.get((iso3, fold(name)))) is not None and city[0] >= CAPITAL_SHARE * population:
+                builder.add(name, city[1], True)
         else:
             builder.add(name, index, True)
         if manual is not None and fold(manual["name"]) != fold(name):

@@ -184,3 +184,8 @@ def test_a_name_known_to_be_a_place_prefers_the_articles_country_under_any_name(
 
 def test_a_bare_bearing_is_no_place() -> None:
     assert all(lookup(name) is None for name in ("West", "East", "North", "Centre", "Western"))
+
+
+def test_a_division_named_like_a_big_city_means_the_city_in_its_own_country_too() -> None:
+    assert lookup("New York", {"USA"}).kind == "city"
+    assert lookup("Texas", {"USA"}).kind == "state"
