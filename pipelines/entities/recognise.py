@@ -2100,6 +2100,7 @@ def _org_descriptors(drafts: list[_Draft], doc: Doc, tokens: Sequence[Token]) ->
     covered = {i for d in drafts for i in range(d.start, d.end)}
     country_at = _country_tokens(drafts)
     orgs = [d for d in drafts if d.actor_type == "organization" and d.kind == "name"]
+    named_starts = {d.start for d in drafts if d.kind == "name"}
     found = []
     for token in tokens:
         word = token.lemma_.lower()
@@ -2107,6 +2108,8 @@ def _org_descriptors(drafts: list[_Draft], doc: Doc, tokens: Sequence[Token]) ->
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             continue  # "a company", "any ministry": no one in particular
+        if token.i + 1 in named_starts or (token.i + 2 in named_starts and doc[token.i + 1].text == ","):
+            continue  # "the radical Islamic group Hamas", "the company, Qantas,": the name that follows is the actor
         role = lex.org_types.get(word) or None
         earlier = [d for d in orgs if d.end <= token.i]
         same = [d for d in earlier if doc[d.end - 1].lemma_.lower() == word] or [d for d in earlier if role and d.role == role]

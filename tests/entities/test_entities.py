@@ -1090,3 +1090,8 @@ def test_an_organisation_ends_before_a_hyphen_and_what_it_did(nlp: Language) -> 
 def test_a_name_after_a_bearing_is_a_known_town_of_any_size(nlp: Language) -> None:
     found = mentions_of(nlp, "Police were called to the area 100 kilometres west of Alice Springs, after a beacon was activated.")
     assert (by_text(found, "Alice Springs").actor_type, by_text(found, "Alice Springs").country_code) == ("location", "AUS")
+
+
+def test_an_organisation_word_before_the_name_it_describes_is_no_actor_of_its_own(nlp: Language) -> None:
+    found = mentions_of(nlp, "Two gunmen from the radical Islamic group Hamas infiltrated the settlement.")
+    assert [m.text for m in found if m.actor_type == "organization"] == ["Hamas"]
