@@ -83,7 +83,6 @@ def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
                 article_id: key_of(parse_key, version)
                 for article_id, parse_key in conn.execute("SELECT article_id, parse_key FROM staging.parses").fetchall()
             }
-            sentences = load_sentences(conn)
 
             def find(todo: set[str]):
                 read.extend(todo)
@@ -93,6 +92,7 @@ def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
                     mapper = partial(mention_rows, settings.spacy_model)
                     root = spark.parquet_root(settings.work_db_path)
                     return spark.map_stage(conn, settings.spark_master, root, "entities", MAP_INPUTS, todo, mapper, EntityMention).items()
+                sentences = load_sentences(conn, todo)
                 args = {article_id: (article_id, sentences.get(article_id, [])) for article_id in todo}
                 if todo:
                     load_gazetteer()  # before the workers fork: they share it
