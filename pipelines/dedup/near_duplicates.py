@@ -3,9 +3,9 @@
 Method:
 1. Exact copies share `content_hash` (same normal form); each such group is handled as one text.
 2. Every distinct text gets a MinHash of its word 5-shingles (`fingerprints.text_signature`, the
-   pass's per-text map, which the asset stores so a rerun computes only new texts'); a MinHashLSH index (tuned to a low
-   Jaccard, CANDIDATE_JACCARD) proposes candidate pairs without comparing all pairs, so the pass
-   grows about linearly with the corpus.
+   pass's per-text map, which the asset stores so a rerun computes only new texts'); LSH banding
+   (the bands of datasketch's MinHashLSH tuned to a low Jaccard, CANDIDATE_JACCARD) proposes
+   candidate pairs without comparing all pairs, so the pass grows about linearly with the corpus.
 3. A candidate pair is a near copy when its estimated Jaccard >= NEAR_JACCARD (same story with
    different furniture or edited words; each edited word changes up to 5 shingles), or when the
    smaller text is almost entirely contained in the larger (estimated containment >=
@@ -20,11 +20,13 @@ Method:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from pipelines.dedup.fingerprints import NUM_PERM, TextSignature, lean_minhash, text_signature
@@ -149,11 +151,25 @@ def lsh_bands() -> tuple[int, int]:
 
 
 def lsh_pairs(signatures: Mapping[str, MinHash]) -> list[tuple[str, str]]:
-    """Every LSH candidate pair of the signatures, by datasketch's index in this process."""
-    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
-    for key, minhash in signatures.items():
-        lsh.insert(key, minhash)
-    return [(key, other) for key, minhash in signatures.items() for other in lsh.query(minhash) if other > key]
+    """Every LSH candidate pair of the signatures: the pairs datasketch's index over `lsh_bands`
+    gives, found by grouping each band's values at once (numpy) rather than by inserting and
+    querying every text, which took most of the pass over a stored corpus."""
+    keys = sorted(signatures)
+    if len(keys) < 2:
+        return []
+    bands, rows = lsh_bands()
+    matrix = np.stack([signatures[key].hashvalues for key in keys])
+    pairs: set[tuple[str, str]] = set()
+    for band in range(bands):
+        # A band's values as one opaque item per text, so equal bands are equal items.
+        values = np.ascontiguousarray(matrix[:, band * rows : (band + 1) * rows]).view(np.dtype((np.void, rows * matrix.itemsize)))
+        _, group = np.unique(values.ravel(), return_inverse=True)
+        order = np.argsort(group, kind="stable")  # texts of one group together, in key order
+        starts = np.flatnonzero(np.diff(group[order], prepend=-1, append=-1))
+        for start, end in zip(starts[:-1], starts[1:], strict=True):
+            if end - start > 1:
+                pairs.update(itertools.combinations([keys[i] for i in order[start:end]], 2))
+    return sorted(pairs)
 
 
 def _is_near_copy(a: _Text, b: _Text) -> bool:
