@@ -133,7 +133,7 @@ class _Person:
     """One person cluster; `names` counts the article-local canonical names merged into it."""
 
     key: str
-    parts: list[str]  # transliteration key words, suffixes removed
+    parts: tuple[str, ...]  # transliteration key words, suffixes removed
     suffixes: tuple[str, ...]
     country: str | None
     role: str | None
@@ -145,7 +145,8 @@ def _stable_id(prefix: str, *parts: object) -> str:
     return prefix + hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
-def _split(name: str) -> tuple[list[str], tuple[str, ...]]:
+@lru_cache(maxsize=1 << 16)  # called for every mention; a corpus has far fewer distinct names
+def _split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # One word per written word: a hyphenated given name ("Jean-Pierre") is one name part.
     words = [w for w in (translit_key(word).replace(" ", "") for word in name.split()) if w]
     # "Cardinal Carlo Martini" clusters with "Carlo Martini"; "Pope Benedict" keeps its title,
@@ -156,8 +157,8 @@ def _split(name: str) -> tuple[list[str], tuple[str, ...]]:
             words = words[size:]
             break
     suffixes = lexicon().words["name_suffix"]
-    parts = [w for w in words if w not in suffixes]
-    return parts or words, tuple(w for w in words if w in suffixes)
+    parts = tuple(w for w in words if w not in suffixes)
+    return parts or tuple(words), tuple(w for w in words if w in suffixes)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -170,7 +171,7 @@ def _agree(cluster: _Person, country: str | None, role: str | None) -> bool:
     return compatible and ((country is not None and cluster.country == country) or (role is not None and cluster.role == role))
 
 
-def _same_person(cluster: _Person, parts: list[str], suffixes: tuple[str, ...]) -> bool:
+def _same_person(cluster: _Person, parts: tuple[str, ...], suffixes: tuple[str, ...]) -> bool:
     if len(parts) < 2 or len(cluster.parts) < 2 or suffixes != cluster.suffixes:
         return False
     if "".join(parts) == "".join(cluster.parts):
@@ -229,7 +230,7 @@ def _cluster_people(
             chosen = dominant(by_key, {k: c.names.total() for k, c in by_key.items()})
             match = by_key[chosen] if chosen is not None else None
         if match is None:
-            match = _Person(" ".join(parts + list(suffixes)), parts, suffixes, country, role)
+            match = _Person(" ".join(parts + suffixes), parts, suffixes, country, role)
             block.append(match)
             firsts[parts[0]].append(match)
         elif match.names and name not in match.names:
@@ -361,16 +362,17 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
             return "group", f"{fold(m.canonical)}|{m.country_code or ''}"
         return "organization", translit_key(m.canonical)
 
+    keys = [key_of(m) for m in ordered]
     groups: dict[tuple[str, str], list[EntityMention]] = defaultdict(list)
-    for m in ordered:
-        groups[key_of(m)].append(m)
+    for m, key in zip(ordered, keys, strict=True):
+        groups[key].append(m)
     actor_of = {group: _stable_id("act_", *group) for group in groups}
     actors = [_actor_row(actor_of[group], *group, members, people) for group, members in sorted(groups.items())]
     rows = [
         MentionRow(
             _stable_id("men_", m.article_id, m.start_char, m.end_char),
             m.article_id,
-            actor_of[key_of(m)],
+            actor_of[key],
             m.text,
             m.start_char,
             m.end_char,
@@ -380,6 +382,6 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
             m.country_code,
             m.country_evidence,
         )
-        for m in ordered
+        for m, key in zip(ordered, keys, strict=True)
     ]
     return actors, rows
