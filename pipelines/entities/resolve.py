@@ -26,11 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import polars as pl
 from rapidfuzz import fuzz
 
 from pipelines.entities.gazetteer import country_coordinates, place_by_id
 from pipelines.entities.lexicon import fold, lexicon
 from pipelines.entities.recognise import EntityMention, clean_name, dominant, most_common
+from pipelines.warehouse.store import schema_of
 
 FULL_NAME_SIMILARITY = 88.0  # rapidfuzz ratio between transliteration keys of two full names
 FIRST_NAME_SIMILARITY = 80.0
@@ -346,7 +348,33 @@ def _people_as_places(mentions: list[EntityMention]) -> list[EntityMention]:
 
 def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], list[MentionRow]]:
     """Group mentions from all articles into actors; one MentionRow per mention, in article/offset order."""
-    ordered = _people_as_places(sorted(mentions, key=lambda m: (m.article_id, m.start_char, m.end_char, m.actor_type, m.canonical)))
+    actors, actor_ids = resolve_actor_ids(mentions)
+    rows = [
+        MentionRow(
+            mention_id(m.article_id, m.start_char, m.end_char),
+            m.article_id,
+            actor_ids[i],
+            m.text,
+            m.start_char,
+            m.end_char,
+            m.sentence_id,
+            m.kind,
+            m.rule,
+            m.country_code,
+            m.country_evidence,
+        )
+        for i in _in_order(mentions)
+        for m in (mentions[i],)
+    ]
+    return actors, rows
+
+
+def resolve_actor_ids(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], list[str]]:
+    """Group mentions from all articles into actors: the actors, and each mention's actor id in the
+    order of `mentions` (the entity stage joins them to its stored map rows, `mentions_table`,
+    rather than building a row object per mention)."""
+    order = _in_order(mentions)
+    ordered = _people_as_places([mentions[i] for i in order])
     ambiguous = _ambiguous_surnames(ordered)
     people = _cluster_people(_person_profiles([m for m in ordered if (m.article_id, m.canonical) not in ambiguous]), _short_forms(ordered))
 
@@ -368,20 +396,41 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
         groups[key].append(m)
     actor_of = {group: _stable_id("act_", *group) for group in groups}
     actors = [_actor_row(actor_of[group], *group, members, people) for group, members in sorted(groups.items())]
-    rows = [
-        MentionRow(
-            _stable_id("men_", m.article_id, m.start_char, m.end_char),
-            m.article_id,
-            actor_of[key],
-            m.text,
-            m.start_char,
-            m.end_char,
-            m.sentence_id,
-            m.kind,
-            m.rule,
-            m.country_code,
-            m.country_evidence,
-        )
-        for m, key in zip(ordered, keys, strict=True)
-    ]
-    return actors, rows
+    actor_ids = [""] * len(mentions)
+    for i, key in zip(order, keys, strict=True):
+        actor_ids[i] = actor_of[key]
+    return actors, actor_ids
+
+
+def _in_order(mentions: Sequence[EntityMention]) -> list[int]:
+    """The mentions' positions in article and offset order, the order resolution reads them in."""
+
+    def position(i: int) -> tuple[str, int, int, str, str]:
+        m = mentions[i]
+        return m.article_id, m.start_char, m.end_char, m.actor_type, m.canonical
+
+    return sorted(range(len(mentions)), key=position)
+
+
+def mention_id(article_id: str, start_char: int, end_char: int) -> str:
+    return _stable_id("men_", article_id, start_char, end_char)
+
+
+def mentions_table(rows: pl.DataFrame, actor_ids: Sequence[str]) -> pl.DataFrame:
+    """The mentions table from the stage's stored map rows (EntityMention columns) and the actor of
+    each row, in the rows' order: the MentionRows `resolve_actors` gives, built a column at a time."""
+    ids = [mention_id(*row) for row in rows.select("article_id", "start_char", "end_char").iter_rows()]
+    frame = rows.select(
+        pl.Series("mention_id", ids, dtype=pl.String),
+        "article_id",
+        pl.Series("actor_id", actor_ids, dtype=pl.String),
+        pl.col("text").alias("mention_text"),
+        "start_char",
+        "end_char",
+        "sentence_id",
+        pl.col("kind").alias("mention_kind"),
+        "rule",
+        "country_code",
+        "country_evidence",
+    )
+    return frame.cast(schema_of(MentionRow))
