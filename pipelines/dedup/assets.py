@@ -5,7 +5,8 @@ from functools import partial
 import dagster as dg
 import polars as pl
 
-from pipelines.dedup.near_duplicates import DedupItem, deduplicate
+from pipelines.dedup import signatures
+from pipelines.dedup.near_duplicates import assign
 from pipelines.settings import WarehouseSettings
 from pipelines.warehouse.memo import code_version, fingerprint, memo_frame, memo_table, unchanged
 from pipelines.warehouse.store import connect, frame_of, read_table, write_tables
@@ -38,23 +39,26 @@ def article_assignments(context: dg.AssetExecutionContext, settings: WarehouseSe
     with connect(settings.work_db_path) as conn:
         inputs = fingerprint(conn, code_version(["dedup"], []), [CLEAN_DIGEST])
         reused = unchanged(conn, "dedup", inputs, [OUTPUT])
+        computed = 0
         if reused:  # the same documents: the same assignments
             frame = read_table(conn, OUTPUT)
         else:
-            clean = read_table(conn, "staging.clean_articles", "source_file, body, published_date")
-            items = [DedupItem(**row) for row in clean.iter_rows(named=True)] if not clean.is_empty() else []
+            # The map (a text's signature) is stored per body, so only new bodies are read and hashed;
+            # the reduce (banding, clusters, canonical choice) runs over every document's signature.
+            documents, by_text, stored, computed = signatures.documents_and_signatures(conn)
             candidate_pairs = None
             if settings.engine == "spark":  # the banding, the pass's cross-article join, on Spark
                 from pipelines.engines import spark
 
                 candidate_pairs = partial(spark.lsh_pairs, settings.spark_master, spark.parquet_root(settings.work_db_path))
-            frame = frame_of(deduplicate(items, candidate_pairs), ASSIGNMENT_SCHEMA).sort("source_file")
-            write_tables(conn, {OUTPUT: frame, memo_table("dedup"): memo_frame(inputs)})
+            frame = frame_of(assign(documents, by_text, candidate_pairs), ASSIGNMENT_SCHEMA).sort("source_file")
+            write_tables(conn, {OUTPUT: frame, signatures.TABLE: stored, memo_table("dedup"): memo_frame(inputs)})
     relations = frame["relation"].value_counts().sort("relation")
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": frame.height,
             "reused": reused,
+            "signatures_computed": computed,  # texts hashed anew; the others' signatures were kept
             **{row["relation"]: row["count"] for row in relations.iter_rows(named=True)},
         }
     )

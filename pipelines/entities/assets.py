@@ -9,7 +9,7 @@ from pipelines.entities.gazetteer import index_key
 from pipelines.entities.gazetteer import load as load_gazetteer
 from pipelines.entities.recognise import EntityMention, find_mentions
 from pipelines.entities.report import top_actors_markdown
-from pipelines.entities.resolve import ActorRow, MentionRow, resolve_actors
+from pipelines.entities.resolve import ActorRow, mentions_table, resolve_actor_ids
 from pipelines.maps import mention_rows
 from pipelines.parse.assets import PARSES_DIGEST, load_sentences, map_docs
 from pipelines.reference import REFERENCE_DIR
@@ -18,7 +18,6 @@ from pipelines.warehouse.memo import code_version, fingerprint, key_of, map_arti
 from pipelines.warehouse.store import connect, frame_of, read_table, schema_of, write_tables
 
 ACTOR_SCHEMA = schema_of(ActorRow)
-MENTION_SCHEMA = schema_of(MentionRow)
 REFERENCES = [
     "demonyms.csv",
     "role_titles.csv",
@@ -83,7 +82,6 @@ def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
                 article_id: key_of(parse_key, version)
                 for article_id, parse_key in conn.execute("SELECT article_id, parse_key FROM staging.parses").fetchall()
             }
-            sentences = load_sentences(conn)
 
             def find(todo: set[str]):
                 read.extend(todo)
@@ -93,15 +91,19 @@ def actors_and_mentions(context: dg.AssetExecutionContext, settings: WarehouseSe
                     mapper = partial(mention_rows, settings.spacy_model)
                     root = spark.parquet_root(settings.work_db_path)
                     return spark.map_stage(conn, settings.spark_master, root, "entities", MAP_INPUTS, todo, mapper, EntityMention).items()
+                sentences = load_sentences(conn, todo)
                 args = {article_id: (article_id, sentences.get(article_id, [])) for article_id in todo}
                 if todo:
                     load_gazetteer()  # before the workers fork: they share it
                 return map_docs(conn, settings.spacy_model, todo, find_mentions, args, settings.processes)
 
             found, by_article = map_articles(conn, "entities", keys, EntityMention, find)
-            actors, mentions = resolve_actors(found)
+            actors, actor_ids = resolve_actor_ids(found)
             actor_frame = frame_of(actors, ACTOR_SCHEMA).sort("actor_id")
-            mention_frame = frame_of(mentions, MENTION_SCHEMA).sort("article_id", "start_char", "mention_id")
+            # The stored map rows are `found`, in its order: each row's actor is joined on as a column.
+            mention_frame = mentions_table(by_article["staging.entities_by_article"], actor_ids).sort(
+                "article_id", "start_char", "mention_id"
+            )
             write_tables(
                 conn, {OUTPUTS[0]: actor_frame, OUTPUTS[1]: mention_frame, **by_article, memo_table("entities"): memo_frame(inputs)}
             )

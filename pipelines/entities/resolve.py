@@ -26,11 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import polars as pl
 from rapidfuzz import fuzz
 
 from pipelines.entities.gazetteer import country_coordinates, place_by_id
 from pipelines.entities.lexicon import fold, lexicon
 from pipelines.entities.recognise import EntityMention, clean_name, dominant, most_common
+from pipelines.warehouse.store import schema_of
 
 FULL_NAME_SIMILARITY = 88.0  # rapidfuzz ratio between transliteration keys of two full names
 FIRST_NAME_SIMILARITY = 80.0
@@ -133,7 +135,7 @@ class _Person:
     """One person cluster; `names` counts the article-local canonical names merged into it."""
 
     key: str
-    parts: list[str]  # transliteration key words, suffixes removed
+    parts: tuple[str, ...]  # transliteration key words, suffixes removed
     suffixes: tuple[str, ...]
     country: str | None
     role: str | None
@@ -145,7 +147,8 @@ def _stable_id(prefix: str, *parts: object) -> str:
     return prefix + hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
-def _split(name: str) -> tuple[list[str], tuple[str, ...]]:
+@lru_cache(maxsize=1 << 16)  # called for every mention; a corpus has far fewer distinct names
+def _split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # One word per written word: a hyphenated given name ("Jean-Pierre") is one name part.
     words = [w for w in (translit_key(word).replace(" ", "") for word in name.split()) if w]
     # "Cardinal Carlo Martini" clusters with "Carlo Martini"; "Pope Benedict" keeps its title,
@@ -156,8 +159,8 @@ def _split(name: str) -> tuple[list[str], tuple[str, ...]]:
             words = words[size:]
             break
     suffixes = lexicon().words["name_suffix"]
-    parts = [w for w in words if w not in suffixes]
-    return parts or words, tuple(w for w in words if w in suffixes)
+    parts = tuple(w for w in words if w not in suffixes)
+    return parts or tuple(words), tuple(w for w in words if w in suffixes)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -170,7 +173,7 @@ def _agree(cluster: _Person, country: str | None, role: str | None) -> bool:
     return compatible and ((country is not None and cluster.country == country) or (role is not None and cluster.role == role))
 
 
-def _same_person(cluster: _Person, parts: list[str], suffixes: tuple[str, ...]) -> bool:
+def _same_person(cluster: _Person, parts: tuple[str, ...], suffixes: tuple[str, ...]) -> bool:
     if len(parts) < 2 or len(cluster.parts) < 2 or suffixes != cluster.suffixes:
         return False
     if "".join(parts) == "".join(cluster.parts):
@@ -229,7 +232,7 @@ def _cluster_people(
             chosen = dominant(by_key, {k: c.names.total() for k, c in by_key.items()})
             match = by_key[chosen] if chosen is not None else None
         if match is None:
-            match = _Person(" ".join(parts + list(suffixes)), parts, suffixes, country, role)
+            match = _Person(" ".join(parts + suffixes), parts, suffixes, country, role)
             block.append(match)
             firsts[parts[0]].append(match)
         elif match.names and name not in match.names:
@@ -345,7 +348,33 @@ def _people_as_places(mentions: list[EntityMention]) -> list[EntityMention]:
 
 def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], list[MentionRow]]:
     """Group mentions from all articles into actors; one MentionRow per mention, in article/offset order."""
-    ordered = _people_as_places(sorted(mentions, key=lambda m: (m.article_id, m.start_char, m.end_char, m.actor_type, m.canonical)))
+    actors, actor_ids = resolve_actor_ids(mentions)
+    rows = [
+        MentionRow(
+            mention_id(m.article_id, m.start_char, m.end_char),
+            m.article_id,
+            actor_ids[i],
+            m.text,
+            m.start_char,
+            m.end_char,
+            m.sentence_id,
+            m.kind,
+            m.rule,
+            m.country_code,
+            m.country_evidence,
+        )
+        for i in _in_order(mentions)
+        for m in (mentions[i],)
+    ]
+    return actors, rows
+
+
+def resolve_actor_ids(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], list[str]]:
+    """Group mentions from all articles into actors: the actors, and each mention's actor id in the
+    order of `mentions` (the entity stage joins them to its stored map rows, `mentions_table`,
+    rather than building a row object per mention)."""
+    order = _in_order(mentions)
+    ordered = _people_as_places([mentions[i] for i in order])
     ambiguous = _ambiguous_surnames(ordered)
     people = _cluster_people(_person_profiles([m for m in ordered if (m.article_id, m.canonical) not in ambiguous]), _short_forms(ordered))
 
@@ -361,25 +390,47 @@ def resolve_actors(mentions: Sequence[EntityMention]) -> tuple[list[ActorRow], l
             return "group", f"{fold(m.canonical)}|{m.country_code or ''}"
         return "organization", translit_key(m.canonical)
 
+    keys = [key_of(m) for m in ordered]
     groups: dict[tuple[str, str], list[EntityMention]] = defaultdict(list)
-    for m in ordered:
-        groups[key_of(m)].append(m)
+    for m, key in zip(ordered, keys, strict=True):
+        groups[key].append(m)
     actor_of = {group: _stable_id("act_", *group) for group in groups}
     actors = [_actor_row(actor_of[group], *group, members, people) for group, members in sorted(groups.items())]
-    rows = [
-        MentionRow(
-            _stable_id("men_", m.article_id, m.start_char, m.end_char),
-            m.article_id,
-            actor_of[key_of(m)],
-            m.text,
-            m.start_char,
-            m.end_char,
-            m.sentence_id,
-            m.kind,
-            m.rule,
-            m.country_code,
-            m.country_evidence,
-        )
-        for m in ordered
-    ]
-    return actors, rows
+    actor_ids = [""] * len(mentions)
+    for i, key in zip(order, keys, strict=True):
+        actor_ids[i] = actor_of[key]
+    return actors, actor_ids
+
+
+def _in_order(mentions: Sequence[EntityMention]) -> list[int]:
+    """The mentions' positions in article and offset order, the order resolution reads them in."""
+
+    def position(i: int) -> tuple[str, int, int, str, str]:
+        m = mentions[i]
+        return m.article_id, m.start_char, m.end_char, m.actor_type, m.canonical
+
+    return sorted(range(len(mentions)), key=position)
+
+
+def mention_id(article_id: str, start_char: int, end_char: int) -> str:
+    return _stable_id("men_", article_id, start_char, end_char)
+
+
+def mentions_table(rows: pl.DataFrame, actor_ids: Sequence[str]) -> pl.DataFrame:
+    """The mentions table from the stage's stored map rows (EntityMention columns) and the actor of
+    each row, in the rows' order: the MentionRows `resolve_actors` gives, built a column at a time."""
+    ids = [mention_id(*row) for row in rows.select("article_id", "start_char", "end_char").iter_rows()]
+    frame = rows.select(
+        pl.Series("mention_id", ids, dtype=pl.String),
+        "article_id",
+        pl.Series("actor_id", actor_ids, dtype=pl.String),
+        pl.col("text").alias("mention_text"),
+        "start_char",
+        "end_char",
+        "sentence_id",
+        pl.col("kind").alias("mention_kind"),
+        "rule",
+        "country_code",
+        "country_evidence",
+    )
+    return frame.cast(schema_of(MentionRow))

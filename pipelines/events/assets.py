@@ -15,7 +15,7 @@ from pipelines.records import ActorMention
 from pipelines.reference import REFERENCE_DIR
 from pipelines.settings import WarehouseSettings
 from pipelines.warehouse.memo import code_version, fingerprint, key_of, map_articles, memo_frame, memo_table, unchanged
-from pipelines.warehouse.store import connect, frame_of, read_table, schema_of, write_table, write_tables
+from pipelines.warehouse.store import connect, frame_of, only_articles, read_table, schema_of, write_table, write_tables
 
 EVENT_SCHEMA = schema_of(EventRow)
 EVENT_MENTION_SCHEMA = schema_of(EventMentionRow)
@@ -137,17 +137,6 @@ WHERE p.article_id IN (SELECT article_id FROM _todo)
 def _extract(conn, settings: WarehouseSettings, meta: dict, actor_rows: list[tuple]):
     """Candidates of every stored parse (kept per article while its inputs and the rules are
     unchanged, see warehouse/memo.py), merged into events and their supporting reports."""
-    mentions = conn.execute(
-        """
-        SELECT m.mention_id, m.article_id, m.actor_id, a.actor_type, m.start_char, m.end_char, m.sentence_id
-        FROM staging.mentions m JOIN staging.actors a USING (actor_id)
-        ORDER BY m.article_id, m.start_char, m.mention_id  -- the order the Spark map reads them in (pipelines/maps.py)
-        """
-    ).fetchall()
-    by_article: dict[str, list[ActorMention]] = {}
-    for row in mentions:
-        by_article.setdefault(row[1], []).append(ActorMention(*row))
-    spans = load_sentences(conn)
     version = stage_version()
     keys = {article_id: key_of(*inputs, version) for article_id, *inputs in conn.execute(ARTICLE_INPUTS).fetchall()}
     read: list[str] = []
@@ -160,6 +149,8 @@ def _extract(conn, settings: WarehouseSettings, meta: dict, actor_rows: list[tup
             mapper = partial(event_rows, settings.spacy_model)
             root = spark.parquet_root(settings.work_db_path)
             return spark.map_stage(conn, settings.spark_master, root, "events", MAP_INPUTS, todo, mapper, EventCandidate).items()
+        by_article = _mentions_of(conn, todo)
+        spans = load_sentences(conn, todo)
         args = {
             article_id: (
                 by_article.get(article_id, []),
@@ -174,3 +165,21 @@ def _extract(conn, settings: WarehouseSettings, meta: dict, actor_rows: list[tup
     actors = {actor_id: (kind, country, role) for actor_id, kind, country, role, _ in actor_rows}
     placed, events, supports = reduce_events(candidates, articles, actors)
     return placed, events, supports, frames, len(read)
+
+
+def _mentions_of(conn, only: set[str]) -> dict[str, list[ActorMention]]:
+    """article_id -> its actor mentions as the event rules see them, for the `only` articles (the
+    ones the map reads, not the archive)."""
+    by_article: dict[str, list[ActorMention]] = {}
+    with only_articles(conn, only):
+        rows = conn.execute(
+            """
+            SELECT m.mention_id, m.article_id, m.actor_id, a.actor_type, m.start_char, m.end_char, m.sentence_id
+            FROM staging.mentions m JOIN staging.actors a USING (actor_id)
+            WHERE m.article_id IN (SELECT article_id FROM _only)
+            ORDER BY m.article_id, m.start_char, m.mention_id  -- the order the Spark map reads them in (pipelines/maps.py)
+            """
+        ).fetchall()
+    for row in rows:
+        by_article.setdefault(row[1], []).append(ActorMention(*row))
+    return by_article

@@ -203,11 +203,12 @@ def _cluster_group(candidates: list[EventCandidate], actors: Mapping[str, ActorI
     for c in coarse:
         assert c.event_date is not None
         end = period_end(c.event_date, c.date_precision)
-        inside = [k for k in clusters if k.accepts(c) and any(m.event_date and c.event_date <= m.event_date <= end for m in k.members)]
+        # The date test first: it is cheap and rules out most clusters before `accepts` compares members.
+        inside = [k for k in clusters if any(m.event_date and c.event_date <= m.event_date <= end for m in k.members) and k.accepts(c)]
         _join_largest(clusters, inside, c, actors)
     undated: _Cluster | None = None
     for c in (c for c in candidates if c.event_date is None):
-        options = [k for k in clusters if k.accepts(c) and k.last_fine_date is not None]
+        options = [k for k in clusters if k.last_fine_date is not None and k.accepts(c)]
         if options or undated is None or not undated.accepts(c):
             _join_largest(clusters, options, c, actors)
             undated = undated if options else clusters[-1]

@@ -13,7 +13,7 @@ import polars as pl
 from pipelines import nlp
 from pipelines.parallel import stream_chunks
 from pipelines.settings import WarehouseSettings
-from pipelines.warehouse.store import append_rows, connect, write_table
+from pipelines.warehouse.store import append_rows, connect, only_articles, write_table
 
 PARSE_SCHEMA = {"article_id": pl.String, "model": pl.String, "parse_key": pl.String, "doc": pl.Binary}
 # Below this many articles, starting worker processes costs more than it saves.
@@ -86,11 +86,17 @@ def _ensure_cache(conn) -> None:
         write_table(conn, "staging.parses", pl.DataFrame(schema=PARSE_SCHEMA))
 
 
-def load_sentences(conn) -> dict[str, list[tuple[str, int, int]]]:
-    """article_id -> its (sentence_id, start_char, end_char), in order: what every NLP stage needs."""
+def load_sentences(conn, only: Collection[str]) -> dict[str, list[tuple[str, int, int]]]:
+    """article_id -> its (sentence_id, start_char, end_char), in order, for the `only` articles: what
+    every NLP stage's map needs (read for the articles it maps, not the archive)."""
     grouped: dict[str, list[tuple[str, int, int]]] = {}
-    rows = conn.execute("SELECT article_id, sentence_id, start_char, end_char FROM main.sentences ORDER BY article_id, sentence_index")
-    for article_id, sentence_id, start, end in rows.fetchall():
+    if not only:
+        return grouped
+    with only_articles(conn, only):
+        rows = conn.execute(
+            "SELECT article_id, sentence_id, start_char, end_char FROM main.sentences WHERE article_id IN (SELECT article_id FROM _only) ORDER BY article_id, sentence_index"
+        ).fetchall()
+    for article_id, sentence_id, start, end in rows:
         grouped.setdefault(article_id, []).append((sentence_id, start, end))
     return grouped
 
@@ -110,8 +116,7 @@ def map_docs(
     if not only:
         return
     nlp.load_pipeline(model_name)  # loaded before the workers fork, so they share it
-    conn.register("_only", pl.DataFrame({"article_id": sorted(only)}, schema={"article_id": pl.String}).to_arrow())
-    try:
+    with only_articles(conn, only):
         cursor = conn.execute(
             "SELECT article_id, doc FROM staging.parses WHERE article_id IN (SELECT article_id FROM _only) ORDER BY article_id"
         )
@@ -121,8 +126,6 @@ def map_docs(
         )
         workers = max(1, min(processes, len(only) // MIN_ARTICLES_PER_PROCESS))
         yield from stream_chunks(partial(_map_chunk, fn, model_name), chunks, workers)
-    finally:
-        conn.unregister("_only")
 
 
 DOCS_PER_CHUNK = 16  # parses sent to a worker at once: enough to amortise the hand-over, few enough to balance

@@ -83,7 +83,7 @@ def map_articles(
     `compute(article ids)` for the others (it yields (article_id, rows)). Returns the rows and the
     frames of the stage's per-article tables, to write with its other tables in one transaction:
     `staging.<stage>_article_keys` (the key each article's rows were made under, also for articles
-    with no rows) and `staging.<stage>_by_article` (the rows)."""
+    with no rows) and `staging.<stage>_by_article` (the rows, in the order they are returned in)."""
     keys_table, rows_table = f"staging.{stage}_article_keys", f"staging.{stage}_by_article"
     schema = keyed_schema(row_type)
     by_article: dict[str, list[Any]] = {}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, fields, is_dataclass
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 import duckdb
@@ -104,6 +104,17 @@ def _registered(conn: duckdb.DuckDBPyConnection, frame: pl.DataFrame) -> Iterato
         conn.unregister("_frame")
 
 
+@contextmanager
+def only_articles(conn: duckdb.DuckDBPyConnection, article_ids: Collection[str]) -> Iterator[str]:
+    """The ids visible to SQL as the one-column table `_only` (article_id), for a query that reads
+    some articles rather than the archive."""
+    conn.register("_only", pl.DataFrame({"article_id": sorted(article_ids)}, schema={"article_id": pl.String}).to_arrow())
+    try:
+        yield "_only"
+    finally:
+        conn.unregister("_only")
+
+
 def read_table(conn: duckdb.DuckDBPyConnection, table: str, columns: str = "*") -> pl.DataFrame:
     """The rows of `table`, or an empty frame when it does not exist yet (first run)."""
     if not table_exists(conn, table):
@@ -126,10 +137,21 @@ def table_exists(conn: duckdb.DuckDBPyConnection, table: str) -> bool:
 
 
 def frame_of(rows: Sequence[object], schema: Mapping[str, pl.DataType]) -> pl.DataFrame:
-    """Dataclass rows as a frame: the contract columns first with their types, extra fields after."""
+    """Dataclass rows (or dicts of one shape) as a frame: the contract columns first with their
+    types, extra fields after. Built a column at a time from the rows' fields, without copying
+    each row into a dict first (the entity stage writes a row per mention)."""
     if not rows:
         return pl.DataFrame(schema=dict(schema))
-    frame = pl.DataFrame([asdict(row) if is_dataclass(row) else row for row in rows], infer_schema_length=None)
+    if is_dataclass(rows[0]):
+        columns = {f.name: [getattr(row, f.name) for row in rows] for f in fields(rows[0])}
+    else:
+        columns = {name: [row[name] for row in rows] for name in rows[0]}  # type: ignore[index]
+    frame = pl.DataFrame(
+        [
+            pl.Series(name, values, dtype=schema[name]) if name in schema else pl.Series(name, values, strict=False)
+            for name, values in columns.items()
+        ]
+    )
     missing = [pl.lit(None, dtype).alias(name) for name, dtype in schema.items() if name not in frame.columns]
-    frame = frame.with_columns(missing).cast({name: dtype for name, dtype in schema.items()})
+    frame = frame.with_columns(missing)
     return frame.select([*schema, *(c for c in frame.columns if c not in schema)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 from spacy.language import Language
 
@@ -11,8 +12,10 @@ from pipelines.clean.segment import split_paragraphs, split_sentences
 from pipelines.entities.gazetteer import country_coordinates, lookup
 from pipelines.entities.recognise import MENTION_SPANS, EntityMention, find_mentions
 from pipelines.entities.report import top_actors_markdown
-from pipelines.entities.resolve import ActorRow, resolve_actors, translit_key
+from pipelines.entities.resolve import ActorRow, MentionRow, mentions_table, resolve_actor_ids, resolve_actors, translit_key
 from pipelines.nlp import load_pipeline, parse
+from pipelines.warehouse.memo import keyed_records, keyed_schema
+from pipelines.warehouse.store import frame_of, schema_of
 
 SAMPLES = Path(__file__).resolve().parents[2] / "seeds" / "articles"
 
@@ -120,6 +123,18 @@ def test_transliterations_merge_across_articles(nlp: Language) -> None:
     assert (tokayev[0].article_count, tokayev[0].country_code) == (2, "KAZ")
     assert len(rows) == len(found)
     assert translit_key("Kassym-Jomart Tokayev") == translit_key("Qasym-Zhomart Toqaev")
+
+
+def test_the_stage_s_mentions_table_is_the_mention_rows_resolution_gives(nlp: Language) -> None:
+    found = mentions_of(nlp, "President Tokayev met Xi Jinping in Astana.", "Xi later flew to Moscow, where Tokayev's envoy waited.")
+    _, rows = resolve_actors(found)
+    _, actor_ids = resolve_actor_ids(found)
+    stored = frame_of(
+        [record for article_id in ("a0", "a1") for record in keyed_records(article_id, [m for m in found if m.article_id == article_id])],
+        keyed_schema(EntityMention),
+    )
+    expected = frame_of(rows, schema_of(MentionRow))
+    assert mentions_table(stored, actor_ids).sort(pl.all()).equals(expected.sort(pl.all())) and len(rows) == len(found)
 
 
 def test_university_named_after_a_person_is_not_the_person(nlp: Language) -> None:
