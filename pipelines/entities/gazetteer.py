@@ -13,7 +13,7 @@ Sources, all installed packages or reference CSVs, so the index is built offline
   the data lacks (contested ones like Kashmir, no country); where the data has the same region,
   under that name or, within DUPLICATE_DIVISION_KM, another (`_hand_divisions`), the data's place
   keeps the hand row's centre and takes its name too;
-- seeds/reference/physical_features.csv: about 1,700 oceans, seas, gulfs, straits, rivers
+- seeds/reference/physical_features.csv: about 1,730 oceans, seas, gulfs, straits, rivers
   (a long river at a point of its middle course, so a mention anywhere along it lies near),
   lakes, islands, mountains, ranges, national parks, valleys, peninsulas, plateaus, basins,
   coasts, deserts, named regions that are no division ("Middle East", "Riverland") and famous
