@@ -12,20 +12,31 @@ the old file. Temporary files that a killed publish left behind are removed by t
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from pipelines.faults import passed
 from pipelines.warehouse.search import create_search
-from pipelines.warehouse.sqlmodels import SqlModel
-from pipelines.warehouse.store import connect
+from pipelines.warehouse.memo import code_version
+from pipelines.warehouse.sqlmodels import MART_MEMO, SqlModel
+from pipelines.warehouse.store import connect, table_exists
+
+
+PUBLISH_MEMO = "staging.publish_inputs"
 
 
 def publish(work_db: Path, published: Path, models: Sequence[SqlModel]) -> dict[str, int]:
     """Copy each model's table into a new file, create the views over them, swap the file into
-    place and return row counts."""
+    place and return row counts. When every mart was kept as built (`sqlmodels.MART_MEMO`), the
+    models and this code are the same and the published file is the very file last written (its
+    size and modification time, no write-ahead log of a client beside it), it is kept."""
     published.parent.mkdir(parents=True, exist_ok=True)
+    inputs = _publish_inputs(work_db, models)
+    if inputs is not None and _unchanged_since(work_db, published, inputs):
+        with connect(published, read_only=True) as conn:
+            return {model.name: conn.execute(f"SELECT count(*) FROM main.{model.name}").fetchone()[0] for model in models}
     _remove_leftovers(published)
     tmp = published.with_name(f".{published.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -52,10 +63,55 @@ def publish(work_db: Path, published: Path, models: Sequence[SqlModel]) -> dict[
         os.replace(tmp, published)
         passed("publish replaced")
         wal.unlink(missing_ok=True)  # written to the old file in the instant between: never the new file's
+        if inputs is not None:
+            _remember(work_db, published, inputs)
     finally:
         tmp.unlink(missing_ok=True)
         Path(f"{tmp}.wal").unlink(missing_ok=True)
     return counts
+
+
+def _publish_inputs(work_db: Path, models: Sequence[SqlModel]) -> str | None:
+    """A hash of what the published file is made of: each table model's inputs fingerprint as its
+    mart was last built, every model's SQL and documentation, and this package's code; None when a
+    mart has no memo (it was just rebuilt, or never remembered)."""
+    with connect(work_db) as conn:
+        if not table_exists(conn, MART_MEMO):
+            return None
+        marts = dict(conn.execute(f"SELECT name, fingerprint FROM {MART_MEMO}").fetchall())
+    tables = [m.name for m in models if not m.view]
+    if any(name not in marts for name in tables):
+        return None
+    parts = [code_version(["warehouse"], []), *(f"{n}\0{marts[n]}" for n in sorted(tables))]
+    parts += [f"{m.name}\0{m.sql}\0{m.description}\0{sorted(m.column_docs.items())}\0{m.primary_key}" for m in models]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _file_state(published: Path) -> tuple[int, int] | None:
+    try:
+        stat = published.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _unchanged_since(work_db: Path, published: Path, inputs: str) -> bool:
+    state = _file_state(published)
+    if state is None or Path(f"{published}.wal").exists():
+        return False
+    with connect(work_db) as conn:
+        if not table_exists(conn, PUBLISH_MEMO):
+            return False
+        row = conn.execute(f"SELECT fingerprint, size, mtime_ns FROM {PUBLISH_MEMO}").fetchone()
+    return row is not None and row == (inputs, *state)
+
+
+def _remember(work_db: Path, published: Path, inputs: str) -> None:
+    state = _file_state(published)
+    if state is None:
+        return
+    with connect(work_db) as conn:
+        conn.execute(f"CREATE OR REPLACE TABLE {PUBLISH_MEMO} AS SELECT ? AS fingerprint, ?::BIGINT AS size, ?::BIGINT AS mtime_ns", [inputs, *state])
 
 
 def _remove_leftovers(published: Path) -> None:

@@ -63,3 +63,28 @@ def test_a_clients_write_ahead_log_and_a_killed_publishs_leftovers_are_removed(t
         tables = {name for (name,) in fresh.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
     assert tables == {"articles"}
     assert sorted(p.name for p in published.parent.iterdir()) == ["news.duckdb"]
+
+
+def test_a_published_file_of_unchanged_marts_is_kept_and_a_touched_one_rewritten(tmp_path):
+    from pipelines.warehouse.sqlmodels import MART_MEMO
+
+    model, work, published = articles_model(tmp_path)
+    make_work_db(work, 3)
+    with duckdb.connect(str(work)) as conn:  # the marts' memo as the mart assets write it
+        conn.execute(f"CREATE SCHEMA staging; CREATE TABLE {MART_MEMO} AS SELECT 'articles' AS name, 'v1' AS fingerprint")
+    publish(work, published, [model])
+    written = published.stat().st_mtime_ns
+
+    assert publish(work, published, [model]) == {"articles": 3}
+    assert published.stat().st_mtime_ns == written  # nothing changed: the file is kept
+
+    with duckdb.connect(str(published)) as client:  # an analyst writes into the published file
+        client.execute("CREATE TABLE notes AS SELECT 1 AS x")
+    publish(work, published, [model])
+    with duckdb.connect(str(published), read_only=True) as fresh:  # rewritten: the analyst's table is gone
+        assert fresh.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'notes'").fetchone()[0] == 0
+
+    with duckdb.connect(str(work)) as conn:
+        conn.execute(f"UPDATE {MART_MEMO} SET fingerprint = 'v2'")  # the mart was rebuilt from other rows
+    make_work_db(work, 5)
+    assert publish(work, published, [model]) == {"articles": 5}
