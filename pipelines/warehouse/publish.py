@@ -18,11 +18,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipelines.faults import passed
-from pipelines.warehouse.search import create_search
 from pipelines.warehouse.memo import code_version
+from pipelines.warehouse.search import create_search
 from pipelines.warehouse.sqlmodels import MART_MEMO, SqlModel
 from pipelines.warehouse.store import connect, table_exists
-
 
 PUBLISH_MEMO = "staging.publish_inputs"
 
@@ -111,7 +110,9 @@ def _remember(work_db: Path, published: Path, inputs: str) -> None:
     if state is None:
         return
     with connect(work_db) as conn:
-        conn.execute(f"CREATE OR REPLACE TABLE {PUBLISH_MEMO} AS SELECT ? AS fingerprint, ?::BIGINT AS size, ?::BIGINT AS mtime_ns", [inputs, *state])
+        conn.execute(
+            f"CREATE OR REPLACE TABLE {PUBLISH_MEMO} AS SELECT ? AS fingerprint, ?::BIGINT AS size, ?::BIGINT AS mtime_ns", [inputs, *state]
+        )
 
 
 def _remove_leftovers(published: Path) -> None:
