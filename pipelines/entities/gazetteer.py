@@ -78,19 +78,6 @@ REGION_BOOST = 8.0
 # or country outranks a same-named first-level division ("Georgia") unless the context favours it.
 KIND_BONUS = {"continent": 4e10, "country": 4e10, "state": 3e10, "county": 1e10, "city": 0.0}
 FEATURE_BONUS = 2e10  # physical features and world regions (physical_features.csv kinds)
-BEARING_NAMES = {
-    "central",
-    "centre",
-    "center",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-}
 NOTABLE_CITY_POPULATION = 15_000  # the strict lookup's smallest city outside the article's countries
 # A first-level division named like a city of its country holding this share of its people is
 # named after its capital ("Madrid", "Tokyo", "Baghdad"): the name means the city.
@@ -216,7 +203,8 @@ def index_key() -> str:
 
 @cache
 def _bearings() -> frozenset[str]:
-    return lexicon().words["compass"] | BEARING_NAMES
+    """Words that alone name a direction, not a place (entity_words.csv compass and bearing)."""
+    return lexicon().words["compass"] | lexicon().words["bearing"]
 
 
 def _usable_alternate(name: str) -> bool:
@@ -399,22 +387,22 @@ def _build() -> _Index:
         hashed = _hashed_id(name, state, iso3) if county else _hashed_id(name, iso3)
         row = (geonameid or hashed, name, iso3, latitude, longitude, population, kind, state if county else "")
         index = builder.place(row)
+        city_population, city_index = biggest_city.get((iso3, fold(name)), (0, -1))
+        named_like_city = county is None and city_population >= CAPITAL_SHARE * population
         if county is not None:
             # A second-level name is a place's own only with its division word ("Cook County", "Zhob
             # District"); "Casey" or "Kent" alone, and the bare form, are alternates the strict lookup skips.
             builder.add(name, index, _has_division_word(name))
         elif (
             # a US state named like a country stays itself: "Georgia" beside "Atlanta" (see lookup)
-            (fold(name) in lex.countries and iso3 != "USA")
-            or lex.capitals.get(fold(name)) == iso3
-            or biggest_city.get((iso3, fold(name)), (0, 0))[0] >= CAPITAL_SHARE * population
+            (fold(name) in lex.countries and iso3 != "USA") or lex.capitals.get(fold(name)) == iso3 or named_like_city
         ):
             # Named like its own country, its country's capital ("Washington") or its own big city
             # ("New York", "Madrid", "Buenos Aires"): the name alone means the country or the city,
             # the city's own name then even where it is an alternate one ("New York" for New York City).
             builder.add(name, index, False)
-            if (city := biggest_city.get((iso3, fold(name)))) is not None and city[0] >= CAPITAL_SHARE * population:
-                builder.add(name, city[1], True)
+            if named_like_city:
+                builder.add(name, city_index, True)
         else:
             builder.add(name, index, True)
         if manual is not None and fold(manual["name"]) != fold(name):

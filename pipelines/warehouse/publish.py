@@ -18,12 +18,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipelines.faults import passed
-from pipelines.warehouse.memo import code_version
+from pipelines.warehouse.memo import code_version, forget, remember, remembered
 from pipelines.warehouse.search import create_search
 from pipelines.warehouse.sqlmodels import MART_MEMO, SqlModel
 from pipelines.warehouse.store import connect, table_exists
 
 PUBLISH_MEMO = "staging.publish_inputs"
+PUBLISHED = "published"  # the one name in PUBLISH_MEMO
 
 
 def publish(work_db: Path, published: Path, models: Sequence[SqlModel]) -> dict[str, int]:
@@ -86,33 +87,31 @@ def _publish_inputs(work_db: Path, models: Sequence[SqlModel]) -> str | None:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def _file_state(published: Path) -> tuple[int, int] | None:
+def _state_of(published: Path, inputs: str) -> str | None:
+    """What the published file is: what it was made of, and its size and modification time (a client
+    that writes into it changes them); None when there is no file or a client's write-ahead log."""
+    if Path(f"{published}.wal").exists():
+        return None
     try:
         stat = published.stat()
     except OSError:
         return None
-    return stat.st_size, stat.st_mtime_ns
+    return f"{inputs}\0{stat.st_size}\0{stat.st_mtime_ns}"
 
 
 def _unchanged_since(work_db: Path, published: Path, inputs: str) -> bool:
-    state = _file_state(published)
-    if state is None or Path(f"{published}.wal").exists():
-        return False
+    state = _state_of(published, inputs)
     with connect(work_db) as conn:
-        if not table_exists(conn, PUBLISH_MEMO):
-            return False
-        row = conn.execute(f"SELECT fingerprint, size, mtime_ns FROM {PUBLISH_MEMO}").fetchone()
-    return row is not None and row == (inputs, *state)
+        return state is not None and remembered(conn, PUBLISH_MEMO, PUBLISHED) == state
 
 
 def _remember(work_db: Path, published: Path, inputs: str) -> None:
-    state = _file_state(published)
-    if state is None:
-        return
+    state = _state_of(published, inputs)
     with connect(work_db) as conn:
-        conn.execute(
-            f"CREATE OR REPLACE TABLE {PUBLISH_MEMO} AS SELECT ? AS fingerprint, ?::BIGINT AS size, ?::BIGINT AS mtime_ns", [inputs, *state]
-        )
+        if state is None:
+            forget(conn, PUBLISH_MEMO, PUBLISHED)
+        else:
+            remember(conn, PUBLISH_MEMO, PUBLISHED, state)
 
 
 def _remove_leftovers(published: Path) -> None:

@@ -40,6 +40,7 @@ from pipelines.faults import passed
 from pipelines.markdown import frame_table
 from pipelines.paths import cache_dir
 from pipelines.settings import WarehouseSettings
+from pipelines.warehouse.memo import forget, remember, remembered
 from pipelines.warehouse.store import connect, table_exists
 
 WAREHOUSE_PREFIX = "warehouse"
@@ -169,10 +170,10 @@ def model_asset(model: SqlModel) -> dg.AssetsDefinition:
     def _build(context: dg.AssetExecutionContext, settings: WarehouseSettings) -> dg.MaterializeResult:
         with connect(settings.work_db_path) as conn:
             inputs = None if model.view else inputs_fingerprint(conn, model)
-            if inputs is not None and table_exists(conn, f"main.{model.name}") and _remembered(conn, MART_MEMO, model.name) == inputs:
+            if inputs is not None and table_exists(conn, f"main.{model.name}") and remembered(conn, MART_MEMO, model.name) == inputs:
                 context.log.info(f"main.{model.name}: the tables it reads are unchanged, kept as built")
             else:
-                _forget(conn, MART_MEMO, model.name)  # first, so a kill mid-build leaves no stale memo
+                forget(conn, MART_MEMO, model.name)  # first, so a kill mid-build leaves no stale memo
                 if settings.engine == "spark" and not model.view:
                     from pipelines.engines import spark
 
@@ -181,7 +182,7 @@ def model_asset(model: SqlModel) -> dg.AssetsDefinition:
                     conn.execute(f"CREATE OR REPLACE {'VIEW' if model.view else 'TABLE'} main.{model.name} AS {model.sql}")
                 passed(f"commit main.{model.name}")
                 if inputs is not None:
-                    _remember(conn, MART_MEMO, model.name, inputs)
+                    remember(conn, MART_MEMO, model.name, inputs)
             rows = conn.execute(f"SELECT count(*) FROM main.{model.name}").fetchone()[0]
             preview = conn.execute(f"SELECT * FROM main.{model.name} LIMIT 10").pl()
             columns = conn.execute(f"SELECT column_name, column_type FROM (DESCRIBE main.{model.name})").fetchall()
@@ -215,24 +216,6 @@ def inputs_fingerprint(conn: duckdb.DuckDBPyConnection, model: SqlModel) -> str 
             return None
         parts.append(f"{table}\0{row}")
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-
-def _remembered(conn: duckdb.DuckDBPyConnection, memo: str, name: str) -> str | None:
-    if not table_exists(conn, memo):
-        return None
-    row = conn.execute(f"SELECT fingerprint FROM {memo} WHERE name = ?", [name]).fetchone()
-    return row[0] if row else None
-
-
-def _forget(conn: duckdb.DuckDBPyConnection, memo: str, name: str) -> None:
-    if table_exists(conn, memo):
-        conn.execute(f"DELETE FROM {memo} WHERE name = ?", [name])
-
-
-def _remember(conn: duckdb.DuckDBPyConnection, memo: str, name: str, fingerprint: str) -> None:
-    conn.execute(f"CREATE SCHEMA IF NOT EXISTS {memo.partition('.')[0]}")
-    conn.execute(f"CREATE TABLE IF NOT EXISTS {memo} (name VARCHAR PRIMARY KEY, fingerprint VARCHAR)")
-    conn.execute(f"INSERT OR REPLACE INTO {memo} VALUES (?, ?)", [name, fingerprint])
 
 
 def _upstream_schema(conn, model: SqlModel) -> dict[str, dict[str, dict[str, str]]]:
@@ -307,15 +290,15 @@ def check_asset(table: str, check: SqlModel) -> dg.AssetChecksDefinition:
         memo_key = f"{table}__{check.name}"
         with connect(settings.work_db_path) as conn:
             inputs = inputs_fingerprint(conn, check)
-            if inputs is not None and _remembered(conn, CHECK_MEMO, memo_key) == inputs:
+            if inputs is not None and remembered(conn, CHECK_MEMO, memo_key) == inputs:
                 # it passed on exactly these tables: it passes again
                 return dg.AssetCheckResult(passed=True, metadata={"offending_rows": 0, "rechecked": False})
-            _forget(conn, CHECK_MEMO, memo_key)
+            forget(conn, CHECK_MEMO, memo_key)
             # One pass over the check: a sample of offending rows, each carrying the total count.
             sample = conn.execute(f"SELECT *, count(*) OVER () AS offending_rows FROM ({check.sql}) LIMIT 20").pl()
             count = int(sample["offending_rows"][0]) if sample.height else 0
             if count == 0 and inputs is not None:
-                _remember(conn, CHECK_MEMO, memo_key, inputs)
+                remember(conn, CHECK_MEMO, memo_key, inputs)
         offending = sample.drop("offending_rows")
         return dg.AssetCheckResult(
             passed=count == 0,
